@@ -1,0 +1,42 @@
+package com.memberpoints.functions;
+
+import com.memberpoints.functions.health.HealthHandler;
+import com.memberpoints.functions.http.ApiHandler;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * THE route table: every HTTP route and the handler class that serves it. The local server
+ * dispatches from it, the authorization matrix test walks it, and the template test compares it with
+ * template.yaml's HttpApi events. Add a route here when adding its handler.
+ */
+public final class ApiRoutes {
+    private ApiRoutes() {}
+
+    /** One route: {@code GET /v1/admin/members/{memberId}/points} served by {@code handler}. */
+    public record Route(String method, String path, Class<? extends ApiHandler> handler) {
+        private static final Pattern METHOD = Pattern.compile("GET|POST|PUT|PATCH|DELETE");
+        private static final Pattern PATH = Pattern.compile("(/([a-z0-9.-]+|\\{[A-Za-z]+}))+");
+
+        public Route {
+            Objects.requireNonNull(handler, "handler");
+            if (!METHOD.matcher(method).matches() || !PATH.matcher(path).matches()) {
+                throw new IllegalArgumentException("bad route " + method + " " + path);
+            }
+        }
+
+        /** API Gateway's route key, e.g. {@code "GET /v1/health"}. */
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    private static final List<Route> ROUTES = List.of(
+            new Route("GET", "/v1/health", HealthHandler.class));
+
+    public static List<Route> all() {
+        return ROUTES;
+    }
+}
