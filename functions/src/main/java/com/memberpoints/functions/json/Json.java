@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * JSON text to {@link JsonValue} and back, on Jackson's streaming core only: no data binding, no
- * reflection, few classes to load at cold start (measured in docs/decisions.md).
+ * reflection, few classes to load at cold start (measured in docs/api-conventions.md, "Platform decisions").
  *
  * <p>Parsing is strict: one value per text, duplicate member names refused (naming the member), numbers
  * kept exact, nesting depth and string/number lengths bounded.

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * Structured logs: one JSON object per line on stdout, which Lambda sends to CloudWatch Logs as one
  * event (Logs Insights reads the fields directly). Hand-rolled on purpose: Powertools logging on
- * Log4j 2 loads ~2,100 more classes and costs ~550 ms more at cold start (docs/decisions.md).
+ * Log4j 2 loads ~2,100 more classes and costs ~550 ms more at cold start (docs/api-conventions.md, "Platform decisions").
  *
  * <p>Every line has {@code timestamp}, {@code level} and {@code message}; callers add fields. A
  * {@link Throwable} adds {@code errorClass} and {@code stackTrace} — to the log only, never to a caller.
