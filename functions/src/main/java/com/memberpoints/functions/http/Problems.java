@@ -36,16 +36,21 @@ public final class Problems {
 
     private record Problem(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers) {}
 
+    // instanceof chain rather than a type switch: see Json#write.
     private static Problem classify(Throwable failure, String requestId) {
-        return switch (failure) {
-            case ApiException e -> new Problem(e.type(), e.detail(), e.errors(), e.headers());
-            case InvalidInputException e -> new Problem(ProblemType.INVALID_INPUT,
-                    "One or more fields are invalid; see errors.", e.errors(), Map.of());
-            case MalformedJsonException e -> new Problem(ProblemType.MALFORMED_JSON, e.getMessage(), List.of(), Map.of());
-            default -> new Problem(ProblemType.INTERNAL,
-                    "An unexpected error occurred. Quote request id " + requestId + " when reporting it.",
-                    List.of(), Map.of());
-        };
+        if (failure instanceof ApiException e) {
+            return new Problem(e.type(), e.detail(), e.errors(), e.headers());
+        }
+        if (failure instanceof InvalidInputException e) {
+            return new Problem(ProblemType.INVALID_INPUT, "One or more fields are invalid; see errors.", e.errors(), Map.of());
+        }
+        if (failure instanceof MalformedJsonException e) {
+            return new Problem(ProblemType.MALFORMED_JSON, e.getMessage(), List.of(), Map.of());
+        }
+        // Everything else — including domain exceptions not yet given a case above — is the server's fault.
+        return new Problem(ProblemType.INTERNAL,
+                "An unexpected error occurred. Quote request id " + requestId + " when reporting it.",
+                List.of(), Map.of());
     }
 
     private static ApiResponse render(Problem p, String requestId) {

@@ -135,27 +135,30 @@ public final class Json {
         return out.toString();
     }
 
+    // An instanceof chain, not a pattern switch: a type switch bootstraps through
+    // java.lang.runtime.SwitchBootstraps, which generates classes on first use (cold-start cost).
     private static void write(JsonGenerator g, JsonValue value) throws IOException {
-        switch (value) {
-            case JsonObject o -> {
-                g.writeStartObject();
-                for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
-                    g.writeFieldName(e.getKey());
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
+        if (value instanceof JsonObject o) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                g.writeFieldName(e.getKey());
+                write(g, e.getValue());
             }
-            case JsonArray a -> {
-                g.writeStartArray();
-                for (JsonValue v : a.elements()) {
-                    write(g, v);
-                }
-                g.writeEndArray();
+            g.writeEndObject();
+        } else if (value instanceof JsonArray a) {
+            g.writeStartArray();
+            for (JsonValue v : a.elements()) {
+                write(g, v);
             }
-            case JsonString s -> g.writeString(s.value());
-            case JsonNumber n -> g.writeNumber(n.value());
-            case JsonBoolean b -> g.writeBoolean(b.value());
-            case JsonNull ignored -> g.writeNull();
+            g.writeEndArray();
+        } else if (value instanceof JsonString s) {
+            g.writeString(s.value());
+        } else if (value instanceof JsonNumber n) {
+            g.writeNumber(n.value());
+        } else if (value instanceof JsonBoolean b) {
+            g.writeBoolean(b.value());
+        } else {
+            g.writeNull();
         }
     }
 }

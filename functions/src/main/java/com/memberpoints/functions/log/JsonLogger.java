@@ -1,13 +1,13 @@
 package com.memberpoints.functions.log;
 
 import com.memberpoints.functions.json.Json;
+import com.memberpoints.functions.json.JsonNumber;
 import com.memberpoints.functions.json.JsonObject;
 import com.memberpoints.functions.json.JsonValue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +71,7 @@ public final class JsonLogger {
             return;
         }
         JsonObject.Builder line = JsonObject.builder()
-                .put("timestamp", Instant.now().toString())
+                .put("timestamp", Timestamps.iso(System.currentTimeMillis()))
                 .put("level", level.name())
                 .put("message", message);
         for (Map.Entry<String, ?> f : fields.entrySet()) {
@@ -100,17 +100,25 @@ public final class JsonLogger {
     }
 
     private static JsonValue toJson(Object v) {
-        return switch (v) {
-            case null -> null;
-            case JsonValue j -> j;
-            case String s -> JsonValue.of(s);
-            case Boolean b -> JsonValue.of(b);
-            case Integer i -> JsonValue.of(i.longValue());
-            case Long l -> JsonValue.of(l);
-            case BigDecimal d -> new com.memberpoints.functions.json.JsonNumber(d);
-            case Enum<?> e -> JsonValue.of(e.name());
-            default -> JsonValue.of(String.valueOf(v));
-        };
+        // instanceof chain rather than a type switch: see Json#write.
+        if (v == null) {
+            return null;
+        } else if (v instanceof JsonValue j) {
+            return j;
+        } else if (v instanceof String s) {
+            return JsonValue.of(s);
+        } else if (v instanceof Boolean b) {
+            return JsonValue.of(b);
+        } else if (v instanceof Integer i) {
+            return JsonValue.of(i.longValue());
+        } else if (v instanceof Long l) {
+            return JsonValue.of(l);
+        } else if (v instanceof BigDecimal d) {
+            return new JsonNumber(d);
+        } else if (v instanceof Enum<?> e) {
+            return JsonValue.of(e.name());
+        }
+        return JsonValue.of(String.valueOf(v));
     }
 
     private static String stackTrace(Throwable error) {
