@@ -104,9 +104,9 @@ public final class ApiRequest {
         if (raw == null || raw.isEmpty()) {
             throw new InvalidInputException("body", "a JSON object is required");
         }
-        // Cheap bound before decoding: a UTF-8 char is at least one byte, base64 is 4/3 of the bytes.
-        long upper = event.getIsBase64Encoded() ? (raw.length() / 4L) * 3 : raw.length();
-        if (upper > maxBodyBytes * 4L) {
+        // Bound before decoding or encoding: every char is at least one UTF-8 byte; base64 is 4 chars per 3 bytes.
+        long lowerBound = event.getIsBase64Encoded() ? (raw.length() / 4L) * 3 - 2 : raw.length();
+        if (lowerBound > maxBodyBytes) {
             throw ApiException.payloadTooLarge(maxBodyBytes);
         }
         byte[] bytes;
