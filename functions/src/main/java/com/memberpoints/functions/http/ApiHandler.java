@@ -87,10 +87,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 throw new IllegalArgumentException("no event");
             }
             Optional<Caller> caller = access.authorize(Claims.of(event));
-            caller.ifPresent(c -> {
-                fields.put("merchantId", c.merchantId().value());
-                fields.put("caller", c instanceof Caller.Member ? "member" : "staff");
-            });
+            if (caller.isPresent()) { // plain code, not a lambda: every lambda spins a class at first use
+                fields.put("merchantId", caller.get().merchantId().value());
+                fields.put("caller", caller.get() instanceof Caller.Member ? "member" : "staff");
+            }
             RequestLog log = new RequestLog(priming ? JsonLogger.discarding() : logger, fields);
             response = dispatch(new ApiRequest(event, requestId, maxBodyBytes(), log), caller);
         } catch (RuntimeException | StackOverflowError e) {

@@ -19,7 +19,9 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         }
         Objects.requireNonNull(body, "body");
         Map<String, String> lower = new LinkedHashMap<>();
-        headers.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            lower.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue());
+        }
         headers = java.util.Collections.unmodifiableMap(lower);
     }
 

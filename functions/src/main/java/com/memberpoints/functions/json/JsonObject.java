@@ -33,14 +33,12 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         private Builder() {}
 
         public Builder put(String name, JsonValue value) {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(value, () -> "value of " + name);
-            members.put(name, value);
+            members.put(Objects.requireNonNull(name, "name"), notNull(name, value));
             return this;
         }
 
         public Builder put(String name, String value) {
-            return put(name, new JsonString(Objects.requireNonNull(value, () -> "value of " + name)));
+            return put(name, new JsonString(notNull(name, value)));
         }
 
         public Builder put(String name, long value) {
@@ -53,7 +51,7 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
 
         /** A decimal as a JSON string (how money travels): {@code "864.00"}. */
         public Builder putDecimalString(String name, BigDecimal value) {
-            return put(name, Objects.requireNonNull(value, () -> "value of " + name).toPlainString());
+            return put(name, notNull(name, value).toPlainString());
         }
 
         public Builder putNull(String name) {
@@ -63,6 +61,14 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         public Builder putIfPresent(String name, Optional<String> value) {
             value.ifPresent(v -> put(name, v));
             return this;
+        }
+
+        // Not Objects.requireNonNull(value, () -> ...): a lambda here would spin a class on every cold start.
+        private static <T> T notNull(String name, T value) {
+            if (value == null) {
+                throw new NullPointerException("value of " + name);
+            }
+            return value;
         }
 
         public JsonObject build() {

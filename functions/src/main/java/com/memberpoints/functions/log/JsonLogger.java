@@ -37,7 +37,15 @@ public final class JsonLogger {
 
     /** The production logger: stdout, threshold from the environment. */
     public static JsonLogger stdout() {
-        return new JsonLogger(System.out::println, levelFrom(System.getenv()));
+        return new JsonLogger(new Stdout(), levelFrom(System.getenv()));
+    }
+
+    /** A class, not {@code System.out::println}: no lambda to spin at cold start. */
+    private static final class Stdout implements Consumer<String> {
+        @Override
+        public void accept(String line) {
+            System.out.println(line);
+        }
     }
 
     /** A logger that drops everything (priming, benchmarks of other things). */
