@@ -91,16 +91,20 @@ public final class LocalServer implements AutoCloseable {
             try {
                 response = dispatch(exchange, requestId);
             } catch (ApiException e) {
-                response = Problems.toResponse(e, requestId).response().toEvent();
+                response = problem(e, requestId);
             } catch (LocalCaller.BadCredential e) {
-                response = Problems.toResponse(ApiException.unauthorized(e.getMessage()), requestId).response().toEvent();
+                response = problem(ApiException.unauthorized(e.getMessage()), requestId);
             } catch (RuntimeException e) {
                 // A bug in the local server itself (handlers never throw): same generic answer as AWS would give.
                 e.printStackTrace();
-                response = Problems.toResponse(e, requestId).response().toEvent();
+                response = problem(e, requestId);
             }
             write(exchange, response);
         }
+    }
+
+    private static APIGatewayV2HTTPResponse problem(RuntimeException e, String requestId) {
+        return Problems.toResponse(e, requestId).response().withHeader("x-request-id", requestId).toEvent();
     }
 
     private APIGatewayV2HTTPResponse dispatch(HttpExchange exchange, String requestId) throws IOException {

@@ -61,6 +61,7 @@ class LocalServerTest {
         HttpResponse<String> missing = send(to("/v1/nothing-here").GET());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("content-type")).contains("application/problem+json");
+        assertThat(missing.headers().firstValue("x-request-id")).isPresent();
 
         HttpResponse<String> wrongMethod = send(to("/v1/health").DELETE());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);

@@ -2,10 +2,12 @@ package com.memberpoints.functions.json;
 
 import com.memberpoints.domain.model.FieldError;
 import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.model.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Currency;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -192,6 +194,18 @@ public final class FieldReader {
             }
             return Optional.of(d);
         });
+    }
+
+    /**
+     * A required non-negative amount of money in {@code currency}: a decimal string with at most the
+     * currency's minor-unit decimals ({@code "864.00"}; {@code "1500"} for JPY), at most {@code max}.
+     */
+    public Money money(String name, Currency currency, BigDecimal max) {
+        return optionalMoney(name, currency, max).orElseGet(() -> missing(name, null));
+    }
+
+    public Optional<Money> optionalMoney(String name, Currency currency, BigDecimal max) {
+        return optionalDecimal(name, BigDecimal.ZERO, max, Money.scaleOf(currency)).map(d -> new Money(d, currency));
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.json;
 
+import com.memberpoints.domain.model.Money;
+
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,6 +53,11 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
 
         /** A decimal as a JSON string (how money travels): {@code "864.00"}. */
         public Builder putDecimalString(String name, BigDecimal value) {
+            return put(name, notNull(name, value).toPlainString());
+        }
+
+        /** Money as its decimal string at the currency's scale: {@code "864.00"}. */
+        public Builder put(String name, Money value) {
             return put(name, notNull(name, value).toPlainString());
         }
 

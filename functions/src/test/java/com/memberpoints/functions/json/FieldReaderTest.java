@@ -125,6 +125,26 @@ class FieldReaderTest {
     }
 
     @Test
+    void moneyFollowsTheCurrencyScale() {
+        java.util.Currency twd = java.util.Currency.getInstance("USD"); // 2 decimals
+        java.util.Currency jpy = java.util.Currency.getInstance("JPY");
+        com.memberpoints.domain.model.Money usd = FieldReader.read(Json.parse("{\"m\":\"864.5\"}"),
+                r -> r.money("m", twd, new BigDecimal("1000")));
+        assertThat(usd).isEqualTo(com.memberpoints.domain.model.Money.of("864.50", "USD"));
+        com.memberpoints.domain.model.Money yen = FieldReader.read(Json.parse("{\"m\":\"1500\"}"),
+                r -> r.money("m", jpy, new BigDecimal("100000")));
+        assertThat(yen.toPlainString())
+                .isEqualTo("1500");
+        for (String bad : List.of("{\"m\":\"1.5\"}", "{\"m\":\"-1\"}", "{\"m\":1500}", "{\"m\":\"100001\"}")) {
+            assertThatThrownBy(() -> FieldReader.read(Json.parse(bad), r -> r.money("m", jpy, new BigDecimal("100000"))))
+                    .as(bad).isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("m"));
+        }
+        assertThat(Json.write(JsonObject.builder().put("m", com.memberpoints.domain.model.Money.of("18", "USD")).build()))
+                .isEqualTo("{\"m\":\"18.00\"}");
+    }
+
+    @Test
     void theRootMustBeAnObject() {
         assertThatThrownBy(() -> FieldReader.read(Json.parse("[1]"), r -> r))
                 .isInstanceOfSatisfying(InvalidInputException.class,
