@@ -126,8 +126,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /**
      * Loads and initialises the request pipeline (claims, problem mapping, JSON) by running a
-     * synthetic, unauthenticated request through it — no data is read or written, nothing is logged.
-     * Called before a SnapStart snapshot; subclasses add their own read-only warm-up.
+     * synthetic, unauthenticated request through it — member and staff handlers answer 401 before
+     * their code runs, so no data is read or written; nothing is logged. (A public handler's code does
+     * run: public routes must stay read-only, like health.) Called before a SnapStart snapshot;
+     * subclasses add their own read-only warm-up after {@code super.prime()}.
      */
     public void prime() {
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
