@@ -17,11 +17,31 @@ public sealed interface Caller {
 
     MerchantId merchantId();
 
+    /**
+     * Refuses a resource of another merchant with exactly the answer a missing one gets (404,
+     * {@code "<what> not found."}), so its existence never leaks.
+     */
+    default void requireSameMerchant(MerchantId owner, String what) {
+        if (!merchantId().equals(owner)) {
+            throw ApiException.notFound(what + " not found.");
+        }
+    }
+
     /** A logged-in storefront member: reaches only their own data. */
     record Member(MerchantId merchantId, MemberId memberId) implements Caller {
         public Member {
             Objects.requireNonNull(merchantId, "merchantId");
             Objects.requireNonNull(memberId, "memberId");
+        }
+
+        /**
+         * Refuses a resource (an order, a redemption) that is not this member's own — in another
+         * merchant or of another member — with exactly the answer a missing one gets (404).
+         */
+        public void requireOwnerOf(MerchantId merchant, MemberId owner, String what) {
+            if (!merchantId.equals(merchant) || !memberId.equals(owner)) {
+                throw ApiException.notFound(what + " not found.");
+            }
         }
     }
 

@@ -114,6 +114,30 @@ class ClaimsTest {
         assertForbidden(() -> new Access.StaffWith(Permission.SETTINGS).authorize(viewer));
     }
 
+    @Test
+    void anotherMembersOrMerchantsResourceLooksExactlyLikeAMissingOne() {
+        Caller.Member alice = new Caller.Member(MerchantId.of("shop-1"), MemberId.of("alice"));
+        alice.requireOwnerOf(MerchantId.of("shop-1"), MemberId.of("alice"), "Order");
+
+        ApiException otherMember = catchApi(() -> alice.requireOwnerOf(MerchantId.of("shop-1"), MemberId.of("bob"), "Order"));
+        ApiException otherShop = catchApi(() -> alice.requireOwnerOf(MerchantId.of("shop-2"), MemberId.of("alice"), "Order"));
+        ApiException staffElsewhere = catchApi(() -> new Caller.Staff(MerchantId.of("shop-1"),
+                com.memberpoints.domain.model.StaffId.of("s"), Set.of()).requireSameMerchant(MerchantId.of("shop-2"), "Order"));
+        for (ApiException e : new ApiException[] {otherMember, otherShop, staffElsewhere}) {
+            assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND);
+            assertThat(e.detail()).isEqualTo("Order not found.");
+        }
+    }
+
+    private static ApiException catchApi(Runnable call) {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            return e;
+        }
+        throw new AssertionError("not refused");
+    }
+
     private static void assertForbidden(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
