@@ -6,6 +6,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The composition root: builds configuration and SDK clients once per container (Lambda reuses the
@@ -43,15 +44,18 @@ public final class Wiring {
     }
 
     private static final class DynamoDbHolder {
-        static final DynamoDbClient CLIENT = build();
+        static final DynamoDbClient CLIENT = dynamoDb(config(), httpClient());
+    }
 
-        private static DynamoDbClient build() {
-            AppConfig config = config();
-            var builder = DynamoDbClient.builder()
-                    .httpClient(httpClient())
-                    .region(Region.of(config.region()));
-            config.endpointOverride().ifPresent(url -> builder.endpointOverride(URI.create(url)));
-            return builder.build();
+    /** How the DynamoDB client is built (region from config, endpoint override only when configured). */
+    static DynamoDbClient dynamoDb(AppConfig config, SdkHttpClient http) {
+        var builder = DynamoDbClient.builder()
+                .httpClient(http)
+                .region(Region.of(config.region()));
+        Optional<String> endpoint = config.endpointOverride();
+        if (endpoint.isPresent()) {
+            builder.endpointOverride(URI.create(endpoint.get()));
         }
+        return builder.build();
     }
 }
