@@ -28,8 +28,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * <p>Configuration comes from the environment: {@value #REGION_VARIABLE} (required; Lambda always
  * sets it) and, optionally, {@value #ENDPOINT_VARIABLE}, which points every client at an AWS API
  * emulator (moto, LocalStack). The endpoint is applied explicitly as an endpoint override rather
- * than left to the SDK's own environment lookup, so that the choice is visible and tested here.
- * Service-specific variables such as {@code AWS_ENDPOINT_URL_DYNAMODB} are not read.
+ * than left to the SDK's own environment lookup, so that the choice is visible and tested here; an
+ * explicit endpoint also wins over service-specific variables such as {@code AWS_ENDPOINT_URL_SNS}.
+ * Note that with no endpoint in {@link Settings} the SDK still performs its own lookup of those
+ * variables (and of {@code endpoint_url} in the shared config file): production sets none of them.
  *
  * <p>Production uses the default credentials chain. Tests against emulators pass fixed dummy
  * credentials so that a developer's real credentials can never be used by a test.
