@@ -165,12 +165,16 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             clients.close();
             http.close();
         } finally {
-            onClose.close();
+            try {
+                onClose.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop " + description, e);
+            }
         }
     }
 

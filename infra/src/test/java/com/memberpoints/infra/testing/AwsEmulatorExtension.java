@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -19,11 +21,26 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * root context's store, closed — LocalStack stopped — at the end of the run), skips or fails the test
  * class when there is none, and injects the emulator and its clients as parameters.
  */
-public final class AwsEmulatorExtension implements BeforeAllCallback, ParameterResolver {
+public final class AwsEmulatorExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AwsEmulatorExtension.class);
     private static final Set<Class<?>> INJECTABLE = Set.of(AwsEmulator.class, AwsClients.class, DynamoDbClient.class,
             SesV2Client.class, SnsClient.class, SchedulerClient.class);
+
+    /**
+     * Skips through a condition rather than an aborted {@code @BeforeAll}: Surefire and Failsafe count
+     * and report a disabled class as skipped (with the reason), while an aborted class container shows
+     * as "Tests run: 0" and would hide the skip. With {@value EmulatorLocator#REQUIRE_VARIABLE}=true the
+     * class stays enabled and {@link #beforeAll} fails it with the reason.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (located(context).outcome() instanceof EmulatorLocator.Outcome.Unavailable(String reason)
+                && !EmulatorLocator.required(System.getenv())) {
+            return ConditionEvaluationResult.disabled(EmulatorLocator.unavailableMessage(reason, false));
+        }
+        return ConditionEvaluationResult.enabled("AWS API emulator available or required");
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -63,10 +80,7 @@ public final class AwsEmulatorExtension implements BeforeAllCallback, ParameterR
     /** The emulator for this JVM; aborts (skips) or fails the calling test when there is none. */
     static AwsEmulator emulator(ExtensionContext context) {
         Map<String, String> environment = System.getenv();
-        Located located = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Located.class,
-                key -> new Located(EmulatorLocator.locate(environment, EmulatorLocator.httpProbe(), new TestcontainersDocker())),
-                Located.class);
-        return switch (located.outcome()) {
+        return switch (located(context).outcome()) {
             case EmulatorLocator.Outcome.Found(AwsEmulator emulator) -> emulator;
             case EmulatorLocator.Outcome.Unavailable(String reason) -> {
                 boolean required = EmulatorLocator.required(environment);
@@ -80,10 +94,16 @@ public final class AwsEmulatorExtension implements BeforeAllCallback, ParameterR
         };
     }
 
+    private static Located located(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Located.class,
+                key -> new Located(EmulatorLocator.locate(System.getenv(), EmulatorLocator.httpProbe(), new TestcontainersDocker())),
+                Located.class);
+    }
+
     /** Store value; JUnit closes it (stopping LocalStack) when the root context closes. */
     record Located(EmulatorLocator.Outcome outcome) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
+        public void close() {
             if (outcome instanceof EmulatorLocator.Outcome.Found(AwsEmulator emulator)) {
                 emulator.close();
             }

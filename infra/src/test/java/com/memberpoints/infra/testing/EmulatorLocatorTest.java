@@ -30,7 +30,7 @@ class EmulatorLocatorTest {
     }
 
     @Test
-    void usesTheServerAtTheEndpointWhenItAnswersAsAnEmulator() throws Exception {
+    void usesTheServerAtTheEndpointWhenItAnswersAsAnEmulator() {
         var docker = new NoDocker();
         var outcome = EmulatorLocator.locate(
                 Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566", "AWS_REGION", "eu-west-1"), MOTO, docker);
@@ -63,7 +63,7 @@ class EmulatorLocatorTest {
     }
 
     @Test
-    void fallsBackToDockerWhenTheEndpointIsNotUsable() throws Exception {
+    void fallsBackToDockerWhenTheEndpointIsNotUsable() {
         var started = new AtomicInteger();
         EmulatorLocator.Docker docker = new EmulatorLocator.Docker() {
             @Override
