@@ -35,8 +35,8 @@ installed_moto_version() {
   [ -x "$VENV/bin/python" ] || return 1
   "$VENV/bin/python" - <<'PY' 2>/dev/null
 import importlib.metadata as m
+m.version("flask"), m.version("flask-cors")  # the [server] extra is present
 print(m.version("moto"))
-m.version("flask")  # the [server] extra is present
 PY
 }
 
