@@ -1,0 +1,38 @@
+package com.memberpoints.domain.calendar;
+
+import com.memberpoints.domain.settings.AssignmentPolicy;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * Decides, under the assignment policy in force when an event arrives (the policy is not bound at
+ * placement), whether a delivery or completion event schedules, assigns at once, or does nothing.
+ * Whether the order was already assigned or cancelled is the caller's check (exactly-once is the ledger's).
+ */
+public final class AssignmentPlanner {
+
+    private AssignmentPlanner() {}
+
+    /** Delivery status became Arrived or Collected at {@code deliveredAt}. */
+    public static AssignmentPlan onDelivered(AssignmentPolicy policy, Instant deliveredAt, ZoneId zone) {
+        return switch (policy) {
+            case AssignmentPolicy.OnCompletion c -> new AssignmentPlan.Nothing("waiting for completion");
+            case AssignmentPolicy.AfterDelivery(int days) -> days == 0
+                    ? new AssignmentPlan.AssignNow(deliveredAt)
+                    : new AssignmentPlan.Schedule(
+                            AssignmentDue.dueAt(days, deliveredAt, zone), AssignmentDue.dueDate(days, deliveredAt, zone));
+        };
+    }
+
+    /**
+     * Order status became Completed at {@code completedAt}. In completion mode the points are assigned at
+     * once, even when a schedule from the delivery mode is still pending (that schedule must then not
+     * assign again).
+     */
+    public static AssignmentPlan onCompleted(AssignmentPolicy policy, Instant completedAt) {
+        return switch (policy) {
+            case AssignmentPolicy.OnCompletion c -> new AssignmentPlan.AssignNow(completedAt);
+            case AssignmentPolicy.AfterDelivery d -> new AssignmentPlan.Nothing("waiting for delivery due date");
+        };
+    }
+}
