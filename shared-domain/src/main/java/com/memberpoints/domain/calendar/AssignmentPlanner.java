@@ -35,4 +35,23 @@ public final class AssignmentPlanner {
             case AssignmentPolicy.AfterDelivery d -> new AssignmentPlan.Nothing("waiting for delivery due date");
         };
     }
+
+    /**
+     * Payment status became Paid at {@code paidAt}: reward credits are awarded now in delivery mode; in
+     * completion mode they wait for completion (SPEC §2).
+     */
+    public static AssignmentPlan creditsOnPaid(AssignmentPolicy policy, Instant paidAt) {
+        return switch (policy) {
+            case AssignmentPolicy.AfterDelivery d -> new AssignmentPlan.AssignNow(paidAt);
+            case AssignmentPolicy.OnCompletion c -> new AssignmentPlan.Nothing("credits wait for completion");
+        };
+    }
+
+    /** Order status became Completed at {@code completedAt}: in completion mode credits are awarded now. */
+    public static AssignmentPlan creditsOnCompleted(AssignmentPolicy policy, Instant completedAt) {
+        return switch (policy) {
+            case AssignmentPolicy.OnCompletion c -> new AssignmentPlan.AssignNow(completedAt);
+            case AssignmentPolicy.AfterDelivery d -> new AssignmentPlan.Nothing("credits were due at payment");
+        };
+    }
 }

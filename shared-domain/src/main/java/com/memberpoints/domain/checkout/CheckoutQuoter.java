@@ -89,6 +89,17 @@ public final class CheckoutQuoter {
                 r.pointsBalance() - applied, redemption, points, credits, reminder, settings.version());
     }
 
+    /**
+     * The cash a member can get for {@code points} under {@code redeem}: whole redemption units only
+     * ({@code floor(points / pointsPerUnit)} × 1.00), as shown beside the balance in the member center.
+     */
+    public static Money cashEquivalent(long points, RedeemRule redeem, java.util.Currency currency) {
+        if (points < 0) {
+            throw new IllegalArgumentException("points must not be negative");
+        }
+        return new Money(BigDecimal.valueOf(points / redeem.pointsPerUnit()), currency);
+    }
+
     /** The message shown when fewer points than one unit are entered. */
     public static String belowUnitMessage(long unit) {
         return "At least " + unit + " points must be entered";

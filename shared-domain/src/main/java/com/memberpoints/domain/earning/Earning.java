@@ -72,6 +72,17 @@ public final class Earning {
         return new CreditsOutcome.Earns(EarnFormulas.credits(base, r), r, source);
     }
 
+    /**
+     * Points to add (positive) or take back (negative) when an order whose points were already assigned
+     * is edited: the recomputed points under the bound rule minus what was assigned.
+     */
+    public static long adjustmentAfterEdit(long alreadyAssigned, PointsOutcome recomputed) {
+        if (alreadyAssigned < 0) {
+            throw new IllegalArgumentException("alreadyAssigned must not be negative");
+        }
+        return Math.subtractExact(recomputed.points(), alreadyAssigned);
+    }
+
     /** The credit rule that applies to this member: the tier's own, else the store's while enabled. */
     public static Optional<CreditRule> applicableCreditRule(BoundRule rule) {
         Optional<CreditRule> tier = rule.tierCreditRule();

@@ -191,4 +191,13 @@ class CheckoutQuoterTest {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("itemSubtotal"));
     }
+
+    @Test
+    void cashEquivalentCountsWholeRedemptionUnits() {
+        var redeem = settings().pointsPerUnit(10).build().redeem();
+        assertThat(CheckoutQuoter.cashEquivalent(805, redeem, com.memberpoints.domain.testing.Fixtures.TWD))
+                .isEqualTo(twd("80.00"));
+        assertThat(CheckoutQuoter.cashEquivalent(9, redeem, com.memberpoints.domain.testing.Fixtures.TWD))
+                .isEqualTo(twd("0"));
+    }
 }

@@ -157,4 +157,13 @@ class EarningTest {
         assertThat(rule.tierEarnRate()).contains(EarnRate.of("1", 1));
         assertThat(BoundRule.bind(s, Optional.of(SILVER)).tierRule()).isEmpty();
     }
+
+    @Test
+    void editAfterAssignmentAdjustsByTheDifference() {
+        BoundRule rule = bind(settings().earnRate("10.00", 10).build());
+        PointsOutcome after = Earning.points(rule, MEMBER, twd("80.00"));
+        assertThat(Earning.adjustmentAfterEdit(100, after)).isEqualTo(-20);
+        assertThat(Earning.adjustmentAfterEdit(50, after)).isEqualTo(30);
+        assertThat(Earning.adjustmentAfterEdit(0, new PointsOutcome.NotEarned(NotEarnedReason.EARN_DISABLED))).isZero();
+    }
 }
