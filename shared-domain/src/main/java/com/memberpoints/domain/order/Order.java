@@ -17,8 +17,7 @@ import java.util.Optional;
  * @param identity       who checked out (only {@code MEMBER_LOGGED_IN} earns)
  * @param parentOrder    present exactly for split child orders
  * @param rule           the rule bound at placement
- * @param paidAt         when the payment status became Paid
- * @param storeOpenAtPayment the store's open flag when it was paid (meaningful once paid)
+ * @param payment        present once the payment status became Paid
  */
 public record Order(
         MerchantId merchant,
@@ -32,8 +31,7 @@ public record Order(
         OrderAmounts amounts,
         BoundRule rule,
         OrderStatus status,
-        Optional<Instant> paidAt,
-        boolean storeOpenAtPayment,
+        Optional<Payment> payment,
         Delivery delivery,
         Optional<Instant> completedAt,
         EarnRecord earned,
@@ -51,7 +49,7 @@ public record Order(
         Objects.requireNonNull(amounts, "amounts");
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(paidAt, "paidAt");
+        Objects.requireNonNull(payment, "payment");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(completedAt, "completedAt");
         Objects.requireNonNull(earned, "earned");
@@ -64,6 +62,10 @@ public record Order(
         if (version < 0) {
             throw new IllegalArgumentException("version must not be negative");
         }
+    }
+
+    public boolean isPaid() {
+        return payment.isPresent();
     }
 
     public boolean isSplitChild() {

@@ -43,6 +43,24 @@ public record MerchantSettings(
         return new MerchantSettings(version, points, redeem, tiers, credits, new TreeMap<>(rulesText));
     }
 
+    /**
+     * The settings of a merchant that has saved none yet (version 1): points program and redemption off,
+     * earn toggle on at "1.00 = 1 point", retail channel on, points never expire, assigned at once on delivery,
+     * 10 points = 1.00 with no minimum and no cap, no tier overrides, reward credits off (with a placeholder
+     * rule "spend 100 get 10, non-cumulative, never expire"), no rules text. Valid for every currency.
+     */
+    public static MerchantSettings defaults() {
+        return new MerchantSettings(
+                1,
+                new PointsProgram(false, new EarnRule(true, new EarnRate(java.math.BigDecimal.ONE, 1)), Channels.DEFAULT,
+                        ExpiryPolicy.NEVER, AssignmentPolicy.afterDelivery(0)),
+                new RedeemRule(false, 10, java.math.BigDecimal.ZERO, RedeemCap.NONE),
+                List.of(),
+                new OrderRewardCredits(false, new CreditRule(java.math.BigDecimal.valueOf(100),
+                        new CreditType.Fixed(java.math.BigDecimal.TEN, false), CreditValidity.NEVER)),
+                new TreeMap<>());
+    }
+
     /** The overrides of {@code tier}, if the settings define any. */
     public Optional<TierRule> tierRule(TierId tier) {
         return tiers.stream().filter(t -> t.tier().equals(tier)).findFirst();

@@ -98,9 +98,12 @@ public final class SettingsValidator {
             t.credits().ifPresent(rule -> e.creditRule(path + ".credits", rule));
         }
 
+        Set<String> tags = new HashSet<>();
         for (Map.Entry<String, String> text : settings.rulesText().entrySet()) {
             String path = "rulesText." + text.getKey();
-            if (!merchant.supports(text.getKey())) {
+            if (!tags.add(text.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                e.add(path, "locale " + text.getKey() + " appears more than once");
+            } else if (!merchant.supports(text.getKey())) {
                 e.add(path, "locale " + text.getKey() + " is not supported by the store");
             }
             String value = text.getValue();

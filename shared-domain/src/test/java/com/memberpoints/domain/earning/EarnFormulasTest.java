@@ -30,6 +30,7 @@ class EarnFormulasTest {
         var fivePercent = creditRule("0", CreditType.percent("5"));
         assertThat(EarnFormulas.credits(twd("109.90"), fivePercent)).isEqualTo(twd("5.00")); // 5.495 -> 5
         assertThat(EarnFormulas.credits(twd("110.00"), fivePercent)).isEqualTo(twd("6.00")); // 5.50 -> 6
+        assertThat(EarnFormulas.credits(twd("90.00"), fivePercent)).isEqualTo(twd("5.00")); // 4.50 -> 5, not 4
         var yen = Money.of("1230", "JPY");
         assertThat(EarnFormulas.credits(yen, creditRule("0", CreditType.percent("2.5")))).isEqualTo(Money.of("31", "JPY"));
     }

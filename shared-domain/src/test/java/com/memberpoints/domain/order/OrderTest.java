@@ -20,7 +20,7 @@ class OrderTest {
     private static Order order(Optional<MemberId> member, CheckoutIdentity identity, Optional<OrderId> parent, OrderAmounts amounts) {
         return new Order(MerchantId.of("shop-1"), OrderId.of("o-1"), member, identity, SalesChannel.ONLINE, OrderKind.NORMAL,
                 parent, Instant.parse("2022-03-02T02:00:00Z"), amounts, BoundRule.bind(settings().build(), Optional.empty()),
-                OrderStatus.OPEN, Optional.empty(), true, Delivery.PENDING, Optional.empty(),
+                OrderStatus.OPEN, Optional.empty(), Delivery.PENDING, Optional.empty(),
                 EarnRecord.nothing(Fixtures.TWD), 0);
     }
 
@@ -59,5 +59,19 @@ class OrderTest {
     void amountsInMixedCurrenciesAreRefused() {
         assertThatThrownBy(() -> new OrderAmounts(twd("10"), com.memberpoints.domain.model.Money.of("1", "USD"),
                 twd("0"), 0, twd("0"), twd("0"), twd("0"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void paymentRecordsWhetherTheStoreWasOpen() {
+        Order unpaid = order(Optional.of(MemberId.of("u1")), CheckoutIdentity.MEMBER_LOGGED_IN, Optional.empty(),
+                OrderAmounts.ofSubtotal(twd("100")));
+        assertThat(unpaid.isPaid()).isFalse();
+        Order paid = new Order(unpaid.merchant(), unpaid.id(), unpaid.member(), unpaid.identity(), unpaid.channel(),
+                unpaid.kind(), unpaid.parentOrder(), unpaid.placedAt(), unpaid.amounts(), unpaid.rule(), unpaid.status(),
+                Optional.of(new Payment(Instant.parse("2022-03-02T03:00:00Z"), false)), unpaid.delivery(),
+                unpaid.completedAt(), unpaid.earned(), 1);
+        assertThat(paid.isPaid()).isTrue();
+        assertThat(Earning.credits(paid.rule(), paid.earnFacts(), paid.amounts().earnBase(),
+                paid.payment().orElseThrow().storeOpen()).credits()).isEqualTo(twd("0"));
     }
 }

@@ -200,4 +200,29 @@ class SettingsValidatorTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("points.earn.spend", "redeem.pointsPerUnit"));
     }
+
+    @Test
+    void defaultsAreValidForEveryCurrencyScale() {
+        assertThat(SettingsValidator.validate(MerchantSettings.defaults(), merchant())).isEmpty();
+        var yen = Fixtures.merchant(ZoneId.of("Asia/Tokyo"), Currency.getInstance("JPY"));
+        var dinar = Fixtures.merchant(ZoneId.of("Asia/Kuwait"), Currency.getInstance("KWD"));
+        assertThat(SettingsValidator.validate(MerchantSettings.defaults(), yen)).isEmpty();
+        assertThat(SettingsValidator.validate(MerchantSettings.defaults(), dinar)).isEmpty();
+        assertThat(MerchantSettings.defaults().points().channels().retailEnabled()).isTrue();
+    }
+
+    @Test
+    void sameLocaleTwiceInDifferentCaseIsRefused() {
+        assertThat(fields(settings().rulesText("zh-TW", "a").rulesText("zh-tw", "b").build()))
+                .containsExactly("rulesText.zh-tw");
+    }
+
+    @Test
+    void tooManyTierOverridesAreRefused() {
+        var b = settings();
+        for (int i = 0; i <= SettingsValidator.MAX_TIERS; i++) {
+            b.tier(new TierRule(Fixtures.GOLD, Optional.empty(), Optional.empty()));
+        }
+        assertThat(fields(b.build())).contains("tiers").hasSize(SettingsValidator.MAX_TIERS + 1);
+    }
 }
