@@ -100,6 +100,10 @@ class SpecExamplesTest {
         AssignmentPlan onCompletion = AssignmentPlanner.onCompleted(AssignmentPolicy.ON_COMPLETION, completed);
         assertThat(onCompletion).isEqualTo(new AssignmentPlan.AssignNow(completed));
         assertThat(LocalDate.ofInstant(completed, zone)).isEqualTo(LocalDate.of(2022, 9, 15));
+        // the 9/20 schedule then finds the points assigned and does nothing
+        Instant sep20 = ((AssignmentPlan.Schedule) onArrival).dueAt();
+        assertThat(AssignmentPlanner.onScheduleFired(true, false, sep20)).isInstanceOf(AssignmentPlan.Nothing.class);
+        assertThat(AssignmentPlanner.onScheduleFired(false, false, sep20)).isEqualTo(new AssignmentPlan.AssignNow(sep20));
         // under the old mode, completion alone would not have assigned
         assertThat(AssignmentPlanner.onCompleted(AssignmentPolicy.afterDelivery(10), completed))
                 .isInstanceOf(AssignmentPlan.Nothing.class);

@@ -37,6 +37,21 @@ public final class AssignmentPlanner {
     }
 
     /**
+     * A delivery schedule fired at {@code firedAt}. It assigns unless the order was cancelled or its points
+     * were already assigned (for instance at completion after a switch to completion mode, SPEC §8 example 4).
+     * The ledger still enforces exactly-once; this only avoids a pointless attempt.
+     */
+    public static AssignmentPlan onScheduleFired(boolean alreadyAssigned, boolean cancelled, Instant firedAt) {
+        if (cancelled) {
+            return new AssignmentPlan.Nothing("order cancelled");
+        }
+        if (alreadyAssigned) {
+            return new AssignmentPlan.Nothing("points already assigned");
+        }
+        return new AssignmentPlan.AssignNow(firedAt);
+    }
+
+    /**
      * Payment status became Paid at {@code paidAt}: reward credits are awarded now in delivery mode; in
      * completion mode they wait for completion (SPEC §2).
      */

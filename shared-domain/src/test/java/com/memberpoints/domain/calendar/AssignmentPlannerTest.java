@@ -21,4 +21,9 @@ class AssignmentPlannerTest {
         assertThat(AssignmentPlanner.creditsOnCompleted(AssignmentPolicy.afterDelivery(0), T))
                 .isInstanceOf(AssignmentPlan.Nothing.class);
     }
+
+    @Test
+    void aFiredScheduleDoesNothingForACancelledOrder() {
+        assertThat(AssignmentPlanner.onScheduleFired(false, true, T)).isEqualTo(new AssignmentPlan.Nothing("order cancelled"));
+    }
 }
