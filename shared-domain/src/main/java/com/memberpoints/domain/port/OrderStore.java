@@ -1,0 +1,32 @@
+package com.memberpoints.domain.port;
+
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import com.memberpoints.domain.order.Order;
+import java.util.Optional;
+
+/**
+ * Orders as the points service knows them, with optimistic concurrency: {@link #save} writes only when the
+ * stored version equals {@code order.version()} (0 = the order must not exist yet) and stores it as
+ * version + 1. Failures of the underlying store are thrown as {@link OrderStoreException}.
+ */
+public interface OrderStore {
+
+    Optional<Order> find(MerchantId merchant, OrderId order);
+
+    SaveResult save(Order order);
+
+    sealed interface SaveResult {
+        /** Written; the order is now stored at {@code version}. */
+        record Saved(long version) implements SaveResult {}
+
+        /** Someone else wrote first; {@code currentVersion} is what is stored (0 = no such order). */
+        record Conflict(long currentVersion) implements SaveResult {}
+    }
+
+    final class OrderStoreException extends RuntimeException {
+        public OrderStoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
