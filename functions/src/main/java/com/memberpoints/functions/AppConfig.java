@@ -7,15 +7,12 @@ import java.util.Optional;
 /**
  * The names and settings a function reads from its environment (set in template.yaml). Each accessor
  * reads its variable when first asked, so a function needing only the table never requires the email
- * sender's variables; a missing one fails with a message naming it.
+ * sender's variables; a missing one fails with a message naming it. (Region and endpoint are read by
+ * infra's {@code AwsClients}.)
  */
 public final class AppConfig {
     /** DynamoDB table holding ledgers, settings and jobs. */
     public static final String TABLE_NAME = "TABLE_NAME";
-    /** Region, set by Lambda itself. */
-    public static final String AWS_REGION = "AWS_REGION";
-    /** Optional endpoint override (moto, DynamoDB Local, LocalStack); the SDK reads it too. */
-    public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
 
     private final Map<String, String> env;
 
@@ -33,14 +30,6 @@ public final class AppConfig {
 
     public String tableName() {
         return require(TABLE_NAME, "the DynamoDB table name");
-    }
-
-    public String region() {
-        return require(AWS_REGION, "the AWS region");
-    }
-
-    public Optional<String> endpointOverride() {
-        return optional(AWS_ENDPOINT_URL);
     }
 
     /**

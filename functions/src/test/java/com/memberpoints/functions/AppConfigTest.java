@@ -11,10 +11,10 @@ class AppConfigTest {
 
     @Test
     void readsNamesFromTheEnvironment() {
-        AppConfig config = AppConfig.from(Map.of("TABLE_NAME", " mp-ledger ", "AWS_REGION", "eu-west-1"));
+        AppConfig config = AppConfig.from(Map.of("TABLE_NAME", " mp-ledger ", "SENDER", ""));
         assertThat(config.tableName()).isEqualTo("mp-ledger");
-        assertThat(config.region()).isEqualTo("eu-west-1");
-        assertThat(config.endpointOverride()).isEmpty();
+        assertThat(config.optional("SENDER")).isEmpty();
+        assertThat(config.optional("ABSENT")).isEmpty();
     }
 
     @Test
