@@ -37,6 +37,24 @@ class StartupProbeTest {
                 "merchant_id=m1&member_id=a%2Bb", "-")).startsWith("RESPONSE 200");
     }
 
+    /** Lazy wiring: a handler that needs no AWS client must not load a single SDK class at cold start. */
+    @Test
+    void theHealthHandlerLoadsNoSdkClassInAFreshJvm() throws Exception {
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("health-classes", ".log");
+        try {
+            String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            StartupBenchmark.Run run = StartupBenchmark.launch(javaBin, System.getProperty("java.class.path"),
+                    java.util.List.of("-Xlog:class+load=info:file=" + log),
+                    StartupBenchmark.Options.parse(new String[0]).targetArgs());
+            assertThat(run.response()).isEqualTo("200 {\"status\":\"ok\"}");
+            String loaded = java.nio.file.Files.readString(log);
+            assertThat(loaded).contains("com.memberpoints.functions.health.HealthHandler");
+            assertThat(loaded).doesNotContain("software.amazon.awssdk.").doesNotContain("com.fasterxml.jackson.databind");
+        } finally {
+            java.nio.file.Files.deleteIfExists(log);
+        }
+    }
+
     @Test
     void mediansAndOptions() {
         assertThat(StartupBenchmark.median(new long[] {5, 1, 3})).isEqualTo(3);
