@@ -10,5 +10,6 @@ public record RedemptionHold(WalletRef wallet, OrderId order, Instant heldAt) {
         Objects.requireNonNull(wallet, "wallet");
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(heldAt, "heldAt");
+        heldAt = heldAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }
