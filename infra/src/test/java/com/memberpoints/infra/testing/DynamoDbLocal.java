@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 import org.eclipse.jetty.server.Server;
@@ -41,12 +42,16 @@ public final class DynamoDbLocal {
     private DynamoDbLocal(Server server, URI endpoint) {
         this.server = server;
         this.endpoint = endpoint;
-        this.client = DynamoDbClient.builder()
+        this.client = clientBuilder().build();
+    }
+
+    /** A client builder aimed at this emulator (UrlConnection HTTP client, us-east-1, local-only credentials). */
+    public DynamoDbClientBuilder clientBuilder() {
+        return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(LOCAL_ONLY))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+                .httpClient(UrlConnectionHttpClient.create());
     }
 
     /** The JVM-wide instance, started on first call. */
