@@ -260,6 +260,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                 .expressionAttributeNames(Map.of("#pk", PK, "#h", HISTORY_SK))
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":w", s(ref.wallet() + "#")))
                 .scanIndexForward(false)
+                .consistentRead(true) // an LSI can be read consistently: a change is in the history at once
                 .limit(page.limit());
         page.cursor().ifPresent(c -> {
             String[] parts = decodeCursor(c, "h", 2);

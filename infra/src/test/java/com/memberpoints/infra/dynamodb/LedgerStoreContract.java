@@ -9,6 +9,7 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.ledger.LedgerSweeps;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.ledger.Page;
@@ -217,5 +218,32 @@ abstract class LedgerStoreContract {
         assertThat(earned.order()).contains(OrderId.of("o-1"));
         assertThat(earned.balanceAfter()).isEqualTo(50);
         assertThat(earned.sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void sweepsExpireEveryDueLotIncludingMissedOnesAndReleaseOnlyStaleHolds() {
+        MemberId bea = MemberId.of("bea");
+        Optional<Instant> end2020 = Optional.of(Instant.parse("2020-12-31T15:59:59Z"));
+        store().apply(LedgerCommand.manualAdd(points, "a-1", 5, end2020, "old", Actor.staff("bob"), T0));
+        earn("o-1", 100, END_2021);
+        earn("o-2", 7, END_2022);
+        store().apply(LedgerCommand.earn(shop, bea, OrderId.of("o-3"), 40, END_2021, T0));
+        store().apply(LedgerCommand.redeem(WalletRef.points(shop, bea), OrderId.of("held"), 10, true, T0));
+
+        LedgerSweeps sweeps = new LedgerSweeps(store());
+        Instant sweepTime = END_2021.get().plusSeconds(60);
+        assertThat(sweeps.expireDue(shop, sweepTime, 1000)).isEqualTo(new LedgerSweeps.SweepReport(3, 0, true));
+        assertThat(store().wallet(points).lots().asList()).containsExactly(new Lot(END_2022, 7));
+        assertThat(store().wallet(WalletRef.points(shop, bea)).balance()).isZero();
+        assertThat(sweeps.expireDue(shop, sweepTime, 1000)).isEqualTo(new LedgerSweeps.SweepReport(0, 0, true));
+
+        assertThat(sweeps.releaseStaleHolds(shop, T0.plusSeconds(30 * 60), java.time.Duration.ofHours(1), 100))
+                .isEqualTo(new LedgerSweeps.SweepReport(0, 0, true));
+        assertThat(sweeps.releaseStaleHolds(shop, T0.plusSeconds(2 * 3600), java.time.Duration.ofHours(1), 100))
+                .isEqualTo(new LedgerSweeps.SweepReport(1, 0, true));
+        // The 10 held points go back to their lot, which has expired meanwhile: the next sweep takes them.
+        assertThat(store().wallet(WalletRef.points(shop, bea)).lots().asList()).containsExactly(new Lot(END_2021, 10));
+        assertThat(sweeps.expireDue(shop, sweepTime, 1000)).isEqualTo(new LedgerSweeps.SweepReport(1, 0, true));
+        assertThat(store().wallet(WalletRef.points(shop, bea)).balance()).isZero();
     }
 }
