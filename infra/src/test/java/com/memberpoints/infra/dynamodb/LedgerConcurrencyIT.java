@@ -40,6 +40,12 @@ class LedgerConcurrencyIT {
     static final Optional<Instant> END_2022 = Optional.of(Instant.parse("2022-12-31T15:59:59Z"));
 
     private static DynamoDbLedgerStore store;
+    /**
+     * Same table, more attempts. With the standard 25 attempts, the 50 redeemers are always enough:
+     * a thread only loses a round to another thread's success and only 14 can succeed. In the mixed
+     * test up to 40 writes succeed, so a (very unlucky) thread could need more than 25 attempts.
+     */
+    private static DynamoDbLedgerStore patient;
 
     final MerchantId shop = MerchantId.of("shop-" + UUID.randomUUID());
     final MemberId ann = MemberId.of("ann");
@@ -47,7 +53,10 @@ class LedgerConcurrencyIT {
 
     @BeforeAll
     static void createTable(DynamoDbLocal local) {
-        store = new DynamoDbLedgerStore(local.client(), local.createLedgerTable());
+        String table = local.createLedgerTable();
+        store = new DynamoDbLedgerStore(local.client(), table);
+        patient = new DynamoDbLedgerStore(local.client(), table,
+                new RetryPolicy(60, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(250)));
     }
 
     @Test
@@ -86,8 +95,8 @@ class LedgerConcurrencyIT {
     void concurrentDeductionsAndEarningsKeepTheArithmetic() throws Exception {
         store.apply(LedgerCommand.earn(shop, ann, OrderId.of("e-0"), 300, END_2022, T0));
         List<LedgerResult> results = runConcurrently(40, i -> i % 2 == 0
-                ? () -> store.apply(LedgerCommand.manualDeduct(points, "d-" + i, 35, "correction", Actor.staff("bob"), T0))
-                : () -> store.apply(LedgerCommand.earn(shop, ann, OrderId.of("e-" + i), 10, END_2021, T0)));
+                ? () -> patient.apply(LedgerCommand.manualDeduct(points, "d-" + i, 35, "correction", Actor.staff("bob"), T0))
+                : () -> patient.apply(LedgerCommand.earn(shop, ann, OrderId.of("e-" + i), 10, END_2021, T0)));
         long earned = results.stream().filter(r -> r instanceof LedgerResult.Applied a && a.entry().kind() == EntryKind.EARN).count();
         long deducted = results.stream().filter(r -> r instanceof LedgerResult.Applied a && a.entry().kind() == EntryKind.ADJUST_DEDUCT).count();
         assertThat(earned).isEqualTo(20);
