@@ -1,0 +1,390 @@
+package com.memberpoints.infra.dynamodb;
+
+import static com.memberpoints.infra.dynamodb.LedgerItems.s;
+import static com.memberpoints.infra.dynamodb.LedgerTable.EXPIRY_PK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.EXPIRY_SK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.HISTORY_SK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.HOLDS_PK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.HOLDS_SK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
+
+import com.memberpoints.domain.ledger.ExpiringLot;
+import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.ledger.LedgerCommand;
+import com.memberpoints.domain.ledger.LedgerContentionException;
+import com.memberpoints.domain.ledger.LedgerDecision;
+import com.memberpoints.domain.ledger.LedgerResult;
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.ledger.MemberWallets;
+import com.memberpoints.domain.ledger.OperationId;
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.ledger.RedemptionHold;
+import com.memberpoints.domain.ledger.Wallet;
+import com.memberpoints.domain.ledger.WalletRef;
+import com.memberpoints.domain.ledger.WalletState;
+import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.model.MemberId;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * {@link LedgerStore} on one DynamoDB table (see {@link LedgerTable}), with the low-level client.
+ *
+ * <p>Every mutation: one strongly consistent read of the balance item (plus, for a revert, the
+ * redemption's journal item), the pure {@link LedgerDecision}, then ONE {@code TransactWriteItems}:
+ * <ol>
+ *   <li>put of the balance item, conditioned on the version read (optimistic concurrency);</li>
+ *   <li>put of the journal item keyed by the operation id, conditioned on its absence (the permanent
+ *       idempotency guard; no TTL);</li>
+ *   <li>for redemptions only: put or delete of the hold item.</li>
+ * </ol>
+ * A failed journal condition means the operation was applied before: the stored entry is returned
+ * as a duplicate (or a conflict if its content differs). A failed version condition means someone
+ * else wrote the wallet in between: read again and retry, bounded by the {@link RetryPolicy}.
+ */
+public final class DynamoDbLedgerStore implements LedgerStore {
+
+    private static final int BALANCE = 0;
+    private static final int JOURNAL = 1;
+    private static final int HOLD = 2;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final RetryPolicy retry;
+
+    public DynamoDbLedgerStore(DynamoDbClient dynamo, String tableName, RetryPolicy retry) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(tableName, "tableName");
+        this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    public DynamoDbLedgerStore(DynamoDbClient dynamo, String tableName) {
+        this(dynamo, tableName, RetryPolicy.standard());
+    }
+
+    // ================================================================== writes
+
+    @Override
+    public LedgerResult apply(LedgerCommand command) {
+        WalletRef ref = command.wallet();
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            WalletState state = readWallet(ref);
+            Optional<JournalEntry> redemption = command instanceof LedgerCommand.RevertRedemption r
+                    ? readJournal(ref.merchant(), ref.member(), r.redemptionId())
+                    : Optional.empty();
+            OperationId id = command.operationId(state);
+            LedgerDecision decision = LedgerDecision.decide(command, state, redemption);
+            if (decision instanceof LedgerDecision.Refuse refuse) {
+                // A refusal may hide a repeat of an operation applied when the state allowed it.
+                return readJournal(ref.merchant(), ref.member(), id)
+                        .map(stored -> LedgerDecision.repeatOf(stored, command))
+                        .orElse(refuse.result());
+            }
+            LedgerDecision.Write write = (LedgerDecision.Write) decision;
+            Optional<LedgerResult> outcome = tryWrite(command, state, write);
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+            if (attempt < retry.maxAttempts()) {
+                retry.pause(attempt);
+            }
+        }
+        throw new LedgerContentionException("wallet " + ref + " kept changing during " + retry.maxAttempts()
+                + " attempts; nothing applied for " + command.kind());
+    }
+
+    /** Empty when the wallet changed since it was read (retry). */
+    private Optional<LedgerResult> tryWrite(LedgerCommand command, WalletState read, LedgerDecision.Write write) {
+        List<TransactWriteItem> items = new ArrayList<>(3);
+        Put.Builder balance = Put.builder().tableName(table).item(LedgerItems.balanceItem(write.next()));
+        if (read.version() == 0) {
+            balance.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK));
+        } else {
+            balance.conditionExpression("#v = :v")
+                    .expressionAttributeNames(Map.of("#v", LedgerItems.VERSION))
+                    .expressionAttributeValues(Map.of(":v", LedgerItems.n(read.version())));
+        }
+        items.add(TransactWriteItem.builder().put(balance.build()).build());
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(LedgerItems.journalItem(write.entry()))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build());
+        JournalEntry entry = write.entry();
+        switch (write.hold()) {
+            case PLACE -> items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(LedgerItems.holdItem(new RedemptionHold(entry.wallet(), entry.order().orElseThrow(), command.at())))
+                    .build()).build());
+            case RELEASE_IF_PRESENT -> items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(holdKey(entry.wallet(), entry.order().orElseThrow())).build()).build());
+            case RELEASE_REQUIRED -> items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(holdKey(entry.wallet(), entry.order().orElseThrow()))
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK)).build()).build());
+            case NONE -> { }
+        }
+        try {
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+            return Optional.of(new LedgerResult.Applied(entry));
+        } catch (TransactionCanceledException e) {
+            return onCancelled(command, entry, e);
+        } catch (SdkException e) {
+            throw new DynamoDbLedgerException("ledger write failed for " + entry.wallet() + " " + entry.operationId(), e);
+        }
+    }
+
+    private Optional<LedgerResult> onCancelled(LedgerCommand command, JournalEntry entry, TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        if (reasons.size() > JOURNAL && isConditionFailure(reasons.get(JOURNAL))) {
+            // Applied before (possibly by a concurrent delivery of the same operation).
+            Map<String, AttributeValue> old = reasons.get(JOURNAL).item();
+            JournalEntry stored = old != null && !old.isEmpty()
+                    ? LedgerItems.journalEntry(old)
+                    : readJournal(entry.wallet().merchant(), entry.wallet().member(), entry.operationId())
+                            .orElseThrow(() -> new DynamoDbLedgerException("journal condition failed but no entry "
+                                    + entry.operationId()));
+            return Optional.of(LedgerDecision.repeatOf(stored, command));
+        }
+        boolean versionConflict = reasons.size() > BALANCE && isConditionFailure(reasons.get(BALANCE));
+        boolean transactionConflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+        if (versionConflict || transactionConflict) {
+            return Optional.empty();
+        }
+        if (reasons.size() > HOLD && isConditionFailure(reasons.get(HOLD))) {
+            return Optional.of(new LedgerResult.NotApplicable("redemption of order " + entry.order().orElseThrow()
+                    + " is no longer held"));
+        }
+        throw new DynamoDbLedgerException("ledger transaction cancelled for " + entry.operationId() + ": "
+                + reasons.stream().map(CancellationReason::code).toList(), e);
+    }
+
+    private static boolean isConditionFailure(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
+    }
+
+    @Override
+    public HoldConfirmation confirmHold(WalletRef wallet, OrderId order) {
+        try {
+            dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(holdKey(wallet, order))
+                    .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build());
+            return HoldConfirmation.CONFIRMED;
+        } catch (ConditionalCheckFailedException e) {
+            return HoldConfirmation.NOT_HELD;
+        } catch (SdkException e) {
+            throw new DynamoDbLedgerException("confirming the hold of order " + order + " failed", e);
+        }
+    }
+
+    // ================================================================== reads
+
+    @Override
+    public WalletState wallet(WalletRef ref) {
+        return readWallet(ref);
+    }
+
+    private WalletState readWallet(WalletRef ref) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
+                    .key(LedgerItems.balanceKey(ref)).consistentRead(true).build()).item();
+            return LedgerItems.walletState(ref, item);
+        } catch (SdkException e) {
+            throw new DynamoDbLedgerException("reading wallet " + ref + " failed", e);
+        }
+    }
+
+    private Optional<JournalEntry> readJournal(MerchantId merchant, MemberId member, OperationId id) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
+                    .key(LedgerItems.key(LedgerItems.partitionKey(merchant, member), LedgerItems.journalSortKey(id)))
+                    .consistentRead(true).build()).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LedgerItems.journalEntry(item));
+        } catch (SdkException e) {
+            throw new DynamoDbLedgerException("reading journal entry " + id + " failed", e);
+        }
+    }
+
+    @Override
+    public MemberWallets wallets(MerchantId merchant, MemberId member) {
+        QueryResponse response = query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :b)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(LedgerItems.partitionKey(merchant, member)), ":b", s("B#")))
+                .build(), "reading the wallets of " + member);
+        WalletRef points = WalletRef.points(merchant, member);
+        WalletRef credits = WalletRef.credits(merchant, member);
+        WalletState p = WalletState.initial(points);
+        WalletState c = WalletState.initial(credits);
+        for (Map<String, AttributeValue> item : response.items()) {
+            String sk = item.get(SK).s();
+            if (sk.equals(LedgerItems.balanceSortKey(Wallet.POINTS))) {
+                p = LedgerItems.walletState(points, item);
+            } else if (sk.equals(LedgerItems.balanceSortKey(Wallet.CREDITS))) {
+                c = LedgerItems.walletState(credits, item);
+            }
+        }
+        return new MemberWallets(p, c);
+    }
+
+    @Override
+    public Page<JournalEntry> history(WalletRef ref, PageRequest page) {
+        String pk = LedgerItems.partitionKey(ref.merchant(), ref.member());
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(LedgerTable.HISTORY_INDEX)
+                .keyConditionExpression("#pk = :pk AND begins_with(#h, :w)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#h", HISTORY_SK))
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":w", s(ref.wallet() + "#")))
+                .scanIndexForward(false)
+                .consistentRead(true) // an LSI can be read consistently: a change is in the history at once
+                .limit(page.limit());
+        page.cursor().ifPresent(c -> {
+            String[] parts = decodeCursor(c, "h", 2);
+            if (!parts[0].startsWith("J#") || !parts[1].startsWith(ref.wallet() + "#")) {
+                throw badCursor();
+            }
+            q.exclusiveStartKey(Map.of(PK, s(pk), SK, s(parts[0]), HISTORY_SK, s(parts[1])));
+        });
+        QueryResponse response = query(q.build(), "reading the history of " + ref);
+        return new Page<>(response.items().stream().map(LedgerItems::journalEntry).toList(),
+                nextCursor(response, "h", k -> List.of(k.get(SK).s(), k.get(HISTORY_SK).s())));
+    }
+
+    @Override
+    public List<JournalEntry> entriesForOrder(MerchantId merchant, MemberId member, OrderId order) {
+        List<JournalEntry> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :o)")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                    .expressionAttributeValues(Map.of(":pk", s(LedgerItems.partitionKey(merchant, member)),
+                            ":o", s(LedgerItems.orderJournalPrefix(order))));
+            if (start != null) {
+                q.exclusiveStartKey(start);
+            }
+            QueryResponse response = query(q.build(), "reading the entries of order " + order);
+            response.items().forEach(i -> out.add(LedgerItems.journalEntry(i)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public Page<ExpiringLot> expiring(MerchantId merchant, Instant fromInclusive, Instant toExclusive, PageRequest page) {
+        long first = fromInclusive.getEpochSecond() + (fromInclusive.getNano() == 0 ? 0 : 1);
+        long last = toExclusive.getEpochSecond() - (toExclusive.getNano() == 0 ? 1 : 0);
+        if (first < 0) {
+            first = 0;
+        }
+        if (last < first) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+        String xpk = LedgerItems.expiryPartition(merchant);
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(LedgerTable.EXPIRY_INDEX)
+                .keyConditionExpression("#xpk = :xpk AND #xsk BETWEEN :lo AND :hi")
+                .expressionAttributeNames(Map.of("#xpk", EXPIRY_PK, "#xsk", EXPIRY_SK))
+                .expressionAttributeValues(Map.of(":xpk", s(xpk), ":lo", s(String.format("%012d", first)),
+                        ":hi", s(String.format("%012d$", last))))
+                .limit(page.limit());
+        page.cursor().ifPresent(c -> {
+            String[] parts = decodeCursor(c, "x", 3);
+            q.exclusiveStartKey(Map.of(EXPIRY_PK, s(xpk), EXPIRY_SK, s(parts[0]), PK, s(parts[1]), SK, s(parts[2])));
+        });
+        QueryResponse response = query(q.build(), "reading lots expiring for " + merchant);
+        return new Page<>(response.items().stream().map(LedgerItems::expiringFromIndex).toList(),
+                nextCursor(response, "x", k -> List.of(k.get(EXPIRY_SK).s(), k.get(PK).s(), k.get(SK).s())));
+    }
+
+    @Override
+    public Page<RedemptionHold> staleHolds(MerchantId merchant, Instant heldBefore, PageRequest page) {
+        long ms = heldBefore.toEpochMilli() + (heldBefore.getNano() % 1_000_000 == 0 ? 0 : 1);
+        String hpk = LedgerItems.holdsPartition(merchant);
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(LedgerTable.HOLDS_INDEX)
+                .keyConditionExpression("#hpk = :hpk AND #hsk < :hi")
+                .expressionAttributeNames(Map.of("#hpk", HOLDS_PK, "#hsk", HOLDS_SK))
+                .expressionAttributeValues(Map.of(":hpk", s(hpk), ":hi", s(String.format("%015d", ms))))
+                .limit(page.limit());
+        page.cursor().ifPresent(c -> {
+            String[] parts = decodeCursor(c, "s", 3);
+            q.exclusiveStartKey(Map.of(HOLDS_PK, s(hpk), HOLDS_SK, s(parts[0]), PK, s(parts[1]), SK, s(parts[2])));
+        });
+        QueryResponse response = query(q.build(), "reading stale holds of " + merchant);
+        return new Page<>(response.items().stream().map(LedgerItems::holdFromIndex).toList(),
+                nextCursor(response, "s", k -> List.of(k.get(HOLDS_SK).s(), k.get(PK).s(), k.get(SK).s())));
+    }
+
+    // ================================================================== helpers
+
+    private Map<String, AttributeValue> holdKey(WalletRef wallet, OrderId order) {
+        return LedgerItems.key(LedgerItems.partitionKey(wallet.merchant(), wallet.member()),
+                LedgerItems.holdSortKey(wallet.wallet(), order));
+    }
+
+    private QueryResponse query(QueryRequest request, String what) {
+        try {
+            return dynamo.query(request);
+        } catch (SdkException e) {
+            throw new DynamoDbLedgerException(what + " failed", e);
+        }
+    }
+
+    private static Optional<String> nextCursor(QueryResponse response, String tag,
+                                               Function<Map<String, AttributeValue>, List<String>> parts) {
+        if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+            return Optional.empty();
+        }
+        String joined = tag + "|" + String.join("|", parts.apply(response.lastEvaluatedKey()));
+        return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String[] decodeCursor(String cursor, String tag, int count) {
+        String text;
+        try {
+            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw badCursor();
+        }
+        String[] parts = text.split("\\|", -1);
+        if (parts.length != count + 1 || !parts[0].equals(tag)) {
+            throw badCursor();
+        }
+        String[] out = new String[count];
+        System.arraycopy(parts, 1, out, 0, count);
+        for (String p : out) {
+            if (p.isEmpty()) {
+                throw badCursor();
+            }
+        }
+        return out;
+    }
+
+    private static InvalidInputException badCursor() {
+        return new InvalidInputException("cursor", "is not a cursor returned by this listing");
+    }
+}

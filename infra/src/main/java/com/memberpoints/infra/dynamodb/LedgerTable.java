@@ -1,0 +1,106 @@
+package com.memberpoints.infra.dynamodb;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The single source of truth for the ledger table: keys, attribute definitions and indexes. Tests
+ * create the table from {@link #createTableRequest}; the template test compares template.yaml with
+ * the same constants.
+ *
+ * <pre>
+ * item          pk                       sk                         other keys
+ * balance       L#&lt;merchant&gt;#&lt;member&gt;  B#&lt;WALLET&gt;                 xpk/xsk (expiry GSI, only with expiring lots)
+ * journal       L#&lt;merchant&gt;#&lt;member&gt;  J#&lt;operationId&gt;           lsk (history LSI)
+ * hold          L#&lt;merchant&gt;#&lt;member&gt;  H#&lt;WALLET&gt;#&lt;order&gt;        hpk/hsk (holds GSI)
+ * </pre>
+ */
+public final class LedgerTable {
+    private LedgerTable() {}
+
+    /** Environment variable (set in template.yaml) naming the table. */
+    public static final String TABLE_NAME_ENV = "LEDGER_TABLE";
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+
+    /** History LSI: journal items by {@code <WALLET>#<sequence, 12 digits>}. Projection ALL. */
+    public static final String HISTORY_INDEX = "history";
+    public static final String HISTORY_SK = "lsk";
+
+    /** Expiry GSI (sparse, KEYS_ONLY): balance items by {@code X#<merchant>} / {@code <soonest expiry>#<member>#<WALLET>}. */
+    public static final String EXPIRY_INDEX = "expiry";
+    public static final String EXPIRY_PK = "xpk";
+    public static final String EXPIRY_SK = "xsk";
+
+    /** Holds GSI (sparse, KEYS_ONLY): unconfirmed redemption holds by {@code H#<merchant>} / {@code <heldAt ms>#...}. */
+    public static final String HOLDS_INDEX = "holds";
+    public static final String HOLDS_PK = "hpk";
+    public static final String HOLDS_SK = "hsk";
+
+    public static List<KeySchemaElement> keySchema() {
+        return List.of(key(PK, KeyType.HASH), key(SK, KeyType.RANGE));
+    }
+
+    public static List<AttributeDefinition> attributeDefinitions() {
+        return List.of(
+                string(PK), string(SK), string(HISTORY_SK),
+                string(EXPIRY_PK), string(EXPIRY_SK),
+                string(HOLDS_PK), string(HOLDS_SK));
+    }
+
+    public static List<LocalSecondaryIndex> localSecondaryIndexes() {
+        return List.of(LocalSecondaryIndex.builder()
+                .indexName(HISTORY_INDEX)
+                .keySchema(key(PK, KeyType.HASH), key(HISTORY_SK, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build());
+    }
+
+    public static List<GlobalSecondaryIndex> globalSecondaryIndexes() {
+        return List.of(
+                GlobalSecondaryIndex.builder()
+                        .indexName(EXPIRY_INDEX)
+                        .keySchema(key(EXPIRY_PK, KeyType.HASH), key(EXPIRY_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build(),
+                GlobalSecondaryIndex.builder()
+                        .indexName(HOLDS_INDEX)
+                        .keySchema(key(HOLDS_PK, KeyType.HASH), key(HOLDS_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build());
+    }
+
+    /** On-demand capacity: merchants pay per request, no capacity planning. */
+    public static BillingMode billingMode() {
+        return BillingMode.PAY_PER_REQUEST;
+    }
+
+    public static CreateTableRequest createTableRequest(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .keySchema(keySchema())
+                .attributeDefinitions(attributeDefinitions())
+                .localSecondaryIndexes(localSecondaryIndexes())
+                .globalSecondaryIndexes(globalSecondaryIndexes())
+                .billingMode(billingMode())
+                .build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+}

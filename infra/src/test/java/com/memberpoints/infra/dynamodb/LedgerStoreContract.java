@@ -1,0 +1,249 @@
+package com.memberpoints.infra.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.memberpoints.domain.ledger.EntryKind;
+import com.memberpoints.domain.ledger.ExpiringLot;
+import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.ledger.LedgerCommand;
+import com.memberpoints.domain.ledger.LedgerResult;
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.ledger.LedgerSweeps;
+import com.memberpoints.domain.ledger.Lot;
+import com.memberpoints.domain.ledger.LotChange;
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.ledger.RedemptionHold;
+import com.memberpoints.domain.ledger.WalletRef;
+import com.memberpoints.domain.model.Actor;
+import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.model.MemberId;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Behaviour every {@link LedgerStore} must have. Run against the in-memory reference store
+ * ({@code InMemoryLedgerStoreContractTest}) and against DynamoDB Local ({@code DynamoDbLedgerStoreIT}).
+ */
+abstract class LedgerStoreContract {
+    static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+    static final Instant T0 = Instant.parse("2021-03-01T00:00:00Z");
+    static final Optional<Instant> END_2021 = Optional.of(Instant.parse("2021-12-31T15:59:59Z"));
+    static final Optional<Instant> END_2022 = Optional.of(Instant.parse("2022-12-31T15:59:59Z"));
+    static final Optional<Instant> NEVER = Optional.empty();
+
+    /** Each test uses its own merchant, so one table can serve the whole class. */
+    final MerchantId shop = MerchantId.of("shop-" + UUID.randomUUID());
+    final MemberId ann = MemberId.of("ann");
+    final WalletRef points = WalletRef.points(shop, ann);
+    final WalletRef credits = WalletRef.credits(shop, ann);
+
+    abstract LedgerStore store();
+
+    LedgerResult earn(String order, long amount, Optional<Instant> expiry) {
+        return store().apply(LedgerCommand.earn(shop, ann, OrderId.of(order), amount, expiry, T0));
+    }
+
+    @Test
+    void aRepeatedOperationReturnsTheFirstResultAndChangesNothing() {
+        LedgerResult first = earn("o-1", 10, END_2021);
+        LedgerResult again = store().apply(LedgerCommand.earn(shop, ann, OrderId.of("o-1"), 10, END_2021, T0.plusSeconds(99)));
+        assertThat(first).isInstanceOf(LedgerResult.Applied.class);
+        assertThat(again).isEqualTo(new LedgerResult.Duplicate(first.journalEntry().orElseThrow()));
+        assertThat(store().wallet(points).balance()).isEqualTo(10);
+        assertThat(store().wallet(points).version()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameOperationIdWithDifferentContentIsRefused() {
+        earn("o-1", 10, END_2021);
+        assertThat(earn("o-1", 12, END_2021)).isInstanceOf(LedgerResult.OperationIdConflict.class);
+        assertThat(earn("o-1", 10, END_2022)).isInstanceOf(LedgerResult.OperationIdConflict.class);
+        LedgerResult flipped = store().apply(LedgerCommand.earnAdjust(shop, ann, OrderId.of("o-1"), "rev-2", 5, END_2021, T0));
+        assertThat(flipped).isInstanceOf(LedgerResult.Applied.class);
+        LedgerResult sameRevisionOtherSign = store().apply(
+                LedgerCommand.earnAdjust(shop, ann, OrderId.of("o-1"), "rev-2", -5, END_2021, T0));
+        assertThat(sameRevisionOtherSign).isInstanceOf(LedgerResult.OperationIdConflict.class);
+        assertThat(store().wallet(points).balance()).isEqualTo(15);
+    }
+
+    @Test
+    void aDebitLargerThanTheBalanceIsATypedRefusalEvenWhenRepeated() {
+        earn("o-1", 50, END_2021);
+        LedgerResult refused = store().apply(LedgerCommand.manualDeduct(points, "req-1", 51, "typo", Actor.staff("bob"), T0));
+        assertThat(refused).isEqualTo(new LedgerResult.InsufficientBalance(50, 51));
+        LedgerResult deducted = store().apply(LedgerCommand.manualDeduct(points, "req-2", 50, "typo", Actor.staff("bob"), T0));
+        assertThat(deducted).isInstanceOf(LedgerResult.Applied.class);
+        // The balance no longer covers it, but a repeat is recognised as the applied operation.
+        LedgerResult repeat = store().apply(LedgerCommand.manualDeduct(points, "req-2", 50, "typo", Actor.staff("bob"), T0));
+        assertThat(repeat).isEqualTo(new LedgerResult.Duplicate(deducted.journalEntry().orElseThrow()));
+        assertThat(store().wallet(points).balance()).isZero();
+    }
+
+    @Test
+    void soonestExpiringLotsAreSpentFirstAcrossYearsAndNeverExpiringLast() {
+        store().apply(LedgerCommand.manualAdd(points, "req-never", 1000, NEVER, "gift", Actor.staff("bob"), T0));
+        earn("o-2022", 300, END_2022);
+        earn("o-2021", 200, END_2021);
+        LedgerResult r = store().apply(LedgerCommand.redeem(points, OrderId.of("o-9"), 600, false, T0));
+        assertThat(r.journalEntry().orElseThrow().lots())
+                .containsExactly(new LotChange(END_2021, -200), new LotChange(END_2022, -300), new LotChange(NEVER, -100));
+        assertThat(store().wallet(points).lots().asList()).containsExactly(new Lot(NEVER, 900));
+    }
+
+    @Test
+    void revertingARedemptionRestoresTheExactLotsAndReleasesItsHold() {
+        earn("o-1", 100, END_2021);
+        earn("o-2", 100, END_2022);
+        var before = store().wallet(points).lots();
+        OrderId order = OrderId.of("o-3");
+        assertThat(store().apply(LedgerCommand.redeem(points, order, 150, true, T0))).isInstanceOf(LedgerResult.Applied.class);
+        assertThat(store().wallet(points).lots().asList()).containsExactly(new Lot(END_2022, 50));
+        assertThat(store().staleHolds(shop, T0.plusSeconds(1), PageRequest.first(10)).items())
+                .containsExactly(new RedemptionHold(points, order, T0));
+
+        LedgerResult reverted = store().apply(LedgerCommand.revertRedemption(points, order, Actor.staff("bob"), T0.plusSeconds(5)));
+        assertThat(reverted).isInstanceOf(LedgerResult.Applied.class);
+        assertThat(store().wallet(points).lots()).isEqualTo(before);
+        assertThat(store().staleHolds(shop, T0.plusSeconds(1), PageRequest.first(10)).items()).isEmpty();
+        assertThat(store().apply(LedgerCommand.revertRedemption(points, order, Actor.SYSTEM, T0.plusSeconds(9))))
+                .isEqualTo(new LedgerResult.Duplicate(reverted.journalEntry().orElseThrow()));
+        assertThat(store().entriesForOrder(shop, ann, order)).extracting(JournalEntry::kind)
+                .containsExactlyInAnyOrder(EntryKind.REDEEM, EntryKind.REDEEM_REVERT);
+        assertThat(store().apply(LedgerCommand.revertRedemption(points, OrderId.of("never-redeemed"), Actor.SYSTEM, T0)))
+                .isInstanceOf(LedgerResult.NotApplicable.class);
+    }
+
+    @Test
+    void staleHoldsAreFoundByTimeAndReleasedButConfirmedOnesAreNot() {
+        earn("o-1", 100, END_2021);
+        OrderId placed = OrderId.of("o-placed");
+        OrderId abandoned = OrderId.of("o-abandoned");
+        store().apply(LedgerCommand.redeem(points, placed, 30, true, T0));
+        store().apply(LedgerCommand.redeem(points, abandoned, 20, true, T0.plusSeconds(60)));
+        assertThat(store().confirmHold(points, placed)).isEqualTo(LedgerStore.HoldConfirmation.CONFIRMED);
+        assertThat(store().confirmHold(points, placed)).isEqualTo(LedgerStore.HoldConfirmation.NOT_HELD);
+
+        assertThat(store().staleHolds(shop, T0.plusSeconds(60), PageRequest.first(10)).items()).isEmpty();
+        List<RedemptionHold> stale = store().staleHolds(shop, T0.plusSeconds(3600), PageRequest.first(10)).items();
+        assertThat(stale).containsExactly(new RedemptionHold(points, abandoned, T0.plusSeconds(60)));
+        assertThat(store().apply(LedgerCommand.releaseStaleHold(points, abandoned, T0.plusSeconds(3600))))
+                .isInstanceOf(LedgerResult.Applied.class);
+        assertThat(store().apply(LedgerCommand.releaseStaleHold(points, placed, T0.plusSeconds(3600))))
+                .isInstanceOf(LedgerResult.NotApplicable.class);
+        assertThat(store().confirmHold(points, abandoned)).isEqualTo(LedgerStore.HoldConfirmation.NOT_HELD);
+        assertThat(store().wallet(points).balance()).isEqualTo(70);
+    }
+
+    @Test
+    void expiryIsReadFromTheIndexAndExpiringIsIdempotent() {
+        earn("o-1", 100, END_2021);
+        earn("o-2", 7, END_2022);
+        store().apply(LedgerCommand.rewardCredit(shop, ann, OrderId.of("o-1"), 500, NEVER, T0));
+        Instant due = END_2021.get();
+        LocalDate dueDate = LocalDate.of(2021, 12, 31);
+        assertThat(store().expiringOn(shop, dueDate, TAIPEI, PageRequest.first(10)).items())
+                .containsExactly(new ExpiringLot(points, due));
+        assertThat(store().expiringOn(shop, dueDate.minusDays(1), TAIPEI, PageRequest.first(10)).items()).isEmpty();
+        assertThat(store().apply(LedgerCommand.expire(points, due, due.minusSeconds(1))))
+                .isInstanceOf(LedgerResult.NotApplicable.class);
+
+        LedgerResult first = store().apply(LedgerCommand.expire(points, due, due));
+        assertThat(first.journalEntry().orElseThrow().delta()).isEqualTo(-100);
+        assertThat(first.journalEntry().orElseThrow().kind()).isEqualTo(EntryKind.EXPIRE);
+        assertThat(store().apply(LedgerCommand.expire(points, due, due.plusSeconds(5))))
+                .isInstanceOf(LedgerResult.NotApplicable.class);
+        assertThat(store().wallet(points).balance()).isEqualTo(7);
+        assertThat(store().expiringUpTo(shop, due, PageRequest.first(10)).items()).isEmpty();
+        assertThat(store().expiringUpTo(shop, END_2022.get(), PageRequest.first(10)).items())
+                .containsExactly(new ExpiringLot(points, END_2022.get()));
+        assertThat(store().wallets(shop, ann).credits().balance()).isEqualTo(500);
+        assertThat(store().wallets(shop, ann).points().balance()).isEqualTo(7);
+    }
+
+    @Test
+    void expiredButNotYetSweptPointsCannotBeRedeemed() {
+        earn("o-1", 100, END_2021);
+        earn("o-2", 10, END_2022);
+        LedgerResult r = store().apply(LedgerCommand.redeem(points, OrderId.of("o-3"), 50, false, END_2021.get()));
+        assertThat(r).isEqualTo(new LedgerResult.InsufficientBalance(10, 50));
+    }
+
+    @Test
+    void historyIsNewestFirstWithAnOpaqueCursorAndWalletsAreSeparate() {
+        for (int i = 1; i <= 5; i++) {
+            earn("o-" + i, i, END_2021);
+        }
+        store().apply(LedgerCommand.rewardCredit(shop, ann, OrderId.of("o-1"), 999, NEVER, T0));
+        List<Long> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            Page<JournalEntry> page = store().history(points, new PageRequest(cursor, 2));
+            page.items().forEach(e -> seen.add(e.delta()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor.isPresent() && pages < 10);
+        assertThat(seen).containsExactly(5L, 4L, 3L, 2L, 1L);
+        assertThat(store().history(credits, PageRequest.first(10)).items()).extracting(JournalEntry::delta)
+                .containsExactly(999L);
+        assertThat(store().entriesForOrder(shop, ann, OrderId.of("o-1"))).extracting(JournalEntry::kind)
+                .containsExactlyInAnyOrder(EntryKind.EARN, EntryKind.REWARD_CREDIT);
+        assertThatThrownBy(() -> store().history(points, PageRequest.after("bm90LWEtY3Vyc29y", 2)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void journalEntriesCarryActorReasonOrderAndBalanceAfter() {
+        store().apply(LedgerCommand.manualAdd(points, "req-1", 40, END_2022, "Sorry for the delay", Actor.staff("bob"), T0));
+        earn("o-1", 10, END_2021);
+        List<JournalEntry> entries = store().history(points, PageRequest.first(10)).items();
+        assertThat(entries).hasSize(2);
+        JournalEntry manual = entries.get(1);
+        assertThat(manual.actor()).isEqualTo(Actor.staff("bob"));
+        assertThat(manual.reason()).isEqualTo("Sorry for the delay");
+        assertThat(manual.order()).isEmpty();
+        assertThat(manual.balanceAfter()).isEqualTo(40);
+        JournalEntry earned = entries.get(0);
+        assertThat(earned.actor()).isEqualTo(Actor.SYSTEM);
+        assertThat(earned.order()).contains(OrderId.of("o-1"));
+        assertThat(earned.balanceAfter()).isEqualTo(50);
+        assertThat(earned.sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void sweepsExpireEveryDueLotIncludingMissedOnesAndReleaseOnlyStaleHolds() {
+        MemberId bea = MemberId.of("bea");
+        Optional<Instant> end2020 = Optional.of(Instant.parse("2020-12-31T15:59:59Z"));
+        store().apply(LedgerCommand.manualAdd(points, "a-1", 5, end2020, "old", Actor.staff("bob"), T0));
+        earn("o-1", 100, END_2021);
+        earn("o-2", 7, END_2022);
+        store().apply(LedgerCommand.earn(shop, bea, OrderId.of("o-3"), 40, END_2021, T0));
+        store().apply(LedgerCommand.redeem(WalletRef.points(shop, bea), OrderId.of("held"), 10, true, T0));
+
+        LedgerSweeps sweeps = new LedgerSweeps(store());
+        Instant sweepTime = END_2021.get().plusSeconds(60);
+        assertThat(sweeps.expireDue(shop, sweepTime, 1000)).isEqualTo(new LedgerSweeps.SweepReport(3, 0, true));
+        assertThat(store().wallet(points).lots().asList()).containsExactly(new Lot(END_2022, 7));
+        assertThat(store().wallet(WalletRef.points(shop, bea)).balance()).isZero();
+        assertThat(sweeps.expireDue(shop, sweepTime, 1000)).isEqualTo(new LedgerSweeps.SweepReport(0, 0, true));
+
+        assertThat(sweeps.releaseStaleHolds(shop, T0.plusSeconds(30 * 60), java.time.Duration.ofHours(1), 100))
+                .isEqualTo(new LedgerSweeps.SweepReport(0, 0, true));
+        assertThat(sweeps.releaseStaleHolds(shop, T0.plusSeconds(2 * 3600), java.time.Duration.ofHours(1), 100))
+                .isEqualTo(new LedgerSweeps.SweepReport(1, 0, true));
+        // The 10 held points go back to their lot, which has expired meanwhile: the next sweep takes them.
+        assertThat(store().wallet(WalletRef.points(shop, bea)).lots().asList()).containsExactly(new Lot(END_2021, 10));
+        assertThat(sweeps.expireDue(shop, sweepTime, 1000)).isEqualTo(new LedgerSweeps.SweepReport(1, 0, true));
+        assertThat(store().wallet(WalletRef.points(shop, bea)).balance()).isZero();
+    }
+}

@@ -1,0 +1,68 @@
+package com.memberpoints.domain.ledger;
+
+import com.memberpoints.domain.model.MemberId;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The ledger port: balances with their lots, and an immutable journal.
+ *
+ * <p>Guarantees every implementation keeps: each command is applied exactly once (atomically with
+ * its journal entry, keyed by its {@link OperationId}, forever); a repeat returns the first result;
+ * the same id with other content is refused; no balance or lot ever goes negative, whatever the
+ * concurrency. Failures of the underlying store are {@link LedgerStoreException}s.
+ */
+public interface LedgerStore {
+
+    /** Applies one command atomically. */
+    LedgerResult apply(LedgerCommand command);
+
+    /** Balance and lots of one wallet, in one strongly consistent read. */
+    WalletState wallet(WalletRef ref);
+
+    /** Both wallets of a member in one strongly consistent read (a checkout quote's only ledger read). */
+    MemberWallets wallets(MerchantId merchant, MemberId member);
+
+    /** A wallet's journal, newest first. */
+    Page<JournalEntry> history(WalletRef ref, PageRequest page);
+
+    /** Every entry of an order (both wallets), in application order per wallet. */
+    List<JournalEntry> entriesForOrder(MerchantId merchant, MemberId member, OrderId order);
+
+    /**
+     * Wallets whose soonest-expiring lot expires in {@code [fromInclusive, toExclusive)}, soonest
+     * first. Read from an index: only such wallets are read.
+     */
+    Page<ExpiringLot> expiring(MerchantId merchant, Instant fromInclusive, Instant toExclusive, PageRequest page);
+
+    /** Wallets with a lot expiring on a local date of the merchant's time zone. */
+    default Page<ExpiringLot> expiringOn(MerchantId merchant, LocalDate date, ZoneId zone, PageRequest page) {
+        return expiring(merchant, date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(),
+                page);
+    }
+
+    /**
+     * Wallets holding any lot that expires at or before {@code inclusiveEnd} (the catch-up sweep: a
+     * wallet's soonest lot is listed, and it is never later than any other lot of the wallet).
+     */
+    default Page<ExpiringLot> expiringUpTo(MerchantId merchant, Instant inclusiveEnd, PageRequest page) {
+        return expiring(merchant, Instant.EPOCH, inclusiveEnd.plusSeconds(1), page);
+    }
+
+    /** Redemption holds placed before {@code heldBefore} and still not confirmed, oldest first. */
+    Page<RedemptionHold> staleHolds(MerchantId merchant, Instant heldBefore, PageRequest page);
+
+    /** The order was placed: its redemption hold becomes final. Idempotent. */
+    HoldConfirmation confirmHold(WalletRef wallet, OrderId order);
+
+    enum HoldConfirmation {
+        /** The hold existed and is now confirmed. */
+        CONFIRMED,
+        /** No hold: already confirmed, released as stale, reverted, or never held. */
+        NOT_HELD
+    }
+}
