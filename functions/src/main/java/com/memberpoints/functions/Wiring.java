@@ -1,6 +1,10 @@
 package com.memberpoints.functions;
 
+import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.port.TimeSource;
 import com.memberpoints.infra.aws.AwsClients;
+import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
 
 /**
  * The composition root: configuration and the container's SDK clients, built once per container
@@ -34,4 +38,25 @@ public final class Wiring {
     private static final class AwsHolder {
         static final AwsClients CLIENTS = AwsClients.fromEnvironment();
     }
+
+    /** The ledger on this container's DynamoDB client and the configured table. */
+    public static LedgerStore ledgerStore() {
+        return new DynamoDbLedgerStore(aws().dynamoDb(), config().tableName());
+    }
+
+    // ---- storefront (checkout, member center) ---------------------------------------------------
+
+    /** The storefront application service over the DynamoDB adapters, built once per container. */
+    public static StorefrontService storefront() {
+        return StorefrontHolder.SERVICE;
+    }
+
+    private static final class StorefrontHolder {
+        static final StorefrontService SERVICE = buildStorefront();
+
+        private static StorefrontService buildStorefront() {
+            throw new MissingConfigurationException("the storefront needs the settings, merchant and member stores (branch stores)");
+        }
+    }
+    // ---- end storefront -------------------------------------------------------------------------
 }

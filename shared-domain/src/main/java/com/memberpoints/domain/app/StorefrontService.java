@@ -70,7 +70,7 @@ public final class StorefrontService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The caller's store profile. @throws UnknownMerchantException when it has none */
+    /** The caller's store profile (handlers load it first: the currency decides how money fields are read). @throws UnknownMerchantException when it has none */
     public Merchant merchant(MerchantId merchant) {
         Optional<Merchant> m = merchants.find(merchant);
         if (m.isEmpty()) {
@@ -88,8 +88,8 @@ public final class StorefrontService {
     // ------------------------------------------------------------------ checkout
 
     /** The checkout quote for the member's cart, with the member's current balance (one wallets read). */
-    public Quote quote(MerchantId merchantId, MemberId member, Cart cart, PointsRequest points) {
-        Merchant merchant = merchant(merchantId);
+    public Quote quote(Merchant merchant, MemberId member, Cart cart, PointsRequest points) {
+        MerchantId merchantId = merchant.id();
         MerchantSettings current = settings(merchantId);
         Optional<TierId> tier = tier(merchantId, member);
         MemberWallets wallets = ledger.wallets(merchantId, member);
@@ -105,9 +105,9 @@ public final class StorefrontService {
      * second debit still fails (a concurrent spend in between), the first is released at once, so nothing is
      * left half-done — the order id is then spent, and the checkout retries with a new one.
      */
-    public RedemptionOutcome redeem(MerchantId merchantId, MemberId member, OrderId order, Cart cart,
+    public RedemptionOutcome redeem(Merchant merchant, MemberId member, OrderId order, Cart cart,
                                     PointsRequest points) {
-        Merchant merchant = merchant(merchantId);
+        MerchantId merchantId = merchant.id();
         MerchantSettings current = settings(merchantId);
         Optional<TierId> tier = tier(merchantId, member);
         Instant now = clock.now();
@@ -214,8 +214,8 @@ public final class StorefrontService {
      * The points panel: one wallet read. Pending points: see {@link #pendingOf} — the order store has no
      * per-member listing yet, so the list is empty until one exists (docs/decisions.md, "Storefront API").
      */
-    public MemberPointsView points(MerchantId merchantId, MemberId member, Optional<Locale> locale) {
-        Merchant merchant = merchant(merchantId);
+    public MemberPointsView points(Merchant merchant, MemberId member, Optional<Locale> locale) {
+        MerchantId merchantId = merchant.id();
         MerchantSettings current = settings(merchantId);
         WalletState wallet = ledger.wallet(WalletRef.points(merchantId, member));
         Instant now = clock.now();
