@@ -45,4 +45,11 @@ public final class MyCreditsHandler extends MemberApiHandler {
                 .put("history", out.build())
                 .build());
     }
+
+    /** SnapStart: the platform pipeline, then the DynamoDB request model (nothing is sent). */
+    @Override
+    public void prime() {
+        super.prime();
+        StorefrontWarmUp.sdkModel();
+    }
 }

@@ -66,4 +66,11 @@ public final class MyPointsHandler extends MemberApiHandler {
         }
         return ApiResponse.ok(b.build());
     }
+
+    /** SnapStart: the platform pipeline, then the DynamoDB request model (nothing is sent). */
+    @Override
+    public void prime() {
+        super.prime();
+        StorefrontWarmUp.sdkModel();
+    }
 }

@@ -49,4 +49,11 @@ public final class MyPointsHistoryHandler extends MemberApiHandler {
         Optional<String> cursor = query.string(QueryParams.CURSOR, PageCursor.MAX_LENGTH);
         return new PageRequest(cursor, limit);
     }
+
+    /** SnapStart: the platform pipeline, then the DynamoDB request model (nothing is sent). */
+    @Override
+    public void prime() {
+        super.prime();
+        StorefrontWarmUp.sdkModel();
+    }
 }

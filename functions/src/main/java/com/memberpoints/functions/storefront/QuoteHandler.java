@@ -63,5 +63,6 @@ public final class QuoteHandler extends MemberApiHandler {
     public void prime() {
         super.prime();
         StorefrontWarmUp.dryQuote();
+        StorefrontWarmUp.sdkModel();
     }
 }

@@ -100,5 +100,6 @@ public final class RedemptionHandler extends MemberApiHandler {
     public void prime() {
         super.prime();
         StorefrontWarmUp.dryQuote();
+        StorefrontWarmUp.sdkModel();
     }
 }
