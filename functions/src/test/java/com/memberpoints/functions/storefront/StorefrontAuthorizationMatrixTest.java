@@ -57,8 +57,8 @@ class StorefrontAuthorizationMatrixTest {
         world = new StorefrontWorld();
         world.earn("ann", "o-secret-ann", 777, Optional.of(END_2021));
         world.credits("ann", "o-secret-ann", 1_234);
-        Merchant mine = world.merchants.get(world.merchant);
-        world.merchants.put(OTHER_STORE, new Merchant(OTHER_STORE, "Other", mine.currency(), mine.zone(), Locale.ENGLISH,
+        Merchant mine = world.merchants.find(world.merchant).orElseThrow();
+        world.merchants.save(new Merchant(OTHER_STORE, "Other", mine.currency(), mine.zone(), Locale.ENGLISH,
                 Set.of(), false, true, Set.of()));
         // ann's own redemption of the fixture's order id, so member B reusing it must not touch it
         Call own = call(world.redemption(), event("storefront-checkout-redemption.json", world.member("ann"), null, null));

@@ -36,6 +36,10 @@ import com.memberpoints.functions.json.Json;
 import com.memberpoints.functions.json.JsonObject;
 import com.memberpoints.functions.json.JsonValue;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
+import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
+import com.memberpoints.domain.model.Actor;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 
 import java.math.BigDecimal;
@@ -54,8 +58,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One storefront world for handler tests: the real ledger (DynamoDbLedgerStore on DynamoDB Local, a fresh
- * table) and the settings, merchant and member ports as simple maps, a fixed clock, and helpers to call a
+ * One storefront world for handler tests: the real adapters (DynamoDbLedgerStore, DynamoDbSettingsStore,
+ * DynamoDbMerchantStore, DynamoDbMemberStore) on one DynamoDB Local table, a fixed clock, and helpers to call a
  * handler with an API Gateway v2 fixture. Each world uses its own merchant id, so tests don't share data.
  */
 final class StorefrontWorld {
@@ -69,10 +73,11 @@ final class StorefrontWorld {
 
     final MerchantId merchant;
     final LedgerStore ledger;
-    final Map<MerchantId, Merchant> merchants = new HashMap<>();
-    final Map<MerchantId, MerchantSettings> settings = new HashMap<>();
-    final Map<MemberId, MemberProfile> profiles = new HashMap<>();
+    final SettingsStore settings;
+    final MerchantStore merchants;
+    final MemberStore members;
     final StorefrontService service;
+    private long settingsVersion;
     final CapturedLog log = new CapturedLog();
 
     private static String table;
@@ -86,16 +91,18 @@ final class StorefrontWorld {
         }
         merchant = MerchantId.of("shop-" + UUID.randomUUID().toString().substring(0, 8));
         ledger = new DynamoDbLedgerStore(local.client(), table);
-        merchants.put(merchant, new Merchant(merchant, "Shop", USD, TAIPEI, Locale.ENGLISH,
+        settings = new DynamoDbSettingsStore(local.client(), table);
+        merchants = new DynamoDbMerchantStore(local.client(), table);
+        members = new DynamoDbMemberStore(local.client(), table);
+        merchants.save(new Merchant(merchant, "Shop", USD, TAIPEI, Locale.ENGLISH,
                 Set.of(Locale.forLanguageTag("zh-TW")), true, true, Set.of()));
-        settings.put(merchant, settings(new RedeemRule(true, 10, BigDecimal.ZERO, RedeemCap.NONE)));
-        service = new StorefrontService(ledger, new MapSettings(), new MapMerchants(), new MapMembers(),
-                TimeSource.fixed(NOW));
+        redeemRule(new RedeemRule(true, 10, BigDecimal.ZERO, RedeemCap.NONE));
+        service = new StorefrontService(ledger, settings, merchants, members, TimeSource.fixed(NOW));
     }
 
     /** Points on, 10.00 = 1 point, expiry 12/31, {@code redeem}; credits "spend 100.00 get 10.00" cumulative; rules text en + zh-TW. */
-    static MerchantSettings settings(RedeemRule redeem) {
-        return MerchantSettings.of(3,
+    static MerchantSettings settings(long version, RedeemRule redeem) {
+        return MerchantSettings.of(version,
                 new PointsProgram(true, new EarnRule(true, EarnRate.of("10.00", 1)), Channels.DEFAULT,
                         ExpiryPolicy.annual(12, 31), AssignmentPolicy.afterDelivery(3)),
                 redeem, List.of(),
@@ -104,8 +111,12 @@ final class StorefrontWorld {
                 Map.of("en", "Earn 1 point per 10.00.", "zh-TW", "每消費 10.00 得 1 點。"));
     }
 
+    /** Saves a new settings version with {@code redeem}. */
     void redeemRule(RedeemRule redeem) {
-        settings.put(merchant, settings(redeem));
+        SettingsStore.SaveResult r = settings.save(merchant, settings(settingsVersion + 1, redeem), settingsVersion,
+                new SettingsStore.ChangeLogEntry(Actor.staff("test"), NOW, List.of()));
+        assertThat(r).isInstanceOf(SettingsStore.SaveResult.Saved.class);
+        settingsVersion++;
     }
 
     Optional<Map<String, String>> member(String member) {
@@ -192,58 +203,6 @@ final class StorefrontWorld {
             return ((com.memberpoints.functions.json.JsonArray) json().get("errors").get()).elements().stream()
                     .map(e -> ((com.memberpoints.functions.json.JsonString) ((JsonObject) e).get("field").orElseThrow()).value())
                     .toList();
-        }
-    }
-
-    private final class MapSettings implements SettingsStore {
-        @Override
-        public Optional<MerchantSettings> current(MerchantId m) {
-            return Optional.ofNullable(settings.get(m));
-        }
-
-        @Override
-        public Optional<MerchantSettings> byVersion(MerchantId m, long version) {
-            return current(m).filter(s -> s.version() == version);
-        }
-
-        @Override
-        public SaveResult save(MerchantId m, MerchantSettings s, long expectedVersion, ChangeLogEntry entry) {
-            throw new UnsupportedOperationException("storefront routes never save settings");
-        }
-    }
-
-    private final class MapMerchants implements MerchantStore {
-        @Override
-        public Optional<Merchant> find(MerchantId m) {
-            return Optional.ofNullable(merchants.get(m));
-        }
-
-        @Override
-        public void save(Merchant m) {
-            merchants.put(m.id(), m);
-        }
-
-        @Override
-        public List<MerchantId> all() {
-            return List.copyOf(merchants.keySet());
-        }
-    }
-
-    private final class MapMembers implements MemberStore {
-        @Override
-        public Optional<MemberProfile> find(MerchantId m, MemberId member) {
-            return Optional.ofNullable(profiles.get(member)).filter(p -> p.merchant().equals(m));
-        }
-
-        @Override
-        public Map<MemberId, MemberProfile> findAll(MerchantId m, Collection<MemberId> members) {
-            throw new UnsupportedOperationException("not used by the storefront");
-        }
-
-        @Override
-        public UpsertResult upsert(MemberProfile profile) {
-            profiles.put(profile.member(), profile);
-            return UpsertResult.STORED;
         }
     }
 }
