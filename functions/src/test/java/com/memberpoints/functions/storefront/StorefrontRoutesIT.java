@@ -141,6 +141,20 @@ class StorefrontRoutesIT {
         assertThat(fixture.text("total")).isEqualTo("105.00");
     }
 
+    @Test
+    void theQuoteEarnsAtTheMembersTierRate_readFromTheMemberStore() {
+        var base = StorefrontWorld.settings(1, new RedeemRule(true, 10, BigDecimal.ZERO, RedeemCap.NONE));
+        w.save(new com.memberpoints.domain.settings.MerchantSettings(1, base.points(), base.redeem(),
+                java.util.List.of(new com.memberpoints.domain.settings.TierRule(com.memberpoints.domain.settings.TierId.of("gold"),
+                        Optional.of(com.memberpoints.domain.settings.EarnRate.of("10.00", 5)), Optional.empty())),
+                base.credits(), base.rulesText()));
+        w.members.upsert(new com.memberpoints.domain.member.MemberProfile(w.merchant, MemberId.of("gia"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(com.memberpoints.domain.settings.TierId.of("gold")),
+                StorefrontWorld.NOW));
+        assertThat(quote("gia", cart("60.00", "")).number("earn.points")).isEqualTo(30);
+        assertThat(quote("ann", cart("60.00", "")).number("earn.points")).isEqualTo(6);
+    }
+
     // ---------------------------------------------------------------- redemption: idempotency and refusals
 
     @Test

@@ -113,7 +113,12 @@ final class StorefrontWorld {
 
     /** Saves a new settings version with {@code redeem}. */
     void redeemRule(RedeemRule redeem) {
-        SettingsStore.SaveResult r = settings.save(merchant, settings(settingsVersion + 1, redeem), settingsVersion,
+        save(settings(settingsVersion + 1, redeem));
+    }
+
+    /** Saves {@code next} as the next settings version. */
+    void save(MerchantSettings next) {
+        SettingsStore.SaveResult r = settings.save(merchant, next.withVersion(settingsVersion + 1), settingsVersion,
                 new SettingsStore.ChangeLogEntry(Actor.staff("test"), NOW, List.of()));
         assertThat(r).isInstanceOf(SettingsStore.SaveResult.Saved.class);
         settingsVersion++;
