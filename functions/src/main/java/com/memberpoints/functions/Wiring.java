@@ -1,6 +1,20 @@
 package com.memberpoints.functions;
 
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.memberpoints.domain.port.AssignmentScheduler;
+import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.port.TimeSource;
 import com.memberpoints.infra.aws.AwsClients;
+import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
+import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
+import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
+import com.memberpoints.infra.scheduler.EventBridgeAssignmentScheduler;
 
 /**
  * The composition root: configuration and the container's SDK clients, built once per container
@@ -25,6 +39,69 @@ public final class Wiring {
     /** The SDK clients of this container. */
     public static AwsClients aws() {
         return AwsHolder.CLIENTS;
+    }
+
+    public static LedgerStore ledgerStore() {
+        return new DynamoDbLedgerStore(aws().dynamoDb(), config().tableName());
+    }
+
+    public static OrderStore orderStore() {
+        return new DynamoDbOrderStore(aws().dynamoDb(), config().tableName());
+    }
+
+    public static SettingsStore settingsStore() {
+        return new DynamoDbSettingsStore(aws().dynamoDb(), config().tableName());
+    }
+
+    public static MerchantStore merchantStore() {
+        return new DynamoDbMerchantStore(aws().dynamoDb(), config().tableName());
+    }
+
+    public static MemberStore memberStore() {
+        return new DynamoDbMemberStore(aws().dynamoDb(), config().tableName());
+    }
+
+    /**
+     * The EventBridge Scheduler adapter, built on its first use: the four scheduler variables are required only
+     * by a function that actually schedules or deletes (the order events function), not by the scheduled
+     * assignment or the daily sweep, which share the lifecycle but never schedule.
+     */
+    public static AssignmentScheduler assignmentScheduler() {
+        return LazyScheduler.INSTANCE;
+    }
+
+    /** The order lifecycle on the DynamoDB stores, the EventBridge scheduler and the system clock. */
+    public static OrderLifecycle orderLifecycle() {
+        return new OrderLifecycle(orderStore(), ledgerStore(), settingsStore(), merchantStore(), memberStore(),
+                assignmentScheduler(), TimeSource.system());
+    }
+
+    private static final class LazyScheduler implements AssignmentScheduler {
+        static final LazyScheduler INSTANCE = new LazyScheduler();
+
+        @Override
+        public ScheduleOutcome schedule(com.memberpoints.domain.model.MerchantId merchant,
+                                        com.memberpoints.domain.model.OrderId order, java.time.Instant dueAt,
+                                        java.time.ZoneId merchantZone) {
+            return SchedulerHolder.SCHEDULER.schedule(merchant, order, dueAt, merchantZone);
+        }
+
+        @Override
+        public CancelOutcome cancel(com.memberpoints.domain.model.MerchantId merchant,
+                                    com.memberpoints.domain.model.OrderId order) {
+            return SchedulerHolder.SCHEDULER.cancel(merchant, order);
+        }
+    }
+
+    private static final class SchedulerHolder {
+        static final AssignmentScheduler SCHEDULER = build();
+
+        private static AssignmentScheduler build() {
+            AppConfig c = config();
+            return new EventBridgeAssignmentScheduler(aws().scheduler(), EventBridgeAssignmentScheduler.Config.of(
+                    c.scheduleGroupName(), c.assignmentFunctionArn(), c.schedulerRoleArn(), c.schedulerDlqArn()),
+                    TimeSource.system());
+        }
     }
 
     private static final class ConfigHolder {
