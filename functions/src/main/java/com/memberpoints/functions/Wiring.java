@@ -2,6 +2,8 @@ package com.memberpoints.functions;
 
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.port.AssignmentScheduler;
 import com.memberpoints.domain.port.MemberStore;
 import com.memberpoints.domain.port.MerchantStore;
@@ -15,6 +17,8 @@ import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
 import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
 import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
 import com.memberpoints.infra.scheduler.EventBridgeAssignmentScheduler;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * The composition root: configuration and the container's SDK clients, built once per container
@@ -41,24 +45,29 @@ public final class Wiring {
         return AwsHolder.CLIENTS;
     }
 
-    public static LedgerStore ledgerStore() {
-        return new DynamoDbLedgerStore(aws().dynamoDb(), config().tableName());
-    }
-
-    public static OrderStore orderStore() {
-        return new DynamoDbOrderStore(aws().dynamoDb(), config().tableName());
-    }
-
+    /** Versioned merchant settings and the activity log, on the single table. */
     public static SettingsStore settingsStore() {
-        return new DynamoDbSettingsStore(aws().dynamoDb(), config().tableName());
+        return SettingsHolder.STORE;
     }
 
+    /** Merchant profiles, on the single table. */
     public static MerchantStore merchantStore() {
-        return new DynamoDbMerchantStore(aws().dynamoDb(), config().tableName());
+        return MerchantHolder.STORE;
     }
 
+    /** Member profiles, on the single table. */
     public static MemberStore memberStore() {
-        return new DynamoDbMemberStore(aws().dynamoDb(), config().tableName());
+        return MemberHolder.STORE;
+    }
+
+    /** Orders, on the single table. */
+    public static OrderStore orderStore() {
+        return OrderHolder.STORE;
+    }
+
+    /** The ledger, on the single table. */
+    public static LedgerStore ledgerStore() {
+        return LedgerHolder.STORE;
     }
 
     /**
@@ -76,19 +85,20 @@ public final class Wiring {
                 assignmentScheduler(), TimeSource.system());
     }
 
+    private static final class LedgerHolder {
+        static final LedgerStore STORE = new DynamoDbLedgerStore(aws().dynamoDb(), config().tableName());
+    }
+
     private static final class LazyScheduler implements AssignmentScheduler {
         static final LazyScheduler INSTANCE = new LazyScheduler();
 
         @Override
-        public ScheduleOutcome schedule(com.memberpoints.domain.model.MerchantId merchant,
-                                        com.memberpoints.domain.model.OrderId order, java.time.Instant dueAt,
-                                        java.time.ZoneId merchantZone) {
+        public ScheduleOutcome schedule(MerchantId merchant, OrderId order, Instant dueAt, ZoneId merchantZone) {
             return SchedulerHolder.SCHEDULER.schedule(merchant, order, dueAt, merchantZone);
         }
 
         @Override
-        public CancelOutcome cancel(com.memberpoints.domain.model.MerchantId merchant,
-                                    com.memberpoints.domain.model.OrderId order) {
+        public CancelOutcome cancel(MerchantId merchant, OrderId order) {
             return SchedulerHolder.SCHEDULER.cancel(merchant, order);
         }
     }
@@ -102,6 +112,22 @@ public final class Wiring {
                     c.scheduleGroupName(), c.assignmentFunctionArn(), c.schedulerRoleArn(), c.schedulerDlqArn()),
                     TimeSource.system());
         }
+    }
+
+    private static final class SettingsHolder {
+        static final SettingsStore STORE = new DynamoDbSettingsStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class MerchantHolder {
+        static final MerchantStore STORE = new DynamoDbMerchantStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class MemberHolder {
+        static final MemberStore STORE = new DynamoDbMemberStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class OrderHolder {
+        static final OrderStore STORE = new DynamoDbOrderStore(aws().dynamoDb(), config().tableName());
     }
 
     private static final class ConfigHolder {
