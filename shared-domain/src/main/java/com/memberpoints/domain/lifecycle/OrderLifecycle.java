@@ -201,7 +201,7 @@ public final class OrderLifecycle {
     private Order place(Context ctx, OrderEvent.OrderPlaced e) {
         requireCurrency(ctx, e.amounts(), "amounts");
         Optional<TierId> tier = e.member().flatMap(m -> members.find(e.merchant(), m)).flatMap(MemberProfile::tier);
-        BoundRule rule = BoundRule.bind(ctx.settings(), tier);
+        BoundRule rule = BoundRule.bind(settingsInForceAt(ctx, e.at()), tier);
         return new Order(e.merchant(), e.order(), e.member(), e.identity(), e.channel(), e.kind(), Optional.empty(),
                 e.at(), e.amounts(), rule, OrderStatus.OPEN, Optional.empty(), Delivery.PENDING, Optional.empty(),
                 EarnRecord.nothing(ctx.merchant().currency()), 0);
@@ -571,6 +571,36 @@ public final class OrderLifecycle {
 
     private Merchant merchant(MerchantId merchant, OrderId order) {
         return merchants.find(merchant).orElseThrow(() -> new OrderNotKnownException(merchant, order));
+    }
+
+    /** Activity-log pages read at most to find the version in force at a placement (newest first). */
+    static final int MAX_LOG_PAGES = 5;
+
+    /**
+     * The settings version in force at {@code placedAt}: the newest version saved at or before it, found in the
+     * activity log (newest first; usually its first entry, the current version). A placement event delayed across
+     * a settings change thus binds the version the order was placed under. Falls back to the current settings
+     * when the log does not reach that far back (or the merchant has saved none).
+     */
+    private MerchantSettings settingsInForceAt(Context ctx, Instant placedAt) {
+        MerchantSettings current = ctx.settings();
+        Optional<String> cursor = Optional.empty();
+        for (int page = 0; page < MAX_LOG_PAGES; page++) {
+            Page<SettingsStore.ActivityLogEntry> log = settings.activityLog(ctx.merchant().id(),
+                    new PageRequest(cursor, 20));
+            for (SettingsStore.ActivityLogEntry entry : log.items()) {
+                if (!entry.at().isAfter(placedAt)) {
+                    return entry.version() == current.version()
+                            ? current
+                            : settings.byVersion(ctx.merchant().id(), entry.version()).orElse(current);
+                }
+            }
+            if (log.nextCursor().isEmpty()) {
+                return current;
+            }
+            cursor = log.nextCursor();
+        }
+        return current;
     }
 
     private MerchantSettings currentSettings(MerchantId merchant) {

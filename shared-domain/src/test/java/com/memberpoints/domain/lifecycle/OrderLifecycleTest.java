@@ -52,6 +52,22 @@ class OrderLifecycleTest {
         }
 
         @Test
+        void aPlacementEventDelayedAcrossASettingsChangeBindsTheVersionInForceWhenTheOrderWasPlaced() {
+            LifecycleHarness h = new LifecycleHarness(Fixtures.settings().earnRate("10.00", 10)
+                    .assignment(AssignmentPolicy.afterDelivery(0)));
+            Instant placedAt = h.now;
+            h.at(2021, 11, 29, 12, 0);
+            h.saveSettings(Fixtures.settings().earnRate("10.00", 1).assignment(AssignmentPolicy.afterDelivery(0)).build());
+            h.at(2021, 11, 29, 13, 0); // the OrderPlaced of 10:00 arrives at 13:00
+            h.lifecycle.handle(new OrderEvent.OrderPlaced(h.shop, OrderId.of("o1"), Optional.of(h.alice),
+                    CheckoutIdentity.MEMBER_LOGGED_IN, com.memberpoints.domain.order.SalesChannel.ONLINE,
+                    OrderKind.NORMAL, OrderAmounts.ofSubtotal(LifecycleHarness.twd("100.00")), placedAt));
+            assertThat(h.order("o1").rule().settingsVersion()).isEqualTo(1);
+            h.delivered("o1", DeliveryStatus.ARRIVED);
+            assertThat(h.points()).isEqualTo(100);
+        }
+
+        @Test
         void placementConfirmsTheRedemptionHold() {
             LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(3));
             h.grant(500, Optional.empty(), "seed-1");
