@@ -14,6 +14,15 @@ public final class AppConfig {
     /** DynamoDB table holding ledgers, settings and jobs. */
     public static final String TABLE_NAME = "TABLE_NAME";
 
+    /** EventBridge Scheduler group holding the one-time assignment schedules. */
+    public static final String SCHEDULE_GROUP_NAME = "SCHEDULE_GROUP_NAME";
+    /** ARN of the scheduled-assignment function (the schedules' target). */
+    public static final String ASSIGNMENT_FUNCTION_ARN = "ASSIGNMENT_FUNCTION_ARN";
+    /** ARN of the role EventBridge Scheduler assumes to invoke the target. */
+    public static final String SCHEDULER_ROLE_ARN = "SCHEDULER_ROLE_ARN";
+    /** ARN of the SQS queue receiving schedule invocations that exhausted their retries. */
+    public static final String SCHEDULER_DLQ_ARN = "SCHEDULER_DLQ_ARN";
+
     private final Map<String, String> env;
 
     private AppConfig(Map<String, String> env) {
@@ -30,6 +39,23 @@ public final class AppConfig {
 
     public String tableName() {
         return require(TABLE_NAME, "the DynamoDB table name");
+    }
+
+    /** Read only by functions that create or delete schedules (order events); others never require it. */
+    public String scheduleGroupName() {
+        return require(SCHEDULE_GROUP_NAME, "the EventBridge Scheduler group of assignment schedules");
+    }
+
+    public String assignmentFunctionArn() {
+        return require(ASSIGNMENT_FUNCTION_ARN, "the scheduled-assignment function the schedules invoke");
+    }
+
+    public String schedulerRoleArn() {
+        return require(SCHEDULER_ROLE_ARN, "the role EventBridge Scheduler assumes to invoke the function");
+    }
+
+    public String schedulerDlqArn() {
+        return require(SCHEDULER_DLQ_ARN, "the dead-letter queue of failed schedule invocations");
     }
 
     /**
