@@ -172,7 +172,7 @@ class TemplateTest {
     }
 
     @Test
-    void everyFunctionLogsToItsOwnRetainedLogGroupAndHasAnErrorsAlarm() {
+    void everyFunctionLogsToItsOwnRetainedLogGroupHasAnErrorsAlarmAndIsBuiltByTheMakefile() {
         JsonNode resources = template.get("Resources");
         assertThat(template.at("/Globals/Function/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
         assertThat(template.at("/Globals/Function/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
@@ -191,6 +191,8 @@ class TemplateTest {
             assertThat(logGroup.path("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
             assertThat(logGroup.at("/Properties/RetentionInDays").asText()).isEqualTo("LogRetentionDays");
             assertThat(alarmed).as(f.getKey() + " has an Errors alarm").contains(f.getKey());
+            assertThat(resources.get(f.getKey()).at("/Metadata/BuildMethod").asText())
+                    .as(f.getKey() + " is built by deploy/Makefile").isEqualTo("makefile");
         }
     }
 
