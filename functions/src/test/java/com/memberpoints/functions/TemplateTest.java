@@ -214,6 +214,19 @@ class TemplateTest {
         }
     }
 
+    @Test
+    void everySampleEventBelongsToAFunctionOfTheTemplate() throws IOException {
+        Set<String> functions = functions(template).keySet();
+        try (var files = Files.list(ROOT.resolve("events"))) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                assertThat(name).as("events/ holds <LogicalId>[-variant].json files").matches("[A-Z][A-Za-z0-9]*(-[a-z0-9-]+)?\\.json");
+                String function = name.replaceFirst("(-[a-z0-9-]+)?\\.json$", "");
+                assertThat(functions).as(file + " names a function of template.yaml").contains(function);
+            }
+        }
+    }
+
     static List<JsonNode> httpApiEvents(JsonNode function) {
         List<JsonNode> out = new ArrayList<>();
         function.path("Events").forEach(ev -> {
