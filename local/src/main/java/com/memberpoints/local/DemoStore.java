@@ -11,6 +11,9 @@ import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.SettingsStore;
 import com.memberpoints.domain.settings.AssignmentPolicy;
 import com.memberpoints.domain.settings.Channels;
 import com.memberpoints.domain.settings.CreditRule;
@@ -40,7 +43,8 @@ import java.util.Set;
  * LOCAL ONLY: the demo store the local stack starts with — a TWD shop in Asia/Taipei with the points
  * program on (1 point per 10.00 spent, assigned 3 days after delivery, expiring each 31 December,
  * 10 points = 1.00 off), two members with email and phone, and opening balances. Seeding is
- * idempotent (deterministic operation ids), so a restart against the same table adds nothing twice.
+ * idempotent (deterministic operation ids, settings only when none exist), so seeding the same table
+ * twice adds nothing twice.
  */
 public final class DemoStore {
     public static final MerchantId MERCHANT = MerchantId.of("demo-shop");
@@ -78,6 +82,24 @@ public final class DemoStore {
     public static List<MemberProfile> profiles(Instant at) {
         return MEMBERS.stream().map(m -> new MemberProfile(MERCHANT, m.id(), Optional.of(m.name()), Optional.of(m.email()),
                 Optional.of(m.phone()), Optional.of(Locale.ENGLISH), Optional.of(m.tier()), at)).toList();
+    }
+
+    /**
+     * The merchant profile, its settings (version 1, unless settings exist already) and the member profiles,
+     * through their stores.
+     */
+    public static void seedStore(MerchantStore merchants, SettingsStore settingsStore, MemberStore members, Instant at) {
+        merchants.save(merchant());
+        if (settingsStore.current(MERCHANT).isEmpty()) {
+            SettingsStore.SaveResult saved = settingsStore.save(MERCHANT, settings(), 0,
+                    new SettingsStore.ChangeLogEntry(Actor.staff("demo-seed"), at, List.of()));
+            if (!(saved instanceof SettingsStore.SaveResult.Saved)) {
+                throw new IllegalStateException("demo settings not saved: " + saved);
+            }
+        }
+        for (MemberProfile profile : profiles(at)) {
+            members.upsert(profile);
+        }
     }
 
     /** Opening balances, as a staff adjustment expiring like earned points would. */

@@ -3,6 +3,10 @@ package com.memberpoints.local;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.port.EmailSender;
 import com.memberpoints.domain.port.IdSource;
+import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.port.SettingsStore;
 import com.memberpoints.domain.port.SmsSender;
 import com.memberpoints.functions.log.JsonLogger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,6 +25,10 @@ public record LocalAdapters(
         DynamoDbClient dynamoDb,
         String tableName,
         LedgerStore ledger,
+        SettingsStore settings,
+        MerchantStore merchants,
+        MemberStore members,
+        OrderStore orders,
         LocalClock clock,
         LocalAssignmentScheduler scheduler,
         EmailSender emailSender,

@@ -2,9 +2,17 @@ package com.memberpoints.local;
 
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.port.IdSource;
+import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.port.SettingsStore;
 import com.memberpoints.functions.ApiRoutes;
 import com.memberpoints.functions.log.JsonLogger;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
+import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
+import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
 import com.memberpoints.infra.dynamodb.LedgerTable;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 
@@ -28,7 +36,7 @@ import java.util.function.BiConsumer;
 /**
  * LOCAL ONLY: the whole service on one machine with no Docker and no AWS account — every route of
  * {@link ApiRoutes} plus the local-only routes, served by the real handlers built on local adapters:
- * DynamoDB Local in-process (the table created from {@link LedgerTable}), the in-process
+ * DynamoDB Local in-process (the table created from {@link LedgerTable}, the ledger and store adapters on it), the in-process
  * {@link LocalAssignmentScheduler}, the {@link LocalOutbox} for email and SMS, and a {@link LocalClock}
  * that {@code POST /local/clock} moves forward, running the schedules and daily sweeps due on the way
  * ({@link LocalTimeMachine}). The demo store ({@link DemoStore}) is seeded at start.
@@ -105,12 +113,17 @@ public final class LocalStack implements AutoCloseable {
         dynamo.client().createTable(LedgerTable.createTableRequest(table));
         dynamo.client().waiter().waitUntilTableExists(b -> b.tableName(table));
         LedgerStore ledger = new DynamoDbLedgerStore(dynamo.client(), table);
+        SettingsStore settings = new DynamoDbSettingsStore(dynamo.client(), table);
+        MerchantStore merchants = new DynamoDbMerchantStore(dynamo.client(), table);
+        MemberStore members = new DynamoDbMemberStore(dynamo.client(), table);
+        OrderStore orders = new DynamoDbOrderStore(dynamo.client(), table);
 
         LocalAssignmentScheduler scheduler = new LocalAssignmentScheduler(clock);
         LocalOutbox outbox = new LocalOutbox(clock);
         LocalTimeMachine machine = new LocalTimeMachine(clock, scheduler, zone, options.sweepTime());
         IdSource ids = IdSource.random();
-        LocalAdapters adapters = new LocalAdapters(dynamo.client(), table, ledger, clock, scheduler,
+        LocalAdapters adapters = new LocalAdapters(dynamo.client(), table, ledger, settings, merchants, members, orders,
+                clock, scheduler,
                 outbox.emailSender(), outbox.smsSender(), ids, logger, zone);
 
         LocalWiring wiring = new LocalWiring(machine);
@@ -120,8 +133,8 @@ public final class LocalStack implements AutoCloseable {
                 .http(LocalSchedulesHandler.class, new LocalSchedulesHandler(scheduler, machine, zone, logger))
                 .http(LocalOrderEventsHandler.class, new LocalOrderEventsHandler(wiring::orderEvents, clock, ids, logger));
 
+        DemoStore.seedStore(merchants, settings, members, clock.now());
         DemoStore.seedPoints(ledger, clock.now());
-        // (Merchant profile, settings and member profiles are seeded through their stores in LocalHandlers' adapters.)
 
         List<ApiRoutes.Route> routes = new ArrayList<>(ApiRoutes.all());
         routes.addAll(LOCAL_ROUTES);

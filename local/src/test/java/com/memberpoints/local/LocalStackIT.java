@@ -63,6 +63,20 @@ class LocalStackIT {
     }
 
     @Test
+    void theDemoStoreIsSeededThroughTheStores() {
+        LocalAdapters a = stack.adapters();
+        assertThat(a.merchants().find(DemoStore.MERCHANT).orElseThrow().zone()).isEqualTo(DemoStore.ZONE);
+        assertThat(a.settings().current(DemoStore.MERCHANT).orElseThrow().points().enabled()).isTrue();
+        assertThat(a.members().find(DemoStore.MERCHANT, MemberId.of("bob")).orElseThrow().email()).contains("bob@example.com");
+        assertThat(a.ledger().wallet(WalletRef.points(DemoStore.MERCHANT, MemberId.of("bob"))).balance()).isEqualTo(300);
+        // Seeding again changes nothing (idempotent).
+        DemoStore.seedStore(a.merchants(), a.settings(), a.members(), a.clock().now());
+        DemoStore.seedPoints(a.ledger(), a.clock().now());
+        assertThat(a.settings().current(DemoStore.MERCHANT).orElseThrow().version()).isEqualTo(1);
+        assertThat(a.ledger().wallet(WalletRef.points(DemoStore.MERCHANT, MemberId.of("bob"))).balance()).isEqualTo(300);
+    }
+
+    @Test
     void healthAnswersOverHttp() throws Exception {
         HttpResponse<String> r = send("GET", "/v1/health", null);
         assertThat(r.statusCode()).isEqualTo(200);
