@@ -22,7 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * balance       L#&lt;merchant&gt;#&lt;member&gt;  B#&lt;WALLET&gt;                 xpk/xsk (expiry GSI, only with expiring lots)
  * journal       L#&lt;merchant&gt;#&lt;member&gt;  J#&lt;operationId&gt;           lsk (history LSI)
  * hold          L#&lt;merchant&gt;#&lt;member&gt;  H#&lt;WALLET&gt;#&lt;order&gt;        hpk/hsk (holds GSI)
+ * delivery      N#&lt;merchant&gt;#&lt;yyyy-MM&gt; D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;   (notification record)
+ * sms usage     S#&lt;merchant&gt;             M#&lt;yyyy-MM&gt;                (SMS parts and messages, ADDed)
  * </pre>
+ *
+ * Delivery and SMS-usage items are written by {@link DynamoDbDeliveryStore}; they carry no index keys.
+ * The table's stream (NEW_IMAGE) feeds the notification dispatcher with inserted journal items.
  */
 public final class LedgerTable {
     private LedgerTable() {}
