@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *
  * <pre>
  * delivery   N#&lt;merchant&gt;#&lt;yyyy-MM&gt;   D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;
- * sms usage  S#&lt;merchant&gt;              M#&lt;yyyy-MM&gt;   (parts, msgs: numbers, ADDed atomically)
+ * sms usage  N#&lt;merchant&gt;#SMS          M#&lt;yyyy-MM&gt;   (parts, msgs: numbers, ADDed atomically)
  * </pre>
  *
  * Every transition is one conditional write on status and attempt; marking an SMS sent and adding its parts to
@@ -79,7 +79,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
     }
 
     static String usagePartition(MerchantId merchant) {
-        return "S#" + merchant.value();
+        return "N#" + merchant.value() + "#SMS";
     }
 
     static String usageSortKey(YearMonth month) {
