@@ -2,6 +2,9 @@ package com.memberpoints.functions;
 
 import com.memberpoints.functions.health.HealthHandler;
 import com.memberpoints.functions.http.ApiHandler;
+import com.memberpoints.functions.notify.DeliveriesHandler;
+import com.memberpoints.functions.notify.NotificationPreviewHandler;
+import com.memberpoints.functions.notify.SmsUsageHandler;
 
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +37,11 @@ public final class ApiRoutes {
     }
 
     private static final List<Route> ROUTES = List.of(
-            new Route("GET", "/v1/health", HealthHandler.class));
+            new Route("GET", "/v1/health", HealthHandler.class),
+            // notifications
+            new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),
+            new Route("GET", "/v1/admin/notifications/sms-usage", SmsUsageHandler.class),
+            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

@@ -6,6 +6,7 @@ import com.memberpoints.domain.notify.Delivery;
 import com.memberpoints.domain.notify.DeliveryStatus;
 import com.memberpoints.domain.port.DeliveryStore;
 import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.TimeSource;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiException;
 import com.memberpoints.functions.http.ApiRequest;
@@ -33,16 +34,18 @@ public final class DeliveriesHandler extends StaffApiHandler {
 
     private final MerchantStore merchants;
     private final DeliveryStore deliveries;
+    private final TimeSource clock;
 
     /** Lambda entry point. */
     public DeliveriesHandler() {
-        this(Wiring.merchantStore(), Wiring.deliveryStore(), JsonLogger.stdout());
+        this(Wiring.merchantStore(), Wiring.deliveryStore(), TimeSource.system(), JsonLogger.stdout());
     }
 
-    public DeliveriesHandler(MerchantStore merchants, DeliveryStore deliveries, JsonLogger logger) {
+    public DeliveriesHandler(MerchantStore merchants, DeliveryStore deliveries, TimeSource clock, JsonLogger logger) {
         super(Permission.CUSTOMER_MANAGEMENT, logger);
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -50,7 +53,7 @@ public final class DeliveriesHandler extends StaffApiHandler {
         request.query().allowOnly("month", "status", "limit");
         Merchant store = merchants.find(staff.merchantId())
                 .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
-        YearMonth month = SmsUsageHandler.month(request, store);
+        YearMonth month = SmsUsageHandler.month(request, store, clock);
         EnumSet<DeliveryStatus> statuses = request.query().string("status", 20).map(s -> {
             try {
                 return EnumSet.of(DeliveryStatus.valueOf(s));

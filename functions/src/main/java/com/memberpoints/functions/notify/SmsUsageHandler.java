@@ -46,7 +46,7 @@ public final class SmsUsageHandler extends StaffApiHandler {
         request.query().allowOnly("month");
         Merchant store = merchants.find(staff.merchantId())
                 .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
-        YearMonth month = month(request, store);
+        YearMonth month = month(request, store, clock);
         SmsUsageMeter.SmsUsage usage = meter.usage(staff.merchantId(), month);
         return ApiResponse.ok(JsonObject.builder()
                 .put("month", month.toString())
@@ -56,7 +56,7 @@ public final class SmsUsageHandler extends StaffApiHandler {
                 .build());
     }
 
-    static YearMonth month(ApiRequest request, Merchant store) {
+    static YearMonth month(ApiRequest request, Merchant store, TimeSource clock) {
         return request.query().string("month", 7).map(v -> {
             try {
                 YearMonth m = YearMonth.parse(v);
@@ -67,6 +67,6 @@ public final class SmsUsageHandler extends StaffApiHandler {
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("month", "must be a month as yyyy-MM");
             }
-        }).orElseGet(() -> YearMonth.now(store.zone()));
+        }).orElseGet(() -> YearMonth.from(clock.now().atZone(store.zone())));
     }
 }
