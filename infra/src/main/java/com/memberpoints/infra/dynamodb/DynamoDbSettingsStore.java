@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDbSettingsStore implements SettingsStore {
 
-    /** A settings item larger than this is refused before writing (DynamoDB's limit is 400 KB). */
+    /** A settings or activity item larger than this is refused before writing (DynamoDB's limit is 400 KB). */
     static final int MAX_ITEM_BYTES = 350_000;
 
     private final DynamoDbClient dynamo;
@@ -85,7 +85,7 @@ public final class DynamoDbSettingsStore implements SettingsStore {
         versionItem.put("settings", payload);
         Map<String, AttributeValue> activity = new HashMap<>(StoreItems.activity(ActivityLogEntry.of(version, entry)));
         activity.putAll(StoreItems.key(pk, StoreItems.activitySk(version)));
-        int size = ItemSize.of(pointer) + ItemSize.of(activity);
+        int size = Math.max(ItemSize.of(pointer), ItemSize.of(activity));
         if (size > MAX_ITEM_BYTES) {
             throw new SettingsStoreException("settings of " + merchant + " too large to store (" + size + " bytes)", null);
         }

@@ -32,4 +32,17 @@ class DynamoDbSettingsStoreIT extends SettingsStoreContract {
                 .isInstanceOf(SettingsStore.SettingsStoreException.class)
                 .hasCauseInstanceOf(ResourceNotFoundException.class);
     }
+
+    @Test
+    void settingsTooLargeForOneItemAreRefusedWithATypedExceptionAndNothingIsWritten() {
+        java.util.Map<String, String> text = new java.util.TreeMap<>();
+        for (int i = 0; i < 26; i++) {
+            text.put("x-" + (char) ('a' + i), "點".repeat(com.memberpoints.domain.settings.SettingsValidator.MAX_RULES_TEXT_LENGTH));
+        }
+        var d = com.memberpoints.domain.settings.MerchantSettings.defaults();
+        var huge = com.memberpoints.domain.settings.MerchantSettings.of(1, d.points(), d.redeem(), d.tiers(), d.credits(), text);
+        assertThatThrownBy(() -> store.save(shop, huge, 0, change(amy, T0, "rulesText", null, "...")))
+                .isInstanceOf(SettingsStore.SettingsStoreException.class).hasMessageContaining("too large");
+        org.assertj.core.api.Assertions.assertThat(store.current(shop)).isEmpty();
+    }
 }
