@@ -2,6 +2,8 @@ package com.memberpoints.infra.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.memberpoints.domain.inmemory.InMemoryMemberStore;
+import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
@@ -16,8 +18,6 @@ import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.domain.notify.RateLimiter;
-import com.memberpoints.domain.port.MemberStore;
-import com.memberpoints.domain.port.MerchantStore;
 import com.memberpoints.domain.sms.SmsCounter;
 import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
@@ -31,16 +31,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,7 +60,7 @@ class NotificationDispatchIT {
 
     private static DynamoDbLedgerStore ledger;
     private static DynamoDbDeliveryStore deliveries;
-    private final Map<MemberId, MemberProfile> profiles = new ConcurrentHashMap<>();
+    private final InMemoryMemberStore members = new InMemoryMemberStore();
     private final MerchantId shopId = MerchantId.of("shop-" + UUID.randomUUID().toString().substring(0, 8));
     private final Merchant shop = new Merchant(shopId, "Tea & Co", Currency.getInstance("TWD"),
             ZoneId.of("Asia/Taipei"), Locale.ENGLISH, Set.of(Locale.forLanguageTag("zh-TW")), true, true, Set.of());
@@ -77,32 +74,8 @@ class NotificationDispatchIT {
     }
 
     private NotificationDispatcher dispatcher(AwsEmulator emulator) {
-        MerchantStore merchants = new MerchantStore() {
-            public Optional<Merchant> find(MerchantId merchant) {
-                return merchant.equals(shopId) ? Optional.of(shop) : Optional.empty();
-            }
-
-            public void save(Merchant merchant) {
-                throw new UnsupportedOperationException();
-            }
-
-            public List<MerchantId> all() {
-                return List.of(shopId);
-            }
-        };
-        MemberStore members = new MemberStore() {
-            public Optional<MemberProfile> find(MerchantId merchant, MemberId member) {
-                return Optional.ofNullable(profiles.get(member));
-            }
-
-            public Map<MemberId, MemberProfile> findAll(MerchantId merchant, Collection<MemberId> ids) {
-                throw new UnsupportedOperationException();
-            }
-
-            public UpsertResult upsert(MemberProfile profile) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        InMemoryMerchantStore merchants = new InMemoryMerchantStore();
+        merchants.save(shop);
         return new NotificationDispatcher(merchants, members, ledger, deliveries,
                 new SesEmailSender(emulator.clients().sesV2(), FROM, Optional.empty()),
                 new SnsSmsSender(emulator.clients().sns(), Optional.of("TeaCo")),
@@ -116,7 +89,7 @@ class NotificationDispatchIT {
                 Optional.of(id + "@example.com"),
                 Optional.of("+1555" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000))),
                 Optional.of(locale), Optional.empty(), Instant.parse("2021-01-01T00:00:00Z"));
-        profiles.put(p.member(), p);
+        members.upsert(p);
         return p;
     }
 

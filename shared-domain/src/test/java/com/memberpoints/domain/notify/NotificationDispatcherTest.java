@@ -36,13 +36,11 @@ class NotificationDispatcherTest {
     private final Optional<Instant> endOf2022 = Optional.of(Instant.parse("2022-12-31T15:59:59Z"));
 
     NotificationDispatcherTest() {
-        world.merchants.put(store.id(), store);
+        world.merchants.save(store);
     }
 
     private MemberProfile amy(Optional<String> email, Optional<String> phone) {
-        MemberProfile p = NotifyWorld.member(store, "amy", email, phone, Optional.of(Locale.ENGLISH));
-        world.members.put(p.member(), p);
-        return p;
+        return world.member(store, "amy", email, phone, Optional.of(Locale.ENGLISH));
     }
 
     private JournalEntry apply(LedgerCommand command) {
@@ -120,7 +118,7 @@ class NotificationDispatcherTest {
 
     @Test
     void noSmsWhileTheStoreHasSmsOff() {
-        world.merchants.put(store.id(), new Merchant(store.id(), store.name(), store.currency(), store.zone(),
+        world.merchants.save(new Merchant(store.id(), store.name(), store.currency(), store.zone(),
                 store.defaultLocale(), store.supportedLocales(), false, true, store.membershipTiers()));
         amy(Optional.of("amy@example.com"), Optional.of("+886912345678"));
         world.dispatcher.dispatch(List.of(earn("o-1", 10)));
