@@ -88,11 +88,19 @@ public final class NotificationDispatcher {
 
     /** The channels an entry may use for this member at this store (the rules of SPEC §5-§6). */
     public static EnumSet<Channel> channels(JournalEntry entry, Merchant store, MemberProfile member) {
-        EnumSet<Channel> out = EnumSet.noneOf(Channel.class);
         if (NotificationKind.of(entry.kind()).isEmpty() || entry.delta() <= 0) {
-            return out;
+            return EnumSet.noneOf(Channel.class);
         }
-        NotifyChoice choice = entry.notification();
+        return channels(entry.notification(), store, member);
+    }
+
+    /**
+     * The channels a crediting change with the staff's {@code choice} would reach this member on: email with an
+     * address, SMS with a phone number while the store has SMS on. Bulk assignment counts its reachable members
+     * with it.
+     */
+    public static EnumSet<Channel> channels(NotifyChoice choice, Merchant store, MemberProfile member) {
+        EnumSet<Channel> out = EnumSet.noneOf(Channel.class);
         if (choice.email() && member.canReceiveEmail()) {
             out.add(Channel.EMAIL);
         }

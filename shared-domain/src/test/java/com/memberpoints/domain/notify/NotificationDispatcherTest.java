@@ -274,4 +274,18 @@ class NotificationDispatcherTest {
         assertThat(world.dispatcher.dispatch(List.of(e)).skipped()).singleElement()
                 .asString().contains("no member profile");
     }
+
+    @Test
+    void reachableChannelsForABulkJobFollowTheSameRules() {
+        MemberProfile both = amy(Optional.of("amy@example.com"), Optional.of("+886912345678"));
+        MemberProfile noPhone = world.member(store, "bob", Optional.of("bob@example.com"), Optional.empty(),
+                Optional.empty());
+        Merchant smsOff = new Merchant(store.id(), store.name(), store.currency(), store.zone(), store.defaultLocale(),
+                store.supportedLocales(), false, true, store.membershipTiers());
+        assertThat(NotificationDispatcher.channels(NotifyChoice.BOTH, store, both))
+                .containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
+        assertThat(NotificationDispatcher.channels(NotifyChoice.BOTH, smsOff, both)).containsExactly(Channel.EMAIL);
+        assertThat(NotificationDispatcher.channels(new NotifyChoice(false, true), store, noPhone)).isEmpty();
+        assertThat(NotificationDispatcher.channels(NotifyChoice.NONE, store, both)).isEmpty();
+    }
 }
