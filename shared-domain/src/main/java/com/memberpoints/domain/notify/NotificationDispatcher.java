@@ -193,17 +193,24 @@ public final class NotificationDispatcher {
 
     private Result send(Delivery claimed, Merchant store) {
         DeliveryKey key = claimed.key();
+        int attempt = claimed.attempts();
         DeliveryResult result;
-        if (key.channel() == Channel.EMAIL) {
-            emailRate.acquire();
-            result = email.send(new EmailSender.EmailMessage(claimed.recipient(), claimed.subject(), claimed.html(),
-                    claimed.text()));
-        } else {
-            smsRate.acquire();
-            result = sms.send(new SmsSender.SmsMessage(claimed.recipient(), claimed.text()));
+        try {
+            if (key.channel() == Channel.EMAIL) {
+                emailRate.acquire();
+                result = email.send(new EmailSender.EmailMessage(claimed.recipient(), claimed.subject(),
+                        claimed.html(), claimed.text()));
+            } else {
+                smsRate.acquire();
+                result = sms.send(new SmsSender.SmsMessage(claimed.recipient(), claimed.text()));
+            }
+        } catch (RuntimeException e) {
+            // Not a delivery outcome: a bug or misconfiguration (no credentials, no region). Recorded as a
+            // visible failure rather than left "claimed", and rethrown so the invocation fails loudly.
+            deliveries.markFailed(key, attempt, "sender error: " + e.getClass().getSimpleName(), clock.now());
+            throw e;
         }
         Instant at = clock.now();
-        int attempt = claimed.attempts();
         return switch (result) {
             case DeliveryResult.Sent sent -> {
                 deliveries.markSent(key, attempt, sent.providerMessageId(), at, YearMonth.from(at.atZone(store.zone())));

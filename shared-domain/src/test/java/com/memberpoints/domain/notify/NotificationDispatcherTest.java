@@ -288,4 +288,21 @@ class NotificationDispatcherTest {
         assertThat(NotificationDispatcher.channels(new NotifyChoice(false, true), store, noPhone)).isEmpty();
         assertThat(NotificationDispatcher.channels(NotifyChoice.NONE, store, both)).isEmpty();
     }
+
+    @Test
+    void aSenderThatThrowsIsRecordedAsFailedAndTheErrorSurfaces() {
+        NotifyWorld broken = new NotifyWorld(m -> {
+            throw new IllegalStateException("no credentials configured");
+        });
+        broken.merchants.save(store);
+        broken.member(store, "amy", Optional.of("amy@example.com"), Optional.empty(), Optional.empty());
+        JournalEntry e = ((LedgerResult.Applied) broken.ledger.apply(LedgerCommand.earn(store.id(), MemberId.of("amy"),
+                OrderId.of("o-1"), 10, endOf2022, at))).entry();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.dispatcher.dispatch(List.of(e)))
+                .isInstanceOf(IllegalStateException.class);
+        Delivery d = broken.deliveries.find(DeliveryKey.of(e, store.zone(), Channel.EMAIL)).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeliveryStatus.FAILED_PERMANENT);
+        assertThat(d.lastError()).hasValue("sender error: IllegalStateException");
+    }
 }

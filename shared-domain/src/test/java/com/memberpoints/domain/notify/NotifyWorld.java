@@ -39,7 +39,12 @@ final class NotifyWorld {
     final NotificationDispatcher dispatcher;
 
     NotifyWorld() {
-        EmailSender email = m -> {
+        this(null);
+    }
+
+    /** With {@code emailOverride} non-null, emails go to it instead of the recording sender. */
+    NotifyWorld(EmailSender emailOverride) {
+        EmailSender recording = m -> {
             DeliveryResult r = emailAnswers.poll();
             if (r == null || r instanceof DeliveryResult.Sent) {
                 emails.add(m);
@@ -56,6 +61,7 @@ final class NotifyWorld {
             return r;
         };
         RateLimiter unlimited = new RateLimiter(1e9, 1_000_000, System::nanoTime, n -> {});
+        EmailSender email = emailOverride != null ? emailOverride : recording;
         dispatcher = new NotificationDispatcher(merchants, members, ledger, deliveries, email, smsSender,
                 unlimited, unlimited, now::get, new NotificationDispatcher.Settings(3, Duration.ofMinutes(1)));
     }
