@@ -1,5 +1,7 @@
 package com.memberpoints.functions.notify;
 
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.notify.Delivery;
@@ -50,7 +52,7 @@ public final class DeliveriesHandler extends StaffApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
-        request.query().allowOnly("month", "status", "limit");
+        request.query().allowOnly("month", "status", "limit", "cursor");
         Merchant store = merchants.find(staff.merchantId())
                 .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
         YearMonth month = SmsUsageHandler.month(request, store, clock);
@@ -61,9 +63,11 @@ public final class DeliveriesHandler extends StaffApiHandler {
                 throw new InvalidInputException("status", "must be one of CLAIMED, SENT, RETRYING, FAILED_PERMANENT");
             }
         }).orElse(EnumSet.of(DeliveryStatus.FAILED_PERMANENT, DeliveryStatus.RETRYING, DeliveryStatus.CLAIMED));
-        int limit = request.query().pageSize();
+        PageRequest pageRequest = new PageRequest(request.query().string("cursor", PageRequest.MAX_CURSOR_LENGTH),
+                request.query().pageSize());
+        Page<Delivery> page = deliveries.list(staff.merchantId(), month, statuses, pageRequest);
         List<JsonValue> items = new ArrayList<>();
-        for (Delivery d : deliveries.list(staff.merchantId(), month, statuses, limit)) {
+        for (Delivery d : page.items()) {
             JsonObject.Builder b = JsonObject.builder()
                     .put("memberId", d.key().member().value())
                     .put("wallet", d.key().wallet().name())
@@ -83,6 +87,7 @@ public final class DeliveriesHandler extends StaffApiHandler {
         return ApiResponse.ok(JsonObject.builder()
                 .put("month", month.toString())
                 .put("items", new JsonArray(items))
+                .putIfPresent("nextCursor", page.nextCursor())
                 .build());
     }
 

@@ -198,4 +198,29 @@ class NotificationRoutesTest {
         assertThat(DeliveriesHandler.mask("+886912345678")).isEqualTo("+886******678");
         assertThat(DeliveriesHandler.mask("+12")).isEqualTo("***");
     }
+
+    @Test
+    void deliveriesArePagedWithAnOpaqueCursor() {
+        for (int i = 0; i < 3; i++) {
+            DeliveryKey k = key("o-" + i, Channel.EMAIL);
+            deliveries.claim(Delivery.claim(k, "amy@example.com", "s", "h", "t", 0, Instant.EPOCH));
+        }
+        DeliveriesHandler handler = new DeliveriesHandler(merchants, deliveries, TimeSource.system(), log.logger());
+        APIGatewayV2HTTPEvent event = ApiEvents.load("events/staff-notification-deliveries.json");
+        event.setQueryStringParameters(Map.of("month", "2021-12", "limit", "2"));
+
+        APIGatewayV2HTTPResponse first = call(handler, event);
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(200);
+        String cursor = text(Json.parse(first.getBody()), "nextCursor");
+        assertThat(first.getBody()).contains("O#o-0#").contains("O#o-1#").doesNotContain("O#o-2#");
+
+        event.setQueryStringParameters(Map.of("month", "2021-12", "limit", "2", "cursor", cursor));
+        APIGatewayV2HTTPResponse second = call(handler, event);
+        assertThat(second.getBody()).contains("O#o-2#").doesNotContain("O#o-0#").doesNotContain("nextCursor");
+
+        event.setQueryStringParameters(Map.of("month", "2021-12", "cursor", "garbage"));
+        APIGatewayV2HTTPResponse bad = call(handler, event);
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("cursor");
+    }
 }

@@ -4,11 +4,14 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 
 import com.memberpoints.domain.ledger.OperationId;
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.notify.Channel;
 import com.memberpoints.domain.notify.Delivery;
+import com.memberpoints.domain.notify.DeliveryCursor;
 import com.memberpoints.domain.notify.DeliveryKey;
 import com.memberpoints.domain.notify.DeliveryStatus;
 import com.memberpoints.domain.port.DeliveryStore;
@@ -209,12 +212,13 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
     }
 
     @Override
-    public List<Delivery> list(MerchantId merchant, YearMonth month, Set<DeliveryStatus> statuses, int limit) {
-        if (limit < 1 || statuses.isEmpty()) {
-            return List.of();
+    public Page<Delivery> list(MerchantId merchant, YearMonth month, Set<DeliveryStatus> statuses, PageRequest page) {
+        if (statuses.isEmpty()) {
+            return new Page<>(List.of(), Optional.empty());
         }
+        String partition = deliveryPartition(merchant, month);
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(deliveryPartition(merchant, month)));
+        values.put(":pk", s(partition));
         values.put(":d", s("D#"));
         List<String> alternatives = new ArrayList<>();
         int i = 0;
@@ -222,8 +226,11 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
             values.put(":s" + i, s(status.name()));
             alternatives.add(":s" + i++);
         }
+        Map<String, AttributeValue> start = page.cursor()
+                .map(c -> Map.of(PK, s(partition), SK, s("D#" + DeliveryCursor.decode(c))))
+                .orElse(null);
         List<Delivery> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
+        boolean more = false;
         try {
             do {
                 QueryRequest.Builder q = QueryRequest.builder().tableName(table)
@@ -231,23 +238,30 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
                         .filterExpression("#st IN (" + String.join(", ", alternatives) + ")")
                         .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#st", STATUS))
                         .expressionAttributeValues(values)
+                        .limit(page.limit() + 1)
                         .consistentRead(true);
                 if (start != null) {
                     q.exclusiveStartKey(start);
                 }
-                QueryResponse page = dynamo.query(q.build());
-                for (Map<String, AttributeValue> item : page.items()) {
-                    if (out.size() < limit) {
-                        out.add(delivery(parseKey(merchant, month, item.get(SK).s()), item));
+                QueryResponse response = dynamo.query(q.build());
+                for (Map<String, AttributeValue> item : response.items()) {
+                    if (out.size() == page.limit()) {
+                        more = true;
+                        break;
                     }
+                    out.add(delivery(parseKey(merchant, month, item.get(SK).s()), item));
                 }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null && out.size() < limit);
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+                more = more || (out.size() == page.limit() && start != null);
+            } while (start != null && out.size() < page.limit());
         } catch (SdkException e) {
             throw new DeliveryStoreException("listing deliveries of " + merchant.value() + " " + month + " failed: "
                     + e.getClass().getSimpleName(), e);
         }
-        return List.copyOf(out);
+        Optional<String> next = more && !out.isEmpty()
+                ? Optional.of(DeliveryCursor.encode(out.getLast().key().id())) : Optional.empty();
+        return new Page<>(List.copyOf(out), next);
     }
 
     @Override

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.memberpoints.domain.ledger.OperationId;
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
+import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.notify.Channel;
@@ -138,13 +141,24 @@ class DynamoDbDeliveryStoreIT {
         store.markSent(sent, 1, "ok", T0, DEC);
 
         List<Delivery> attention = store.list(shop, DEC,
-                EnumSet.of(DeliveryStatus.FAILED_PERMANENT, DeliveryStatus.RETRYING, DeliveryStatus.CLAIMED), 10);
+                EnumSet.of(DeliveryStatus.FAILED_PERMANENT, DeliveryStatus.RETRYING, DeliveryStatus.CLAIMED), PageRequest.first(10)).items();
         assertThat(attention).extracting(Delivery::key).containsExactlyInAnyOrder(failed, retrying, lost);
         assertThat(attention).filteredOn(d -> d.key().equals(failed)).singleElement()
                 .satisfies(d -> assertThat(d.lastError().orElseThrow()).startsWith("SES MessageRejected").hasSize(500));
-        assertThat(store.list(shop, DEC, EnumSet.of(DeliveryStatus.SENT), 10)).extracting(Delivery::key)
+        assertThat(store.list(shop, DEC, EnumSet.of(DeliveryStatus.SENT), PageRequest.first(10)).items()).extracting(Delivery::key)
                 .containsExactly(sent);
-        assertThat(store.list(shop, DEC, EnumSet.allOf(DeliveryStatus.class), 2)).hasSize(2);
+        Page<Delivery> first = store.list(shop, DEC, EnumSet.allOf(DeliveryStatus.class), PageRequest.first(3));
+        assertThat(first.items()).hasSize(3);
+        Page<Delivery> second = store.list(shop, DEC, EnumSet.allOf(DeliveryStatus.class),
+                PageRequest.after(first.nextCursor().orElseThrow(), 3));
+        assertThat(second.items()).hasSize(1);
+        assertThat(second.nextCursor()).isEmpty();
+        List<DeliveryKey> all = new ArrayList<>();
+        first.items().forEach(d -> all.add(d.key()));
+        second.items().forEach(d -> all.add(d.key()));
+        assertThat(all).containsExactlyInAnyOrder(failed, retrying, sent, lost);
+        assertThatThrownBy(() -> store.list(shop, DEC, EnumSet.allOf(DeliveryStatus.class),
+                PageRequest.after("nonsense", 3))).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

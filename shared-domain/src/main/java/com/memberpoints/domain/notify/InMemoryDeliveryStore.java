@@ -1,5 +1,7 @@
 package com.memberpoints.domain.notify;
 
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.port.DeliveryStore;
 import com.memberpoints.domain.port.SmsUsageMeter;
@@ -86,16 +88,22 @@ public final class InMemoryDeliveryStore implements DeliveryStore, SmsUsageMeter
     }
 
     @Override
-    public synchronized List<Delivery> list(MerchantId merchant, YearMonth month, Set<DeliveryStatus> statuses,
-                                            int limit) {
+    public synchronized Page<Delivery> list(MerchantId merchant, YearMonth month, Set<DeliveryStatus> statuses,
+                                            PageRequest page) {
+        String after = page.cursor().map(DeliveryCursor::decode).orElse("");
         List<Delivery> out = new ArrayList<>();
         for (Delivery d : deliveries.values()) {
-            if (d.key().merchant().equals(merchant) && d.key().month().equals(month) && statuses.contains(d.status())) {
+            if (d.key().merchant().equals(merchant) && d.key().month().equals(month) && statuses.contains(d.status())
+                    && d.key().id().compareTo(after) > 0) {
                 out.add(d);
             }
         }
         out.sort(Comparator.comparing(d -> d.key().id()));
-        return List.copyOf(out.subList(0, Math.min(limit, out.size())));
+        if (out.size() <= page.limit()) {
+            return new Page<>(List.copyOf(out), Optional.empty());
+        }
+        List<Delivery> items = List.copyOf(out.subList(0, page.limit()));
+        return new Page<>(items, Optional.of(DeliveryCursor.encode(items.getLast().key().id())));
     }
 
     @Override

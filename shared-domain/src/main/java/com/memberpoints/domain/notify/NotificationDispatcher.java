@@ -3,6 +3,8 @@ package com.memberpoints.domain.notify;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.NotifyChoice;
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
@@ -174,19 +176,27 @@ public final class NotificationDispatcher {
             return new Report(List.of(), List.of(merchantId.value() + ": unknown store"));
         }
         Instant now = clock.now();
+        List<Delivery> due = new ArrayList<>();
         for (YearMonth month : months) {
-            for (Delivery d : deliveries.list(merchantId, month, EnumSet.of(DeliveryStatus.RETRYING), limit)) {
-                if (d.nextAttemptAt().map(now::isBefore).orElse(false)) {
-                    continue;
-                }
-                if (!deliveries.reclaim(d.key(), d.attempts(), now)) {
-                    results.add(new Result(d.key(), Outcome.ALREADY_CLAIMED, "re-claimed by another sweep"));
-                    continue;
-                }
-                Delivery claimed = d.with(DeliveryStatus.CLAIMED, d.attempts() + 1, Optional.empty(), d.lastError(),
-                        now, Optional.empty());
-                results.add(send(claimed, store.get()));
+            Optional<String> cursor = Optional.empty();
+            do {
+                Page<Delivery> page = deliveries.list(merchantId, month, EnumSet.of(DeliveryStatus.RETRYING),
+                        new PageRequest(cursor, PageRequest.MAX_LIMIT));
+                due.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor.isPresent() && due.size() < limit);
+        }
+        for (Delivery d : due.subList(0, Math.min(limit, due.size()))) {
+            if (d.nextAttemptAt().map(now::isBefore).orElse(false)) {
+                continue;
             }
+            if (!deliveries.reclaim(d.key(), d.attempts(), now)) {
+                results.add(new Result(d.key(), Outcome.ALREADY_CLAIMED, "re-claimed by another sweep"));
+                continue;
+            }
+            Delivery claimed = d.with(DeliveryStatus.CLAIMED, d.attempts() + 1, Optional.empty(), d.lastError(),
+                    now, Optional.empty());
+            results.add(send(claimed, store.get()));
         }
         return new Report(List.copyOf(results), List.of());
     }

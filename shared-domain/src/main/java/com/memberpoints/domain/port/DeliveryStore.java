@@ -6,7 +6,8 @@ import com.memberpoints.domain.notify.DeliveryKey;
 import com.memberpoints.domain.notify.DeliveryStatus;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.List;
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,8 +39,11 @@ public interface DeliveryStore {
     /** RETRYING at {@code attempt} and due at {@code at} → CLAIMED at {@code attempt + 1}: true when this call won. */
     boolean reclaim(DeliveryKey key, int attempt, Instant at);
 
-    /** Deliveries of one merchant and month in the given statuses (at most {@code limit}, in key order). */
-    List<Delivery> list(MerchantId merchant, YearMonth month, Set<DeliveryStatus> statuses, int limit);
+    /**
+     * Deliveries of one merchant and month in the given statuses, in key order, a page at a time; the cursor is
+     * opaque (a bad one is an {@code InvalidInputException} on {@code cursor}).
+     */
+    Page<Delivery> list(MerchantId merchant, YearMonth month, Set<DeliveryStatus> statuses, PageRequest page);
 
     final class DeliveryStoreException extends RuntimeException {
         public DeliveryStoreException(String message, Throwable cause) {

@@ -6,6 +6,7 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.NotifyChoice;
+import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;
@@ -216,7 +217,7 @@ class NotificationDispatcherTest {
         assertThat(d.lastError()).hasValue("gave up after 3 attempts: SES 503");
         assertThat(world.emailAnswers).hasSize(2); // exactly 3 provider calls
         assertThat(world.deliveries.list(store.id(), YearMonth.of(2021, 12),
-                EnumSet.of(DeliveryStatus.FAILED_PERMANENT), 10)).containsExactly(d);
+                EnumSet.of(DeliveryStatus.FAILED_PERMANENT), PageRequest.first(10)).items()).containsExactly(d);
     }
 
     @Test
@@ -246,7 +247,7 @@ class NotificationDispatcherTest {
         world.dispatcher.dispatch(List.of(e));
         world.dispatcher.retryDue(store.id(), List.of(YearMonth.of(2021, 12)), 100);
         assertThat(world.emails).isEmpty();
-        assertThat(world.deliveries.list(store.id(), YearMonth.of(2021, 12), EnumSet.of(DeliveryStatus.CLAIMED), 10))
+        assertThat(world.deliveries.list(store.id(), YearMonth.of(2021, 12), EnumSet.of(DeliveryStatus.CLAIMED), PageRequest.first(10)).items())
                 .extracting(Delivery::key).containsExactly(key);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
+import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.OrderId;
@@ -124,7 +125,7 @@ class NotificationProperties {
         long parts = world.sms.stream().mapToLong(m -> SmsCounter.count(m.text()).parts()).sum();
         assertThat(world.deliveries.usage(STORE.id(), YearMonth.of(2021, 12)).parts()).isEqualTo(parts);
         assertThat(world.deliveries.usage(STORE.id(), YearMonth.of(2021, 12)).messages()).isEqualTo(world.sms.size());
-        assertThat(world.deliveries.list(STORE.id(), YearMonth.of(2021, 12), EnumSet.allOf(DeliveryStatus.class), 100))
+        assertThat(world.deliveries.list(STORE.id(), YearMonth.of(2021, 12), EnumSet.allOf(DeliveryStatus.class), PageRequest.first(100)).items())
                 .allSatisfy(d -> assertThat(d.attempts()).isBetween(1, 3));
     }
 
