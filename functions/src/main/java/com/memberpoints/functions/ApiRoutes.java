@@ -7,6 +7,9 @@ import com.memberpoints.functions.storefront.MyPointsHandler;
 import com.memberpoints.functions.storefront.MyPointsHistoryHandler;
 import com.memberpoints.functions.storefront.QuoteHandler;
 import com.memberpoints.functions.storefront.RedemptionHandler;
+import com.memberpoints.functions.notify.DeliveriesHandler;
+import com.memberpoints.functions.notify.NotificationPreviewHandler;
+import com.memberpoints.functions.notify.SmsUsageHandler;
 
 import java.util.List;
 import java.util.Objects;
@@ -45,9 +48,12 @@ public final class ApiRoutes {
             new Route("POST", "/v1/storefront/checkout/redemptions", RedemptionHandler.class),
             new Route("GET", "/v1/storefront/me/points", MyPointsHandler.class),
             new Route("GET", "/v1/storefront/me/points/history", MyPointsHistoryHandler.class),
-            new Route("GET", "/v1/storefront/me/credits", MyCreditsHandler.class)
+            new Route("GET", "/v1/storefront/me/credits", MyCreditsHandler.class),
             // ---- end storefront ----
-            );
+            // notifications
+            new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),
+            new Route("GET", "/v1/admin/notifications/sms-usage", SmsUsageHandler.class),
+            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

@@ -22,6 +22,16 @@ public final class AppConfig {
     public static final String SCHEDULER_ROLE_ARN = "SCHEDULER_ROLE_ARN";
     /** ARN of the SQS queue receiving schedule invocations that exhausted their retries. */
     public static final String SCHEDULER_DLQ_ARN = "SCHEDULER_DLQ_ARN";
+    /** Verified SES sender identity for member emails, e.g. {@code "Shop <points@shop.example>"}. */
+    public static final String SES_FROM_ADDRESS = "SES_FROM_ADDRESS";
+    /** Optional SES configuration set the emails are sent through (bounce and complaint events). */
+    public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+    /** Optional alphanumeric SMS sender id (1-11 letters and digits). */
+    public static final String SMS_SENDER_ID = "SMS_SENDER_ID";
+    /** Emails per second the dispatcher may send (the account's SES sending rate); default 14. */
+    public static final String SES_MAX_SEND_RATE = "SES_MAX_SEND_RATE";
+    /** SMS per second the dispatcher may send (the account's SNS SMS rate); default 20. */
+    public static final String SMS_MAX_SEND_RATE = "SMS_MAX_SEND_RATE";
 
     private final Map<String, String> env;
 
@@ -56,6 +66,43 @@ public final class AppConfig {
 
     public String schedulerDlqArn() {
         return require(SCHEDULER_DLQ_ARN, "the dead-letter queue of failed schedule invocations");
+    }
+
+    public String sesFromAddress() {
+        return require(SES_FROM_ADDRESS, "the verified SES identity member emails are sent from");
+    }
+
+    public Optional<String> sesConfigurationSet() {
+        return optional(SES_CONFIGURATION_SET);
+    }
+
+    public Optional<String> smsSenderId() {
+        return optional(SMS_SENDER_ID);
+    }
+
+    public double sesMaxSendRate() {
+        return rate(SES_MAX_SEND_RATE, 14);
+    }
+
+    public double smsMaxSendRate() {
+        return rate(SMS_MAX_SEND_RATE, 20);
+    }
+
+    private double rate(String name, double fallback) {
+        Optional<String> v = optional(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.get());
+            if (d > 0 && d <= 10_000) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MissingConfigurationException("Environment variable " + name
+                + " must be a number of messages per second between 0 and 10000, got '" + v.get() + "'");
     }
 
     /**

@@ -13,9 +13,16 @@ import com.memberpoints.domain.port.MemberStore;
 import com.memberpoints.domain.port.MerchantStore;
 import com.memberpoints.domain.port.OrderStore;
 import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.domain.notify.RateLimiter;
+import com.memberpoints.domain.port.DeliveryStore;
+import com.memberpoints.domain.port.SmsUsageMeter;
 import com.memberpoints.domain.port.TimeSource;
 import com.memberpoints.infra.aws.AwsClients;
+import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.infra.ses.SesEmailSender;
+import com.memberpoints.infra.sns.SnsSmsSender;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
 import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
@@ -116,6 +123,40 @@ public final class Wiring {
                     c.scheduleGroupName(), c.assignmentFunctionArn(), c.schedulerRoleArn(), c.schedulerDlqArn()),
                     TimeSource.system());
         }
+    }
+
+    /** Notification delivery records (at-most-once claims), on the single table. */
+    public static DeliveryStore deliveryStore() {
+        return NotificationHolder.DELIVERIES;
+    }
+
+    /** Monthly SMS usage per merchant, on the single table (the same adapter as the delivery records). */
+    public static SmsUsageMeter smsUsageMeter() {
+        return NotificationHolder.DELIVERIES;
+    }
+
+    /**
+     * The notification dispatcher: SES v2 email ({@code SES_FROM_ADDRESS}, {@code SES_CONFIGURATION_SET}), SNS SMS
+     * ({@code SMS_SENDER_ID}), rate limits {@code SES_MAX_SEND_RATE} and {@code SMS_MAX_SEND_RATE} per second
+     * (one bucket per container: with N concurrent containers set the stream mapping's concurrency accordingly).
+     */
+    public static NotificationDispatcher notificationDispatcher() {
+        return DispatcherHolder.DISPATCHER;
+    }
+
+    private static final class NotificationHolder {
+        static final DynamoDbDeliveryStore DELIVERIES = new DynamoDbDeliveryStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class DispatcherHolder {
+        static final NotificationDispatcher DISPATCHER = new NotificationDispatcher(
+                merchantStore(), memberStore(), ledgerStore(),
+                NotificationHolder.DELIVERIES,
+                new SesEmailSender(aws().sesV2(), config().sesFromAddress(), config().sesConfigurationSet()),
+                new SnsSmsSender(aws().sns(), config().smsSenderId()),
+                RateLimiter.perSecond(config().sesMaxSendRate(), (int) Math.max(1, config().sesMaxSendRate())),
+                RateLimiter.perSecond(config().smsMaxSendRate(), (int) Math.max(1, config().smsMaxSendRate())),
+                TimeSource.system(), NotificationDispatcher.Settings.DEFAULT);
     }
 
     private static final class SettingsHolder {

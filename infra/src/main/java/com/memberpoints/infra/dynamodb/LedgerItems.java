@@ -10,6 +10,7 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 
 import com.memberpoints.domain.ledger.EntryKind;
 import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.LedgerKeys;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.LotChange;
@@ -50,6 +51,8 @@ final class LedgerItems {
     static final String ORDER = "ord";
     static final String DIGEST = "cd";
     static final String SEQUENCE = "seq";
+    /** Notify choice of a credit ({@code NotifyChoice.code()}); absent means BOTH (the default). */
+    static final String NOTIFY = "nt";
     static final String NEVER = "never";
 
     // ------------------------------------------------------------------ keys
@@ -156,6 +159,9 @@ final class LedgerItems {
         }
         e.order().ifPresent(o -> item.put(ORDER, s(o.value())));
         item.put(DIGEST, s(e.contentDigest()));
+        if (e.kind().isCredit() && !e.notification().equals(NotifyChoice.BOTH)) {
+            item.put(NOTIFY, s(e.notification().code()));
+        }
         return item;
     }
 
@@ -180,7 +186,8 @@ final class LedgerItems {
                     Instant.parse(item.get(AT).s()),
                     Long.parseLong(item.get(BALANCE).n()),
                     Long.parseLong(history[1]),
-                    item.get(DIGEST).s());
+                    item.get(DIGEST).s(),
+                    item.containsKey(NOTIFY) ? NotifyChoice.parse(item.get(NOTIFY).s()) : NotifyChoice.BOTH);
         } catch (RuntimeException e) {
             throw new DynamoDbLedgerException("unreadable journal item " + item.get(SK), e);
         }

@@ -44,10 +44,33 @@ public sealed interface LedgerCommand
     /** Digest of everything that must match for a repeat to count as the same operation. */
     String contentDigest();
 
-    /** Points, credits or reward credits added to a lot. */
+    /** Which channels the member may be notified on about this change: only credits notify. */
+    default NotifyChoice notification() {
+        return NotifyChoice.NONE;
+    }
+
+    /**
+     * Points, credits or reward credits added to a lot. {@code notification} is the staff's email/SMS choice
+     * for manual and bulk assignment ({@link NotifyChoice#BOTH} for system credits); it is not part of the
+     * content digest, so a retry that differs only in it is the same operation (the first choice stands).
+     */
     record Credit(WalletRef wallet, EntryKind kind, long amount, Optional<Instant> expiresAt, Optional<OrderId> order,
-                  String reference, String reason, Actor actor, Instant at) implements LedgerCommand {
+                  String reference, String reason, Actor actor, Instant at, NotifyChoice notification)
+            implements LedgerCommand {
+
+        /** A credit notifying on both channels (as the store and member allow). */
+        public Credit(WalletRef wallet, EntryKind kind, long amount, Optional<Instant> expiresAt, Optional<OrderId> order,
+                      String reference, String reason, Actor actor, Instant at) {
+            this(wallet, kind, amount, expiresAt, order, reference, reason, actor, at, NotifyChoice.BOTH);
+        }
+
+        /** The same credit with the staff's email/SMS choice. */
+        public Credit withNotification(NotifyChoice choice) {
+            return new Credit(wallet, kind, amount, expiresAt, order, reference, reason, actor, at, choice);
+        }
+
         public Credit {
+            Objects.requireNonNull(notification, "notification");
             Objects.requireNonNull(wallet, "wallet");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(expiresAt, "expiresAt");
