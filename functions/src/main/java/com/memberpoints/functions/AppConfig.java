@@ -32,6 +32,12 @@ public final class AppConfig {
     public static final String SES_MAX_SEND_RATE = "SES_MAX_SEND_RATE";
     /** SMS per second the dispatcher may send (the account's SNS SMS rate); default 20. */
     public static final String SMS_MAX_SEND_RATE = "SMS_MAX_SEND_RATE";
+    /** Daily sweep: ISO-8601 duration after which an unconfirmed redemption hold is released (default PT24H). */
+    public static final String HOLD_TIME_LIMIT = "HOLD_TIME_LIMIT";
+    /** Daily sweep: how long past due an unassigned order waits before the sweep assigns it (default PT24H). */
+    public static final String RECONCILE_GRACE = "RECONCILE_GRACE";
+    /** Daily sweep: wallets, holds and orders handled per merchant and job in one run (default 20000). */
+    public static final String SWEEP_MAX_ITEMS = "SWEEP_MAX_ITEMS";
 
     private final Map<String, String> env;
 
