@@ -41,7 +41,8 @@ final class LocalHandlers {
         w.http(HealthHandler.class, new HealthHandler(a.logger()));
 
         // storefront
-        StorefrontService storefront = new StorefrontService(a.ledger(), a.settings(), a.merchants(), a.members(), a.clock());
+        StorefrontService storefront = new StorefrontService(a.ledger(), a.settings(), a.merchants(), a.members(), a.orders(),
+                a.clock());
         w.http(QuoteHandler.class, new QuoteHandler(storefront, a.logger()));
         w.http(RedemptionHandler.class, new RedemptionHandler(storefront, a.logger()));
         w.http(MyPointsHandler.class, new MyPointsHandler(storefront, a.logger()));

@@ -82,12 +82,16 @@ class LocalStoryIT {
         assertThat(pending.size()).isEqualTo(1);
         assertThat(string((JsonObject) pending.get(0), "firesAt")).isEqualTo("2021-12-04T00:00+08:00");
         assertThat(messages()).isEmpty();
+        // The member center shows the order's points as pending, expected on the schedule's day.
+        assertThat(Json.write(ok("GET", "/v1/storefront/me/points", ALICE, null).get("pending").orElseThrow()))
+                .isEqualTo("[{\"orderId\":\"o-1001\",\"points\":98,\"status\":\"scheduled\",\"expectedOn\":\"2021-12-04\"}]");
 
         // 5. +3 days: the assignment schedule fires; 98 points, one email and one SMS.
         JsonObject travel = ok("POST", "/local/clock", null, "{\"advance\":\"P3D\"}");
         assertThat(ran(travel)).contains("assignment demo-shop/o-1001 ok");
         points = ok("GET", "/v1/storefront/me/points", ALICE, null);
         assertThat(number(points, "balance")).isEqualTo(1098);
+        assertThat(((JsonArray) points.get("pending").orElseThrow()).size()).as("no longer pending").isZero();
         JsonObject expiry = (JsonObject) ((JsonArray) points.get("byExpiry").orElseThrow()).get(0);
         assertThat(string(expiry, "expiresOn")).isEqualTo("2022-12-31");
         assertThat(number(expiry, "points")).isEqualTo(1098);
