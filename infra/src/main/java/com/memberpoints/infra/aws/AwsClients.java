@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -33,13 +35,22 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * Note that with no endpoint in {@link Settings} the SDK still performs its own lookup of those
  * variables (and of {@code endpoint_url} in the shared config file): production sets none of them.
  *
- * <p>Production uses the default credentials chain. Tests against emulators pass fixed dummy
- * credentials so that a developer's real credentials can never be used by a test.
+ * <p>Credentials ({@link #credentialsFor}): inside Lambda ({@value #LAMBDA_FUNCTION_VARIABLE} set) the
+ * one provider the runtime's environment calls for — the function role's keys in environment variables
+ * ({@link EnvironmentVariableCredentialsProvider}, AWS's own cold-start advice), or, where Lambda hands out
+ * credentials through its container endpoint instead (SnapStart), {@link ContainerCredentialsProvider}.
+ * That is the provider the default chain would end up with, without building and probing the chain
+ * (profile files, web identity, IMDS). Anywhere else the default credentials chain. Tests against
+ * emulators pass fixed dummy credentials so that a developer's real credentials can never be used by a test.
  */
 public final class AwsClients implements AutoCloseable {
 
     public static final String REGION_VARIABLE = "AWS_REGION";
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+    /** Set by the Lambda runtime in every execution environment. */
+    public static final String LAMBDA_FUNCTION_VARIABLE = "AWS_LAMBDA_FUNCTION_NAME";
+    static final String ACCESS_KEY_VARIABLE = "AWS_ACCESS_KEY_ID";
+    static final String CONTAINER_CREDENTIALS_VARIABLE = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
     private final Settings settings;
     private final AwsCredentialsProvider credentials;
@@ -62,14 +73,39 @@ public final class AwsClients implements AutoCloseable {
         this.scheduler = new Lazy<>(() -> configure(SchedulerClient.builder()).build());
     }
 
-    /** Clients configured from the process environment with the default credentials chain. */
+    /** Clients configured from the process environment, credentials as {@link #credentialsFor} chooses. */
     public static AwsClients fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
 
-    /** Clients configured from {@code environment} (the process environment in production) with the default credentials chain. */
+    /** Clients configured from {@code environment} (the process environment in production), credentials as {@link #credentialsFor} chooses. */
     public static AwsClients fromEnvironment(Map<String, String> environment) {
-        return create(Settings.fromEnvironment(environment), DefaultCredentialsProvider.builder().build());
+        return create(Settings.fromEnvironment(environment), credentialsFor(environment));
+    }
+
+    /**
+     * The credentials provider for {@code environment}: in Lambda ({@value #LAMBDA_FUNCTION_VARIABLE} set)
+     * the environment-variable provider when the runtime put the role's keys there
+     * ({@code AWS_ACCESS_KEY_ID}), else the container provider when it points at its credentials endpoint
+     * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}, SnapStart); in every other case (and in a Lambda with
+     * neither) the default chain. The provider reads the variables when credentials are resolved, so a
+     * SnapStart restore that refreshes them is honoured.
+     */
+    public static AwsCredentialsProvider credentialsFor(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment");
+        if (present(environment, LAMBDA_FUNCTION_VARIABLE)) {
+            if (present(environment, ACCESS_KEY_VARIABLE)) {
+                return EnvironmentVariableCredentialsProvider.create();
+            }
+            if (present(environment, CONTAINER_CREDENTIALS_VARIABLE)) {
+                return ContainerCredentialsProvider.create();
+            }
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static boolean present(Map<String, String> environment, String name) {
+        return !environment.getOrDefault(name, "").isBlank();
     }
 
     /** Clients with explicit settings and credentials (tests against emulators, the local stack). */

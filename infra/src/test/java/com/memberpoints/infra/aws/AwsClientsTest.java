@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -83,5 +86,31 @@ class AwsClientsTest {
             "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient"})
     void apacheAndNettyHttpClientsAreNotOnTheClasspath(String className) {
         assertThatThrownBy(() -> Class.forName(className)).isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void inLambdaWithKeysInTheEnvironmentTheEnvironmentProviderIsUsedAlone() {
+        assertThat(AwsClients.credentialsFor(Map.of("AWS_LAMBDA_FUNCTION_NAME", "quote",
+                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "x", "AWS_SESSION_TOKEN", "t")))
+                .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+    }
+
+    @Test
+    void inLambdaWithTheContainerEndpointOnlyTheContainerProviderIsUsed() {
+        // SnapStart functions get credentials from the runtime's endpoint, not from AWS_ACCESS_KEY_ID.
+        assertThat(AwsClients.credentialsFor(Map.of("AWS_LAMBDA_FUNCTION_NAME", "quote",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN", "t")))
+                .isInstanceOf(ContainerCredentialsProvider.class);
+    }
+
+    @Test
+    void outsideLambdaOrWithNeitherSourceTheDefaultChainIsUsed() {
+        assertThat(AwsClients.credentialsFor(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "x")))
+                .isInstanceOf(DefaultCredentialsProvider.class);
+        assertThat(AwsClients.credentialsFor(Map.of()))
+                .isInstanceOf(DefaultCredentialsProvider.class);
+        assertThat(AwsClients.credentialsFor(Map.of("AWS_LAMBDA_FUNCTION_NAME", "quote", "AWS_ACCESS_KEY_ID", " ")))
+                .isInstanceOf(DefaultCredentialsProvider.class);
     }
 }
