@@ -39,9 +39,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * design: conditional writes, named schedules). The SES v2 and SNS clients NEVER retry inside the SDK
  * ({@link AwsRetryStrategy#doNotRetry()}): a retried {@code SendEmail}/{@code Publish} after a lost answer would send
  * the message twice; the notification dispatcher does its own bounded retries, only of failures where the message
- * certainly was not accepted. For the same reason the JDK's silent re-send of a POST whose answer failed to arrive
- * ({@code HttpURLConnection}, system property {@value #JDK_RETRY_POST_PROPERTY}, true by default and read once per
- * JVM) is turned off when this class loads, before any HTTP client exists, unless it was set explicitly.
+ * certainly was not accepted. Defence in depth: a plain {@code HttpURLConnection} silently re-sends a POST once when
+ * reading its answer fails (system property {@value #JDK_RETRY_POST_PROPERTY}, true by default, read once per JVM).
+ * Through {@code UrlConnectionHttpClient} 2.41.18 a single request was observed even with the default (see
+ * {@code SendAttemptsIT} and docs/decisions.md), but that is an implementation detail of the SDK, so the property is
+ * turned off when this class loads, before any HTTP client exists, unless it was set explicitly.
  *
  * <p>Production uses the default credentials chain. Tests against emulators pass fixed dummy
  * credentials so that a developer's real credentials can never be used by a test.
