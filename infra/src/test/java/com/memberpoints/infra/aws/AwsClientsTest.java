@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 class AwsClientsTest {
 
@@ -78,6 +79,33 @@ class AwsClientsTest {
             assertThat(clients.sns().serviceClientConfiguration().endpointOverride()).isEqualTo(fromProcess);
             assertThat(clients.sns().serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
         }
+    }
+
+    @Test
+    void sendClientsNeverRetryInsideTheSdkIdempotentOnesDo() {
+        try (var clients = AwsClients.create(AwsClients.Settings.of(Region.US_EAST_1,
+                Optional.of(URI.create("http://127.0.0.1:9999"))), AnonymousCredentialsProvider.create())) {
+            RetryStrategy ses = clients.sesV2().serviceClientConfiguration().overrideConfiguration().retryStrategy()
+                    .orElseThrow();
+            RetryStrategy sns = clients.sns().serviceClientConfiguration().overrideConfiguration().retryStrategy()
+                    .orElseThrow();
+            assertThat(ses.maxAttempts()).isEqualTo(1);
+            assertThat(sns.maxAttempts()).isEqualTo(1);
+
+            RetryStrategy dynamoDb = clients.dynamoDb().serviceClientConfiguration().overrideConfiguration()
+                    .retryStrategy().orElseThrow();
+            RetryStrategy scheduler = clients.scheduler().serviceClientConfiguration().overrideConfiguration()
+                    .retryStrategy().orElseThrow();
+            assertThat(dynamoDb.maxAttempts()).isGreaterThan(1);
+            assertThat(scheduler.maxAttempts()).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void theJdkSilentRePostIsOff() {
+        // Read once per JVM by HttpURLConnection's client: AwsClients sets it when it loads.
+        assertThat(AwsClients.JDK_RETRY_POST_PROPERTY).isEqualTo("sun.net.http.retryPost");
+        assertThat(System.getProperty(AwsClients.JDK_RETRY_POST_PROPERTY)).isEqualTo("false");
     }
 
     @ParameterizedTest
