@@ -38,7 +38,8 @@ import java.time.ZoneId;
  * first asks for it (the health handler never does).
  *
  * <p>SDK clients come from infra's {@link AwsClients} (one URLConnection HTTP client shared by all,
- * default credentials chain, region from {@code AWS_REGION}, endpoint override only when
+ * credentials as {@link AwsClients#credentialsFor} chooses (in Lambda the runtime's one provider, else the default
+ * chain), region from {@code AWS_REGION}, endpoint override only when
  * {@code AWS_ENDPOINT_URL} is set). Names (table, sender, schedule group, ...) come from
  * {@link AppConfig}. Adapters are built here from those, in factory methods, never inside handlers
  * — e.g. {@code static LedgerStore ledgerStore()} returning the DynamoDB adapter on {@code aws().dynamoDb()}

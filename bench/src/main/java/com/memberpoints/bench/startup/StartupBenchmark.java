@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +21,10 @@ import java.util.concurrent.TimeUnit;
  * The runs alternate (hello, target, hello, ...) so machine noise hits both alike.
  *
  * <pre>
- *   bench/startup [--reps 7] [--target com.memberpoints.functions.health.HealthHandler]
+ *   bench/startup [--reps 7] [--aot] [--target com.memberpoints.functions.health.HealthHandler]
  *                 [--route "GET /v1/health"] [--path /v1/health] [--claims merchant_id=m&amp;member_id=a] [--body '{...}']
  * </pre>
+ * With {@code --aot}, a second table: the same runs with one AOT cache per handler (secondary figure).
  * Exits 1 when the target does not answer 2xx (a fast error page must not pass for a fast handler).
  */
 public final class StartupBenchmark {
@@ -33,15 +35,20 @@ public final class StartupBenchmark {
 
     static final String HELLO = "com.memberpoints.functions.HelloWorldHandler";
 
-    record Options(int reps, String target, String route, String path, String claims, String body) {
+    record Options(int reps, String target, String route, String path, String claims, String body, boolean aot) {
         static Options parse(String[] args) {
             int reps = 7;
+            boolean aot = false;
             String target = "com.memberpoints.functions.health.HealthHandler";
             String route = "GET /v1/health";
             String path = null;
             String claims = "-";
             String body = "-";
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--aot")) {
+                    aot = true;
+                    continue;
+                }
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--reps" -> reps = Integer.parseInt(v);
@@ -60,7 +67,7 @@ public final class StartupBenchmark {
             if (path == null) {
                 path = route.substring(route.indexOf(' ') + 1);
             }
-            return new Options(reps, target, route, path, claims, body);
+            return new Options(reps, target, route, path, claims, body, aot);
         }
 
         List<String> helloArgs() {
@@ -102,14 +109,34 @@ public final class StartupBenchmark {
             System.exit(1);
         }
 
+        measure(java, classpath, env, o, List.of(), List.of());
+        if (o.aot()) {
+            // Secondary figure: each handler with its own AOT cache (JEP 483/514: classes loaded and linked, lambdas
+            // and indy call sites resolved), trained on one invocation; same flags otherwise. Deployable as a file
+            // in the function package named by JAVA_TOOL_OPTIONS; the plain figures above are the primary ones.
+            Path dir = Files.createTempDirectory("aot");
+            Path helloCache = dir.resolve("hello.aot");
+            Path targetCache = dir.resolve("target.aot");
+            launch(java, classpath, env, List.of("-XX:AOTCacheOutput=" + helloCache), o.helloArgs());
+            launch(java, classpath, env, List.of("-XX:AOTCacheOutput=" + targetCache), o.targetArgs());
+            System.out.println();
+            System.out.println("With an AOT cache per handler (-XX:AOTCache=<file> instead of -Xshare:auto, trained on one"
+                    + " invocation, JDK 25):");
+            measure(java, classpath, env, o, List.of("-XX:AOTCache=" + helloCache), List.of("-XX:AOTCache=" + targetCache));
+        }
+    }
+
+    private static void measure(String java, String classpath, Map<String, String> env, Options o, List<String> helloFlags,
+                                List<String> targetFlags) throws IOException, InterruptedException {
         long[] hello = new long[o.reps()];
         long[] target = new long[o.reps()];
         for (int i = 0; i < o.reps(); i++) {
-            hello[i] = launch(java, classpath, env, List.of(), o.helloArgs()).millis();
-            target[i] = launch(java, classpath, env, List.of(), o.targetArgs()).millis();
+            hello[i] = launch(java, classpath, env, helloFlags, o.helloArgs()).millis();
+            target[i] = launch(java, classpath, env, targetFlags, o.targetArgs()).millis();
         }
-        int helloClasses = countClasses(java, classpath, env, o.helloArgs());
-        int targetClasses = countClasses(java, classpath, env, o.targetArgs());
+        String suffix = helloFlags.isEmpty() ? "" : "-aot";
+        int helloClasses = countClasses(java, classpath, env, helloFlags, o.helloArgs(), "hello" + suffix);
+        int targetClasses = countClasses(java, classpath, env, targetFlags, o.targetArgs(), "target" + suffix);
 
         long helloMedian = median(hello);
         long targetMedian = median(target);
@@ -154,7 +181,12 @@ public final class StartupBenchmark {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(JVM_FLAGS);
+        boolean aot = extraFlags.stream().anyMatch(f -> f.startsWith("-XX:AOTCache"));
+        for (String flag : JVM_FLAGS) {
+            if (!(aot && flag.startsWith("-Xshare"))) { // the JVM refuses -Xshare next to an AOT cache (it is one)
+                command.add(flag);
+            }
+        }
         command.addAll(extraFlags);
         command.add("-cp");
         command.add(classpath);
@@ -189,11 +221,22 @@ public final class StartupBenchmark {
         return new Run(elapsed, response);
     }
 
-    /** Classes loaded by one run, from {@code -Xlog:class+load} (a separate run: logging slows start-up). */
-    static int countClasses(String java, String classpath, Map<String, String> env, List<String> probeArgs) throws IOException, InterruptedException {
+    /**
+     * Classes loaded by one run, from {@code -Xlog:class+load} (a separate run: logging slows start-up). With the
+     * environment variable {@value #CLASS_LOG_DIR} set, the log is kept there as {@code <name>-classes.log}
+     * (to see where classes come from).
+     */
+    static int countClasses(String java, String classpath, Map<String, String> env, List<String> flags, List<String> probeArgs,
+                            String name) throws IOException, InterruptedException {
         Path log = Files.createTempFile("class-load", ".log");
         try {
-            launch(java, classpath, env, List.of("-Xlog:class+load=info:file=" + log), probeArgs);
+            List<String> all = new ArrayList<>(flags);
+            all.add("-Xlog:class+load=info:file=" + log);
+            launch(java, classpath, env, all, probeArgs);
+            String keep = System.getenv(CLASS_LOG_DIR);
+            if (keep != null && !keep.isBlank()) {
+                Files.copy(log, Path.of(keep, name + "-classes.log"), StandardCopyOption.REPLACE_EXISTING);
+            }
             try (var lines = Files.lines(log)) {
                 return (int) lines.filter(l -> l.contains("source:")).count();
             }
@@ -201,4 +244,7 @@ public final class StartupBenchmark {
             Files.deleteIfExists(log);
         }
     }
+
+    /** Environment variable naming a directory where the class-load logs are kept. */
+    static final String CLASS_LOG_DIR = "BENCH_CLASS_LOG_DIR";
 }

@@ -48,8 +48,16 @@ public final class QuoteStartupBenchmark {
         env.put("TABLE_NAME", table);
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ENDPOINT_URL", local.endpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", "local"); // DynamoDB Local accepts any; never real credentials
+        // What the Lambda runtime sets in every (non-SnapStart) execution environment; both JVMs get it. The
+        // credentials are dummies (DynamoDB Local accepts any; never real credentials).
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "member-points-quote");
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AWS_SESSION_TOKEN", "local");
 
         List<String> bench = new ArrayList<>(List.of(
                 "--target", "com.memberpoints.functions.storefront.QuoteHandler",

@@ -62,6 +62,9 @@ class StartupProbeTest {
         StartupBenchmark.Options o = StartupBenchmark.Options.parse(new String[] {"--reps", "3", "--route", "POST /v1/x"});
         assertThat(o.reps()).isEqualTo(3);
         assertThat(o.path()).isEqualTo("/v1/x");
+        assertThat(o.aot()).isFalse();
+        assertThat(StartupBenchmark.Options.parse(new String[] {"--aot", "--reps", "2"}).aot()).isTrue();
+        assertThat(StartupBenchmark.Options.parse(new String[] {"--aot", "--reps", "2"}).reps()).isEqualTo(2);
         assertThatThrownBy(() -> StartupBenchmark.Options.parse(new String[] {"--nope", "1"}))
                 .isInstanceOf(IllegalArgumentException.class);
     }

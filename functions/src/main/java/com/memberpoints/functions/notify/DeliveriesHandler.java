@@ -31,7 +31,8 @@ import java.util.Objects;
 /**
  * {@code GET /v1/admin/notifications/deliveries?month=yyyy-MM&status=FAILED_PERMANENT&limit=50}: the delivery
  * records of a month (of the ledger entries, store time zone) in one status — by default those needing attention:
- * FAILED_PERMANENT, RETRYING and CLAIMED (claimed but no outcome: possibly sent, never re-sent automatically).
+ * FAILED_PERMANENT, UNCONFIRMED (the provider was called and its answer lost: possibly sent, never re-sent),
+ * RETRYING and CLAIMED (claimed but no outcome recorded: possibly sent, never re-sent automatically).
  * Staff with {@code customer_management}. Recipients are shown masked; message bodies are not returned.
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
@@ -63,9 +64,10 @@ public final class DeliveriesHandler extends StaffApiHandler {
             try {
                 return EnumSet.of(DeliveryStatus.valueOf(s));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("status", "must be one of CLAIMED, SENT, RETRYING, FAILED_PERMANENT");
+                throw new InvalidInputException("status", "must be one of CLAIMED, SENT, RETRYING, FAILED_PERMANENT, UNCONFIRMED");
             }
-        }).orElse(EnumSet.of(DeliveryStatus.FAILED_PERMANENT, DeliveryStatus.RETRYING, DeliveryStatus.CLAIMED));
+        }).orElse(EnumSet.of(DeliveryStatus.FAILED_PERMANENT, DeliveryStatus.UNCONFIRMED, DeliveryStatus.RETRYING,
+                DeliveryStatus.CLAIMED));
         PageRequest pageRequest = new PageRequest(request.query().string("cursor", PageRequest.MAX_CURSOR_LENGTH),
                 request.query().pageSize());
         Page<Delivery> page = deliveries.list(staff.merchantId(), month, statuses, pageRequest);

@@ -69,6 +69,7 @@ public final class NotificationDispatcherHandler implements RequestHandler<Dynam
                         "alreadyClaimed", report.count(NotificationDispatcher.Outcome.ALREADY_CLAIMED),
                         "retrying", report.count(NotificationDispatcher.Outcome.RETRYING),
                         "failed", report.count(NotificationDispatcher.Outcome.FAILED_PERMANENT),
+                        "unconfirmed", report.count(NotificationDispatcher.Outcome.UNCONFIRMED),
                         "skipped", String.join("; ", report.skipped())));
             } catch (RuntimeException e) {
                 log.error("notification dispatch failed; the stream will retry from this record",

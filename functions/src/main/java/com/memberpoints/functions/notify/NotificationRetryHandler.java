@@ -51,6 +51,7 @@ public final class NotificationRetryHandler implements RequestHandler<Map<String
         long sent = 0;
         long retrying = 0;
         long failed = 0;
+        long unconfirmed = 0;
         for (MerchantId id : merchants.all()) {
             Optional<Merchant> store = merchants.find(id);
             if (store.isEmpty()) {
@@ -61,8 +62,10 @@ public final class NotificationRetryHandler implements RequestHandler<Map<String
             sent += r.count(NotificationDispatcher.Outcome.SENT);
             retrying += r.count(NotificationDispatcher.Outcome.RETRYING);
             failed += r.count(NotificationDispatcher.Outcome.FAILED_PERMANENT);
+            unconfirmed += r.count(NotificationDispatcher.Outcome.UNCONFIRMED);
         }
-        Map<String, Object> summary = Map.of("sent", sent, "retrying", retrying, "failed", failed);
+        Map<String, Object> summary = Map.of("sent", sent, "retrying", retrying, "failed", failed,
+                "unconfirmed", unconfirmed);
         log.info("notification retries", summary);
         return summary;
     }

@@ -4,6 +4,8 @@ import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import org.crac.Core;
+import org.crac.Resource;
 import com.memberpoints.domain.lifecycle.LifecycleOutcome;
 import com.memberpoints.domain.lifecycle.OrderLifecycle;
 import com.memberpoints.domain.lifecycle.OrderNotKnownException;
@@ -33,13 +35,14 @@ import java.util.Objects;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.SCHEDULE_GROUP_NAME, AppConfig.ASSIGNMENT_FUNCTION_ARN,
         AppConfig.SCHEDULER_ROLE_ARN, AppConfig.SCHEDULER_DLQ_ARN})
-public final class OrderEventsHandler implements RequestStreamHandler {
+public final class OrderEventsHandler implements RequestStreamHandler, Resource {
     private final OrderLifecycle lifecycle;
     private final JsonLogger log;
 
     /** Lambda entry point: the DynamoDB stores and the EventBridge scheduler of this container. */
     public OrderEventsHandler() {
         this(Wiring.orderLifecycle(), JsonLogger.stdout());
+        Core.getGlobalContext().register(this); // SnapStart: prime() before the snapshot
     }
 
     public OrderEventsHandler(OrderLifecycle lifecycle, JsonLogger log) {
@@ -102,5 +105,23 @@ public final class OrderEventsHandler implements RequestStreamHandler {
         log.warn("order event rejected", Map.of("detailType", detailType, "errors", EventInput.errors(e)));
         return JsonObject.builder().put("result", "rejected").put("detailType", detailType)
                 .put("errors", EventInput.errors(e)).build();
+    }
+
+    /**
+     * SnapStart priming: every order and member event kind parsed (and a refused one), the DynamoDB request model loaded — no port is called, nothing is sent or
+     * logged. The SDK clients themselves were built by the no-arg constructor (init phase).
+     */
+    public void prime() {
+        OrdersWarmUp.orderEvents();
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing: the clients re-resolve credentials themselves.
     }
 }

@@ -4,6 +4,8 @@ import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import org.crac.Core;
+import org.crac.Resource;
 import com.memberpoints.domain.lifecycle.LifecycleOutcome;
 import com.memberpoints.domain.lifecycle.OrderLifecycle;
 import com.memberpoints.domain.lifecycle.OrderNotKnownException;
@@ -29,12 +31,13 @@ import java.util.Objects;
  * the Scheduler's retry policy (then its dead-letter queue, then the daily reconcile) takes over.
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
-public final class ScheduledAssignmentHandler implements RequestStreamHandler {
+public final class ScheduledAssignmentHandler implements RequestStreamHandler, Resource {
     private final OrderLifecycle lifecycle;
     private final JsonLogger log;
 
     public ScheduledAssignmentHandler() {
         this(Wiring.orderLifecycle(), JsonLogger.stdout());
+        Core.getGlobalContext().register(this); // SnapStart: prime() before the snapshot
     }
 
     public ScheduledAssignmentHandler(OrderLifecycle lifecycle, JsonLogger log) {
@@ -84,5 +87,23 @@ public final class ScheduledAssignmentHandler implements RequestStreamHandler {
         } catch (MalformedJsonException e) {
             throw new InvalidInputException("body", "is not valid JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * SnapStart priming: the schedule payload parsed (and a refused one), the DynamoDB request model loaded — no port is called, nothing is sent or
+     * logged. The SDK clients themselves were built by the no-arg constructor (init phase).
+     */
+    public void prime() {
+        OrdersWarmUp.scheduledAssignment();
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing: the clients re-resolve credentials themselves.
     }
 }

@@ -19,22 +19,9 @@ import java.util.Set;
 final class StorefrontWarmUp {
     private StorefrontWarmUp() {}
 
-    /**
-     * Loads the DynamoDB request model (builders, attribute values, the request classes the ledger sends)
-     * by building requests that are never sent: no network, no credentials.
-     */
+    /** See {@link com.memberpoints.functions.SdkWarmUp#dynamoDbRequestModel()}. */
     static void sdkModel() {
-        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = java.util.Map.of(
-                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming"),
-                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
-        software.amazon.awssdk.services.dynamodb.model.GetItemRequest.builder().tableName("priming").key(key)
-                .consistentRead(true).build();
-        software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName("priming")
-                .keyConditionExpression("pk = :p").expressionAttributeValues(key).limit(1).build();
-        software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest.builder().transactItems(
-                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(
-                        software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName("priming").item(key).build())
-                        .build()).build();
+        com.memberpoints.functions.SdkWarmUp.dynamoDbRequestModel();
     }
 
     static void dryQuote() {

@@ -193,6 +193,33 @@ class NotificationRoutesTest {
     }
 
     @Test
+    void unconfirmedDeliveriesAreListedByDefaultAndByTheirStatus() {
+        DeliveryKey lost = key("o-1", Channel.SMS);
+        DeliveryKey sent = key("o-2", Channel.SMS);
+        deliveries.claim(Delivery.claim(lost, "+886912345678", "", "", "t", 1, Instant.EPOCH));
+        deliveries.markUnconfirmed(lost, 1, "SNS SdkClientException: Read timed out", Instant.EPOCH);
+        deliveries.claim(Delivery.claim(sent, "+886912345678", "", "", "t", 1, Instant.EPOCH));
+        deliveries.markSent(sent, 1, "ok", Instant.EPOCH, YearMonth.of(2021, 12));
+        DeliveriesHandler handler = new DeliveriesHandler(merchants, deliveries, TimeSource.system(), log.logger());
+        APIGatewayV2HTTPEvent event = ApiEvents.load("events/staff-notification-deliveries.json");
+
+        event.setQueryStringParameters(Map.of("month", "2021-12"));
+        APIGatewayV2HTTPResponse byDefault = call(handler, event);
+        assertThat(byDefault.getStatusCode()).as(byDefault.getBody()).isEqualTo(200);
+        assertThat(byDefault.getBody()).contains("O#o-1#").contains("UNCONFIRMED").contains("Read timed out")
+                .doesNotContain("O#o-2#");
+
+        event.setQueryStringParameters(Map.of("month", "2021-12", "status", "UNCONFIRMED"));
+        APIGatewayV2HTTPResponse filtered = call(handler, event);
+        assertThat(filtered.getBody()).contains("O#o-1#").doesNotContain("O#o-2#");
+
+        event.setQueryStringParameters(Map.of("month", "2021-12", "status", "MAYBE"));
+        APIGatewayV2HTTPResponse bad = call(handler, event);
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("status").contains("UNCONFIRMED");
+    }
+
+    @Test
     void masking() {
         assertThat(DeliveriesHandler.mask("amy@example.com")).isEqualTo("a***@example.com");
         assertThat(DeliveriesHandler.mask("+886912345678")).isEqualTo("+886******678");

@@ -8,10 +8,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -33,13 +37,42 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * Note that with no endpoint in {@link Settings} the SDK still performs its own lookup of those
  * variables (and of {@code endpoint_url} in the shared config file): production sets none of them.
  *
- * <p>Production uses the default credentials chain. Tests against emulators pass fixed dummy
- * credentials so that a developer's real credentials can never be used by a test.
+ * <p>Retries: DynamoDB and Scheduler keep the SDK's standard retry strategy (our calls to them are idempotent by
+ * design: conditional writes, named schedules). The SES v2 and SNS clients NEVER retry inside the SDK
+ * ({@link AwsRetryStrategy#doNotRetry()}): a retried {@code SendEmail}/{@code Publish} after a lost answer would send
+ * the message twice; the notification dispatcher does its own bounded retries, only of failures where the message
+ * certainly was not accepted. Defence in depth: a plain {@code HttpURLConnection} silently re-sends a POST once when
+ * reading its answer fails (system property {@value #JDK_RETRY_POST_PROPERTY}, true by default, read once per JVM).
+ * Through {@code UrlConnectionHttpClient} 2.41.18 a single request was observed even with the default (see
+ * {@code SendAttemptsIT} and docs/decisions.md), but that is an implementation detail of the SDK, so the property is
+ * turned off when this class loads, before any HTTP client exists, unless it was set explicitly.
+ *
+ * <p>Credentials ({@link #credentialsFor}): inside Lambda ({@value #LAMBDA_FUNCTION_VARIABLE} set) the
+ * one provider the runtime's environment calls for — the function role's keys in environment variables
+ * ({@link EnvironmentVariableCredentialsProvider}, AWS's own cold-start advice), or, where Lambda hands out
+ * credentials through its container endpoint instead (SnapStart), {@link ContainerCredentialsProvider}.
+ * That is the provider the default chain would end up with, without building and probing the chain
+ * (profile files, web identity, IMDS). Anywhere else the default credentials chain. Tests against
+ * emulators pass fixed dummy credentials so that a developer's real credentials can never be used by a test.
  */
 public final class AwsClients implements AutoCloseable {
 
     public static final String REGION_VARIABLE = "AWS_REGION";
     public static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+    /** Set by the Lambda runtime in every execution environment. */
+    public static final String LAMBDA_FUNCTION_VARIABLE = "AWS_LAMBDA_FUNCTION_NAME";
+    static final String ACCESS_KEY_VARIABLE = "AWS_ACCESS_KEY_ID";
+    static final String CONTAINER_CREDENTIALS_VARIABLE = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+
+    /** The JDK's switch for re-sending a non-streamed POST once when reading its answer fails. */
+    public static final String JDK_RETRY_POST_PROPERTY = "sun.net.http.retryPost";
+
+    static {
+        // Must happen before sun.net.www.http.HttpClient is initialised (it reads the property once).
+        if (System.getProperty(JDK_RETRY_POST_PROPERTY) == null) {
+            System.setProperty(JDK_RETRY_POST_PROPERTY, "false");
+        }
+    }
 
     private final Settings settings;
     private final AwsCredentialsProvider credentials;
@@ -57,19 +90,44 @@ public final class AwsClients implements AutoCloseable {
                 .socketTimeout(settings.socketTimeout())
                 .build());
         this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder()).build());
-        this.sesV2 = new Lazy<>(() -> configure(SesV2Client.builder()).build());
-        this.sns = new Lazy<>(() -> configure(SnsClient.builder()).build());
+        this.sesV2 = new Lazy<>(() -> configure(SesV2Client.builder(), AwsRetryStrategy.doNotRetry()).build());
+        this.sns = new Lazy<>(() -> configure(SnsClient.builder(), AwsRetryStrategy.doNotRetry()).build());
         this.scheduler = new Lazy<>(() -> configure(SchedulerClient.builder()).build());
     }
 
-    /** Clients configured from the process environment with the default credentials chain. */
+    /** Clients configured from the process environment, credentials as {@link #credentialsFor} chooses. */
     public static AwsClients fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
 
-    /** Clients configured from {@code environment} (the process environment in production) with the default credentials chain. */
+    /** Clients configured from {@code environment} (the process environment in production), credentials as {@link #credentialsFor} chooses. */
     public static AwsClients fromEnvironment(Map<String, String> environment) {
-        return create(Settings.fromEnvironment(environment), DefaultCredentialsProvider.builder().build());
+        return create(Settings.fromEnvironment(environment), credentialsFor(environment));
+    }
+
+    /**
+     * The credentials provider for {@code environment}: in Lambda ({@value #LAMBDA_FUNCTION_VARIABLE} set)
+     * the environment-variable provider when the runtime put the role's keys there
+     * ({@code AWS_ACCESS_KEY_ID}), else the container provider when it points at its credentials endpoint
+     * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}, SnapStart); in every other case (and in a Lambda with
+     * neither) the default chain. The provider reads the variables when credentials are resolved, so a
+     * SnapStart restore that refreshes them is honoured.
+     */
+    public static AwsCredentialsProvider credentialsFor(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment");
+        if (present(environment, LAMBDA_FUNCTION_VARIABLE)) {
+            if (present(environment, ACCESS_KEY_VARIABLE)) {
+                return EnvironmentVariableCredentialsProvider.create();
+            }
+            if (present(environment, CONTAINER_CREDENTIALS_VARIABLE)) {
+                return ContainerCredentialsProvider.create();
+            }
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static boolean present(Map<String, String> environment, String name) {
+        return !environment.getOrDefault(name, "").isBlank();
     }
 
     /** Clients with explicit settings and credentials (tests against emulators, the local stack). */
@@ -102,14 +160,24 @@ public final class AwsClients implements AutoCloseable {
         return httpClient.get();
     }
 
+    /** A client with the SDK's standard retry strategy (idempotent calls only). */
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        return configure(builder, null);
+    }
+
+    /** A client with {@code retryStrategy}, or the SDK's default (standard mode) when null. */
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder,
+                                                                                       RetryStrategy retryStrategy) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(settings.attemptTimeout())
+                .apiCallTimeout(settings.callTimeout());
+        if (retryStrategy != null) {
+            override.retryStrategy(retryStrategy);
+        }
         builder.httpClient(httpClient.get())
                 .credentialsProvider(credentials)
                 .region(settings.region())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallAttemptTimeout(settings.attemptTimeout())
-                        .apiCallTimeout(settings.callTimeout())
-                        .build());
+                .overrideConfiguration(override.build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;
     }
@@ -126,7 +194,7 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * Region, optional endpoint override and timeouts. Timeouts: 2 s to connect, 10 s per socket
-     * read, 10 s per attempt and 25 s per call including the SDK's retries (standard retry mode),
+     * read, 10 s per attempt and 25 s per call including the SDK's retries (standard retry mode; none for SES and SNS),
      * which keeps a call well inside the functions' Lambda timeouts.
      */
     public record Settings(

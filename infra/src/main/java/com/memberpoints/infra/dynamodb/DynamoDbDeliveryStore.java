@@ -199,6 +199,19 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
     }
 
     @Override
+    public boolean markUnconfirmed(DeliveryKey key, int attempt, String reason, Instant at) {
+        return conditionalUpdate(key, Update.builder().tableName(table).key(key(key))
+                .conditionExpression("#st = :claimed AND #att = :att")
+                .updateExpression("SET #st = :unconfirmed, #err = :err, #upd = :upd REMOVE #nxt")
+                .expressionAttributeNames(Map.of("#st", STATUS, "#att", ATTEMPTS, "#err", ERROR, "#upd", UPDATED,
+                        "#nxt", NEXT_ATTEMPT))
+                .expressionAttributeValues(Map.of(":claimed", s(DeliveryStatus.CLAIMED.name()), ":att", n(attempt),
+                        ":unconfirmed", s(DeliveryStatus.UNCONFIRMED.name()), ":err", s(clip(reason)),
+                        ":upd", s(at.toString())))
+                .build());
+    }
+
+    @Override
     public boolean reclaim(DeliveryKey key, int attempt, Instant at) {
         return conditionalUpdate(key, Update.builder().tableName(table).key(key(key))
                 .conditionExpression("#st = :retrying AND #att = :att AND #nxt <= :now")

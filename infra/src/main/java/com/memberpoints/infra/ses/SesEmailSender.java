@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
  * {@link EmailSender} on Amazon SES v2 {@code SendEmail}: one recipient, a subject, an HTML part and a
  * text part (UTF-8), sent from the configured identity through the configured configuration set.
  *
- * <p>Classification: throttling, 5xx, timeouts and I/O errors are {@link DeliveryResult.TransientFailure};
+ * <p>Classification ({@code AwsErrors.classifySend}): throttling, 500/503 answers and connect-phase I/O failures
+ * (nothing was sent) are {@link DeliveryResult.TransientFailure}; call/attempt timeouts, read timeouts, connection
+ * resets and 502/504 answers (the request may have been accepted, the answer was lost) are
+ * {@link DeliveryResult.Unknown}, never to be re-sent;
  * message rejected, MAIL FROM domain not verified, account suspended, sending paused, an unknown
  * configuration set, a malformed recipient and any other definite 4xx answer are
  * {@link DeliveryResult.PermanentFailure}. Client-side failures that are not I/O (no region, no
@@ -80,13 +83,13 @@ public final class SesEmailSender implements EmailSender {
                  | SendingPausedException | NotFoundException | BadRequestException e) {
             return new DeliveryResult.PermanentFailure("SES " + AwsErrors.describe(e));
         } catch (SdkException e) {
-            if (AwsErrors.isTransient(e)) {
-                return new DeliveryResult.TransientFailure("SES " + AwsErrors.describe(e));
-            }
-            if (AwsErrors.isServiceAnswer(e)) {
-                return new DeliveryResult.PermanentFailure("SES " + AwsErrors.describe(e));
-            }
-            throw e;
+            String reason = "SES " + AwsErrors.describe(e);
+            return switch (AwsErrors.classifySend(e)) {
+                case NOT_SENT -> new DeliveryResult.TransientFailure(reason);
+                case MAYBE_SENT -> new DeliveryResult.Unknown(reason);
+                case REFUSED -> new DeliveryResult.PermanentFailure(reason);
+                case CLIENT_FAULT -> throw e;
+            };
         }
     }
 

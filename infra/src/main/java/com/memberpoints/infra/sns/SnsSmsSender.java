@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  *
  * <p>The number must be E.164 ({@code +} then 2 to 15 digits, no leading zero); anything else is a
  * {@link DeliveryResult.PermanentFailure} without a call. Classification of SNS answers as in
- * {@code SesEmailSender}: throttling, 5xx, timeouts and I/O errors are transient; invalid parameter,
+ * {@code SesEmailSender}: throttling, 500/503 and connect-phase I/O failures are transient; timeouts, resets and
+ * other I/O failures after connecting, and 502/504 answers, are {@link DeliveryResult.Unknown}; invalid parameter,
  * opted out, not authorised and any other definite 4xx answer are permanent; non-I/O client failures
  * and non-SDK exceptions propagate.
  */
@@ -84,13 +85,13 @@ public final class SnsSmsSender implements SmsSender {
                  | AuthorizationErrorException e) {
             return new DeliveryResult.PermanentFailure("SNS " + AwsErrors.describe(e));
         } catch (SdkException e) {
-            if (AwsErrors.isTransient(e)) {
-                return new DeliveryResult.TransientFailure("SNS " + AwsErrors.describe(e));
-            }
-            if (AwsErrors.isServiceAnswer(e)) {
-                return new DeliveryResult.PermanentFailure("SNS " + AwsErrors.describe(e));
-            }
-            throw e;
+            String reason = "SNS " + AwsErrors.describe(e);
+            return switch (AwsErrors.classifySend(e)) {
+                case NOT_SENT -> new DeliveryResult.TransientFailure(reason);
+                case MAYBE_SENT -> new DeliveryResult.Unknown(reason);
+                case REFUSED -> new DeliveryResult.PermanentFailure(reason);
+                case CLIENT_FAULT -> throw e;
+            };
         }
     }
 

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 class AwsClientsTest {
 
@@ -77,11 +81,64 @@ class AwsClientsTest {
         }
     }
 
+    @Test
+    void sendClientsNeverRetryInsideTheSdkIdempotentOnesDo() {
+        try (var clients = AwsClients.create(AwsClients.Settings.of(Region.US_EAST_1,
+                Optional.of(URI.create("http://127.0.0.1:9999"))), AnonymousCredentialsProvider.create())) {
+            RetryStrategy ses = clients.sesV2().serviceClientConfiguration().overrideConfiguration().retryStrategy()
+                    .orElseThrow();
+            RetryStrategy sns = clients.sns().serviceClientConfiguration().overrideConfiguration().retryStrategy()
+                    .orElseThrow();
+            assertThat(ses.maxAttempts()).isEqualTo(1);
+            assertThat(sns.maxAttempts()).isEqualTo(1);
+
+            RetryStrategy dynamoDb = clients.dynamoDb().serviceClientConfiguration().overrideConfiguration()
+                    .retryStrategy().orElseThrow();
+            RetryStrategy scheduler = clients.scheduler().serviceClientConfiguration().overrideConfiguration()
+                    .retryStrategy().orElseThrow();
+            assertThat(dynamoDb.maxAttempts()).isGreaterThan(1);
+            assertThat(scheduler.maxAttempts()).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void theJdkSilentRePostIsOff() {
+        // Read once per JVM by HttpURLConnection's client: AwsClients sets it when it loads.
+        assertThat(AwsClients.JDK_RETRY_POST_PROPERTY).isEqualTo("sun.net.http.retryPost");
+        assertThat(System.getProperty(AwsClients.JDK_RETRY_POST_PROPERTY)).isEqualTo("false");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "software.amazon.awssdk.http.apache.ApacheHttpClient",
             "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient"})
     void apacheAndNettyHttpClientsAreNotOnTheClasspath(String className) {
         assertThatThrownBy(() -> Class.forName(className)).isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void inLambdaWithKeysInTheEnvironmentTheEnvironmentProviderIsUsedAlone() {
+        assertThat(AwsClients.credentialsFor(Map.of("AWS_LAMBDA_FUNCTION_NAME", "quote",
+                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "x", "AWS_SESSION_TOKEN", "t")))
+                .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+    }
+
+    @Test
+    void inLambdaWithTheContainerEndpointOnlyTheContainerProviderIsUsed() {
+        // SnapStart functions get credentials from the runtime's endpoint, not from AWS_ACCESS_KEY_ID.
+        assertThat(AwsClients.credentialsFor(Map.of("AWS_LAMBDA_FUNCTION_NAME", "quote",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN", "t")))
+                .isInstanceOf(ContainerCredentialsProvider.class);
+    }
+
+    @Test
+    void outsideLambdaOrWithNeitherSourceTheDefaultChainIsUsed() {
+        assertThat(AwsClients.credentialsFor(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "x")))
+                .isInstanceOf(DefaultCredentialsProvider.class);
+        assertThat(AwsClients.credentialsFor(Map.of()))
+                .isInstanceOf(DefaultCredentialsProvider.class);
+        assertThat(AwsClients.credentialsFor(Map.of("AWS_LAMBDA_FUNCTION_NAME", "quote", "AWS_ACCESS_KEY_ID", " ")))
+                .isInstanceOf(DefaultCredentialsProvider.class);
     }
 }

@@ -2,15 +2,26 @@ package com.memberpoints.infra.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.memberpoints.infra.aws.AwsErrors.SendFailure;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-/** The classification rule on SDK exception values (the emulators cannot produce throttling or 5xx on demand). */
+/**
+ * The classification rules on SDK exception values (the emulators cannot produce throttling or 5xx on demand; the
+ * real I/O paths are exercised in {@code SendAttemptsIT}).
+ */
 class AwsErrorsTest {
 
     private static AwsServiceException service(int status, String code) {
@@ -44,6 +55,66 @@ class AwsErrorsTest {
         assertThat(AwsErrors.isTransient(ApiCallTimeoutException.create(1000))).isTrue();
         assertThat(AwsErrors.isTransient(SdkClientException.create("Unable to load region"))).isFalse();
         assertThat(AwsErrors.isServiceAnswer(SdkClientException.create("Unable to load region"))).isFalse();
+    }
+
+    // --- sends: can the provider have accepted the message? ---
+
+    @Test
+    void serviceAnswersThatItFailedOrThrottledMeanNotSent() {
+        assertThat(AwsErrors.classifySend(service(500, "InternalFailure"))).isEqualTo(SendFailure.NOT_SENT);
+        assertThat(AwsErrors.classifySend(service(503, "ServiceUnavailable"))).isEqualTo(SendFailure.NOT_SENT);
+        assertThat(AwsErrors.classifySend(service(429, "TooManyRequestsException"))).isEqualTo(SendFailure.NOT_SENT);
+        assertThat(AwsErrors.classifySend(service(400, "Throttling"))).isEqualTo(SendFailure.NOT_SENT);
+    }
+
+    @Test
+    void gatewayTimeoutsMayHaveBeenProcessedBehindTheGateway() {
+        assertThat(AwsErrors.classifySend(service(504, "GatewayTimeout"))).isEqualTo(SendFailure.MAYBE_SENT);
+        assertThat(AwsErrors.classifySend(service(502, "BadGateway"))).isEqualTo(SendFailure.MAYBE_SENT);
+    }
+
+    @Test
+    void definiteRefusalsAreRefused() {
+        assertThat(AwsErrors.classifySend(service(400, "MessageRejected"))).isEqualTo(SendFailure.REFUSED);
+        assertThat(AwsErrors.classifySend(service(403, "AuthorizationError"))).isEqualTo(SendFailure.REFUSED);
+    }
+
+    @Test
+    void connectPhaseFailuresMeanNothingWasSent() {
+        assertThat(AwsErrors.classifySend(SdkClientException.create("Unable to execute HTTP request: Connection refused",
+                new ConnectException("Connection refused")))).isEqualTo(SendFailure.NOT_SENT);
+        assertThat(AwsErrors.classifySend(SdkClientException.create("x",
+                new UnknownHostException("email.us-east-1.amazonaws.com")))).isEqualTo(SendFailure.NOT_SENT);
+        assertThat(AwsErrors.classifySend(SdkClientException.create("x",
+                new NoRouteToHostException("No route to host")))).isEqualTo(SendFailure.NOT_SENT);
+        assertThat(AwsErrors.classifySend(SdkClientException.create("x",
+                new SocketTimeoutException("Connect timed out")))).isEqualTo(SendFailure.NOT_SENT);
+        assertThat(AwsErrors.classifySend(SdkClientException.create("x",
+                new SSLHandshakeException("PKIX path building failed")))).isEqualTo(SendFailure.NOT_SENT);
+        // Wrapped deeper, as the SDK may do.
+        assertThat(AwsErrors.classifySend(SdkClientException.create("x",
+                new UncheckedIOException(new ConnectException("Connection refused"))))).isEqualTo(SendFailure.NOT_SENT);
+    }
+
+    @Test
+    void failuresAfterTheRequestMayHaveBeenWrittenMeanMaybeSent() {
+        assertThat(AwsErrors.classifySend(SdkClientException.create("x",
+                new SocketTimeoutException("Read timed out")))).isEqualTo(SendFailure.MAYBE_SENT);
+        assertThat(AwsErrors.classifySend(SdkClientException.create("x",
+                new SocketException("Connection reset")))).isEqualTo(SendFailure.MAYBE_SENT);
+        assertThat(AwsErrors.classifySend(SdkClientException.create("x",
+                new IOException("Unexpected end of file from server")))).isEqualTo(SendFailure.MAYBE_SENT);
+        assertThat(AwsErrors.classifySend(SdkClientException.create("x",
+                new SocketTimeoutException(null)))).isEqualTo(SendFailure.MAYBE_SENT);
+        assertThat(AwsErrors.classifySend(ApiCallTimeoutException.create(1000))).isEqualTo(SendFailure.MAYBE_SENT);
+        assertThat(AwsErrors.classifySend(ApiCallAttemptTimeoutException.create(1000)))
+                .isEqualTo(SendFailure.MAYBE_SENT);
+    }
+
+    @Test
+    void clientFailuresWithoutIoAreFaultsNotOutcomes() {
+        assertThat(AwsErrors.classifySend(SdkClientException.create("Unable to load region")))
+                .isEqualTo(SendFailure.CLIENT_FAULT);
     }
 
     @Test

@@ -128,6 +128,27 @@ class DynamoDbDeliveryStoreIT {
     }
 
     @Test
+    void anUnconfirmedSendIsTerminalUnmeteredAndListed() {
+        DeliveryKey key = key("o-10", Channel.SMS);
+        store.claim(sms(key, 2));
+        assertThat(store.markUnconfirmed(key, 2, "stale attempt", T0)).isFalse();
+        assertThat(store.markUnconfirmed(key, 1, "SNS SdkClientException: Read timed out", T0)).isTrue();
+        assertThat(store.markUnconfirmed(key, 1, "again", T0)).isFalse();
+        // Terminal: nothing moves it on, and it is never re-claimed.
+        assertThat(store.markSent(key, 1, "late", T0, DEC)).isFalse();
+        assertThat(store.markRetrying(key, 1, "x", T0, T0)).isFalse();
+        assertThat(store.markFailed(key, 1, "x", T0)).isFalse();
+        assertThat(store.reclaim(key, 1, T0.plusSeconds(3600))).isFalse();
+        Delivery d = store.find(key).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeliveryStatus.UNCONFIRMED);
+        assertThat(d.lastError()).hasValue("SNS SdkClientException: Read timed out");
+        assertThat(d.nextAttemptAt()).isEmpty();
+        assertThat(store.usage(shop, DEC).messages()).isZero();
+        assertThat(store.list(shop, key.month(), EnumSet.of(DeliveryStatus.UNCONFIRMED), PageRequest.first(10)).items())
+                .containsExactly(d);
+    }
+
+    @Test
     void failuresAreRecordedAndListedByStatus() {
         DeliveryKey failed = key("o-6", Channel.EMAIL);
         DeliveryKey retrying = key("o-7", Channel.EMAIL);

@@ -100,7 +100,7 @@ class SesEmailSenderIT {
     }
 
     @Test
-    void unreachableServiceIsATransientFailure() {
+    void aRefusedConnectionSentNothingAndIsATransientFailure() {
         try (AwsClients unreachable = ClosedPort.clients()) {
             var sender = new SesEmailSender(unreachable.sesV2(), FROM, Optional.empty());
 

@@ -118,7 +118,7 @@ class SnsSmsSenderIT {
     }
 
     @Test
-    void unreachableServiceIsATransientFailure() {
+    void aRefusedConnectionSentNothingAndIsATransientFailure() {
         try (AwsClients unreachable = ClosedPort.clients()) {
             var sender = new SnsSmsSender(unreachable.sns(), Optional.empty());
 

@@ -76,6 +76,17 @@ public final class InMemoryDeliveryStore implements DeliveryStore, SmsUsageMeter
     }
 
     @Override
+    public synchronized boolean markUnconfirmed(DeliveryKey key, int attempt, String reason, Instant at) {
+        Delivery d = deliveries.get(key);
+        if (d == null || d.status() != DeliveryStatus.CLAIMED || d.attempts() != attempt) {
+            return false;
+        }
+        deliveries.put(key, d.with(DeliveryStatus.UNCONFIRMED, attempt, Optional.empty(), Optional.of(reason), at,
+                Optional.empty()));
+        return true;
+    }
+
+    @Override
     public synchronized boolean reclaim(DeliveryKey key, int attempt, Instant at) {
         Delivery d = deliveries.get(key);
         if (d == null || d.status() != DeliveryStatus.RETRYING || d.attempts() != attempt

@@ -33,7 +33,11 @@ import java.util.Optional;
  * provider is called, so a repeated or concurrent dispatch of the same entry finds the claim and sends nothing.
  * A transient failure marks the record RETRYING with a backoff; {@link #retryDue} re-claims it (conditionally, by
  * attempt number) and sends the stored message again, up to {@code maxAttempts}. A permanent failure is
- * recorded as FAILED_PERMANENT. Nothing here ever writes to the ledger.
+ * recorded as FAILED_PERMANENT. An {@link DeliveryResult.Unknown} answer (the provider may have accepted the
+ * message: timeout after the request was written, connection reset) is recorded as UNCONFIRMED, which is terminal:
+ * it is never re-sent (a retry could be a duplicate) and not metered as SMS usage (usage counts confirmed sends);
+ * staff see it in the deliveries listing. Only a TransientFailure (certainly not accepted) is retried. Nothing
+ * here ever writes to the ledger.
  */
 public final class NotificationDispatcher {
 
@@ -50,7 +54,7 @@ public final class NotificationDispatcher {
     }
 
     /** What happened to one (entry, channel) in this call. */
-    public enum Outcome { SENT, ALREADY_CLAIMED, RETRYING, FAILED_PERMANENT }
+    public enum Outcome { SENT, ALREADY_CLAIMED, RETRYING, FAILED_PERMANENT, UNCONFIRMED }
 
     /** One decision of this call; {@code note} says why a message was not even attempted. */
     public record Result(DeliveryKey key, Outcome outcome, String note) {}
@@ -229,6 +233,11 @@ public final class NotificationDispatcher {
             case DeliveryResult.PermanentFailure failure -> {
                 deliveries.markFailed(key, attempt, failure.reason(), at);
                 yield new Result(key, Outcome.FAILED_PERMANENT, failure.reason());
+            }
+            case DeliveryResult.Unknown unknown -> {
+                // May have been accepted: terminal, never re-sent, not metered (see the class comment).
+                deliveries.markUnconfirmed(key, attempt, unknown.reason(), at);
+                yield new Result(key, Outcome.UNCONFIRMED, unknown.reason());
             }
             case DeliveryResult.TransientFailure failure -> {
                 if (attempt >= settings.maxAttempts()) {

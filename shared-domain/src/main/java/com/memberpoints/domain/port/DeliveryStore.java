@@ -36,6 +36,12 @@ public interface DeliveryStore {
     /** CLAIMED or RETRYING at {@code attempt} → FAILED_PERMANENT. */
     boolean markFailed(DeliveryKey key, int attempt, String reason, Instant at);
 
+    /**
+     * CLAIMED at {@code attempt} → UNCONFIRMED (the provider was called, its answer was lost): terminal, never
+     * re-claimed, not metered as SMS usage.
+     */
+    boolean markUnconfirmed(DeliveryKey key, int attempt, String reason, Instant at);
+
     /** RETRYING at {@code attempt} and due at {@code at} → CLAIMED at {@code attempt + 1}: true when this call won. */
     boolean reclaim(DeliveryKey key, int attempt, Instant at);
 

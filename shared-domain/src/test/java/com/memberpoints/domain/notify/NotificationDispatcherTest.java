@@ -237,6 +237,64 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void anUnknownAnswerIsRecordedUnconfirmedNeverResentNeverMeteredAndListed() {
+        amy(Optional.of("amy@example.com"), Optional.of("+886912345678"));
+        world.emailAnswers.add(new DeliveryResult.Unknown("SES ApiCallAttemptTimeoutException"));
+        world.smsAnswers.add(new DeliveryResult.Unknown("SNS SdkClientException: Read timed out"));
+        JournalEntry e = earn("o-1", 10);
+
+        NotificationDispatcher.Report first = world.dispatcher.dispatch(List.of(e));
+        assertThat(first.count(NotificationDispatcher.Outcome.UNCONFIRMED)).isEqualTo(2);
+        // The provider did take both (the fake records them before losing the answer): one of each, ever.
+        assertThat(world.emails).hasSize(1);
+        assertThat(world.sms).hasSize(1);
+
+        List<YearMonth> months = List.of(YearMonth.of(2021, 12));
+        for (int i = 0; i < 3; i++) {
+            world.now.set(world.now.get().plus(Duration.ofDays(1)));
+            assertThat(world.dispatcher.retryDue(store.id(), months, 100).results()).isEmpty();
+            assertThat(world.dispatcher.dispatch(List.of(e)).count(NotificationDispatcher.Outcome.ALREADY_CLAIMED))
+                    .isEqualTo(2);
+        }
+        assertThat(world.emails).hasSize(1);
+        assertThat(world.sms).hasSize(1);
+
+        Delivery email = world.deliveries.find(DeliveryKey.of(e, store.zone(), Channel.EMAIL)).orElseThrow();
+        assertThat(email.status()).isEqualTo(DeliveryStatus.UNCONFIRMED);
+        assertThat(email.attempts()).isEqualTo(1);
+        assertThat(email.lastError()).hasValue("SES ApiCallAttemptTimeoutException");
+        assertThat(email.providerMessageId()).isEmpty();
+        assertThat(email.nextAttemptAt()).isEmpty();
+        // Usage counts confirmed sends only.
+        assertThat(world.deliveries.usage(store.id(), YearMonth.of(2021, 12)).parts()).isZero();
+        assertThat(world.deliveries.usage(store.id(), YearMonth.of(2021, 12)).messages()).isZero();
+        assertThat(world.deliveries.list(store.id(), YearMonth.of(2021, 12), EnumSet.of(DeliveryStatus.UNCONFIRMED),
+                PageRequest.first(10)).items()).extracting(Delivery::key).containsExactlyInAnyOrder(email.key(),
+                DeliveryKey.of(e, store.zone(), Channel.SMS));
+    }
+
+    @Test
+    void anUnknownAnswerOnARetryEndsTheRetriesToo() {
+        amy(Optional.of("amy@example.com"), Optional.empty());
+        world.emailAnswers.add(new DeliveryResult.TransientFailure("SES Throttling"));
+        world.emailAnswers.add(new DeliveryResult.Unknown("SES connection reset"));
+        JournalEntry e = earn("o-1", 10);
+        world.dispatcher.dispatch(List.of(e));
+        List<YearMonth> months = List.of(YearMonth.of(2021, 12));
+        world.now.set(world.now.get().plus(Duration.ofMinutes(1)));
+        assertThat(world.dispatcher.retryDue(store.id(), months, 100).count(NotificationDispatcher.Outcome.UNCONFIRMED))
+                .isEqualTo(1);
+        for (int i = 0; i < 3; i++) {
+            world.now.set(world.now.get().plus(Duration.ofHours(1)));
+            assertThat(world.dispatcher.retryDue(store.id(), months, 100).results()).isEmpty();
+        }
+        assertThat(world.emails).hasSize(1);
+        Delivery d = world.deliveries.find(DeliveryKey.of(e, store.zone(), Channel.EMAIL)).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeliveryStatus.UNCONFIRMED);
+        assertThat(d.attempts()).isEqualTo(2);
+    }
+
+    @Test
     void aClaimWhoseOutcomeWasLostStaysClaimedAndIsNeverSentAgain() {
         amy(Optional.of("amy@example.com"), Optional.empty());
         JournalEntry e = earn("o-1", 10);

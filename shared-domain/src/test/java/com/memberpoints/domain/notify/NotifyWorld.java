@@ -30,7 +30,10 @@ final class NotifyWorld {
     final InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
     final List<EmailSender.EmailMessage> emails = new CopyOnWriteArrayList<>();
     final List<SmsSender.SmsMessage> sms = new CopyOnWriteArrayList<>();
-    /** Scripted answers, first in first out; empty means Sent. */
+    /**
+     * Scripted answers, first in first out; empty means Sent. An {@link DeliveryResult.Unknown} answer is given
+     * AFTER the message was recorded as delivered (the provider accepted it, the answer was lost).
+     */
     final Deque<DeliveryResult> emailAnswers = new ConcurrentLinkedDeque<>();
     final Deque<DeliveryResult> smsAnswers = new ConcurrentLinkedDeque<>();
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2021-12-04T02:00:00Z"));
@@ -50,6 +53,9 @@ final class NotifyWorld {
                 emails.add(m);
                 return new DeliveryResult.Sent("email-" + ids.incrementAndGet());
             }
+            if (r instanceof DeliveryResult.Unknown) {
+                emails.add(m); // the worst case of a lost answer: the provider did accept the message
+            }
             return r;
         };
         SmsSender smsSender = m -> {
@@ -57,6 +63,9 @@ final class NotifyWorld {
             if (r == null || r instanceof DeliveryResult.Sent) {
                 sms.add(m);
                 return new DeliveryResult.Sent("sms-" + ids.incrementAndGet());
+            }
+            if (r instanceof DeliveryResult.Unknown) {
+                sms.add(m); // the worst case of a lost answer: the provider did accept the message
             }
             return r;
         };
