@@ -14,6 +14,7 @@ import com.memberpoints.domain.ledger.LedgerKeys;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.ledger.Lots;
+import com.memberpoints.domain.ledger.Notify;
 import com.memberpoints.domain.ledger.OperationId;
 import com.memberpoints.domain.ledger.RedemptionHold;
 import com.memberpoints.domain.ledger.Wallet;
@@ -49,6 +50,8 @@ final class LedgerItems {
     static final String REASON = "rsn";
     static final String ORDER = "ord";
     static final String DIGEST = "cd";
+    /** Staff's notification choices of a manual / bulk credit ({@code email}, {@code sms}, {@code email,sms}); absent = none. */
+    static final String NOTIFY = "ntf";
     static final String SEQUENCE = "seq";
     static final String NEVER = "never";
 
@@ -156,6 +159,9 @@ final class LedgerItems {
         }
         e.order().ifPresent(o -> item.put(ORDER, s(o.value())));
         item.put(DIGEST, s(e.contentDigest()));
+        if (e.notification().any()) {
+            item.put(NOTIFY, s(e.notification().code()));
+        }
         return item;
     }
 
@@ -180,7 +186,8 @@ final class LedgerItems {
                     Instant.parse(item.get(AT).s()),
                     Long.parseLong(item.get(BALANCE).n()),
                     Long.parseLong(history[1]),
-                    item.get(DIGEST).s());
+                    item.get(DIGEST).s(),
+                    item.containsKey(NOTIFY) ? Notify.parse(item.get(NOTIFY).s()) : Notify.NONE);
         } catch (RuntimeException e) {
             throw new DynamoDbLedgerException("unreadable journal item " + item.get(SK), e);
         }

@@ -221,6 +221,27 @@ abstract class LedgerStoreContract {
     }
 
     @Test
+    void notificationChoicesOfACreditArePersistedInItsJournalEntry() {
+        Actor bob = Actor.staff("bob");
+        var emailAndSms = LedgerCommand.manualAdd(points, "req-n1", 7, NEVER, "gift", bob, T0)
+                .withNotify(new com.memberpoints.domain.ledger.Notify(true, true));
+        var smsOnly = LedgerCommand.bulkCredit(points, "job-n1", 3, NEVER, "promo", bob, T0)
+                .withNotify(new com.memberpoints.domain.ledger.Notify(false, true));
+        store().apply(emailAndSms);
+        store().apply(smsOnly);
+        store().apply(LedgerCommand.manualAdd(points, "req-n2", 1, NEVER, "quiet", bob, T0));
+        List<JournalEntry> entries = store().history(points, PageRequest.first(10)).items();
+        assertThat(entries).extracting(JournalEntry::notification).containsExactly(
+                com.memberpoints.domain.ledger.Notify.NONE,
+                new com.memberpoints.domain.ledger.Notify(false, true),
+                new com.memberpoints.domain.ledger.Notify(true, true));
+        // Changing the choices on a retry is a different operation, not a silent duplicate.
+        assertThat(store().apply(emailAndSms.withNotify(com.memberpoints.domain.ledger.Notify.NONE)))
+                .isInstanceOf(LedgerResult.OperationIdConflict.class);
+        assertThat(store().apply(emailAndSms)).isInstanceOf(LedgerResult.Duplicate.class);
+    }
+
+    @Test
     void sweepsExpireEveryDueLotIncludingMissedOnesAndReleaseOnlyStaleHolds() {
         MemberId bea = MemberId.of("bea");
         Optional<Instant> end2020 = Optional.of(Instant.parse("2020-12-31T15:59:59Z"));

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param sequence      1, 2, 3, ... per wallet: the order in which entries were applied
  * @param contentDigest digest of the command's content, to tell a retry from a different operation
  *                      reusing the same id
+ * @param notification      the staff's email / SMS choices for a manual or bulk credit ({@link Notify#NONE} otherwise)
  */
 public record JournalEntry(
         OperationId operationId,
@@ -36,9 +37,22 @@ public record JournalEntry(
         Instant at,
         long balanceAfter,
         long sequence,
-        String contentDigest) {
+        String contentDigest,
+        Notify notification) {
+
+    /** Without notification choices: the original shape, kept for compatibility. */
+    public JournalEntry(OperationId operationId, WalletRef wallet, EntryKind kind, long delta, List<LotChange> lots,
+                        String reason, Actor actor, Optional<OrderId> order, Instant at, long balanceAfter, long sequence,
+                        String contentDigest) {
+        this(operationId, wallet, kind, delta, lots, reason, actor, order, at, balanceAfter, sequence, contentDigest,
+                Notify.NONE);
+    }
 
     public JournalEntry {
+        Objects.requireNonNull(notification, "notification");
+        if (notification.any() && !kind.isCredit()) {
+            throw new IllegalArgumentException("a " + kind + " entry is never notified");
+        }
         Objects.requireNonNull(operationId, "operationId");
         Objects.requireNonNull(wallet, "wallet");
         Objects.requireNonNull(kind, "kind");

@@ -46,8 +46,16 @@ public sealed interface LedgerCommand
 
     /** Points, credits or reward credits added to a lot. */
     record Credit(WalletRef wallet, EntryKind kind, long amount, Optional<Instant> expiresAt, Optional<OrderId> order,
-                  String reference, String reason, Actor actor, Instant at) implements LedgerCommand {
+                  String reference, String reason, Actor actor, Instant at, Notify notification) implements LedgerCommand {
+
+        /** Without notification choices ({@link Notify#NONE}): the original shape, kept for compatibility. */
+        public Credit(WalletRef wallet, EntryKind kind, long amount, Optional<Instant> expiresAt, Optional<OrderId> order,
+                      String reference, String reason, Actor actor, Instant at) {
+            this(wallet, kind, amount, expiresAt, order, reference, reason, actor, at, Notify.NONE);
+        }
+
         public Credit {
+            Objects.requireNonNull(notification, "notification");
             Objects.requireNonNull(wallet, "wallet");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(expiresAt, "expiresAt");
@@ -70,7 +78,15 @@ public sealed interface LedgerCommand
 
         @Override
         public String contentDigest() {
-            return digest(kind, amount, expiresAt.map(Instant::toString).orElse("never"), reason, actor.label());
+            String expiry = expiresAt.map(Instant::toString).orElse("never");
+            // Choices join the digest only when made, so digests of entries written before they existed still match.
+            return notification.any() ? digest(kind, amount, expiry, reason, actor.label(), notification.code())
+                    : digest(kind, amount, expiry, reason, actor.label());
+        }
+
+        /** The same credit with the staff's notification choices. */
+        public Credit withNotify(Notify choices) {
+            return new Credit(wallet, kind, amount, expiresAt, order, reference, reason, actor, at, choices);
         }
     }
 
