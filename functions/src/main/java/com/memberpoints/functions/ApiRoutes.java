@@ -1,5 +1,12 @@
 package com.memberpoints.functions;
 
+import com.memberpoints.functions.admin.AdjustPointsHandler;
+import com.memberpoints.functions.admin.BulkAssignmentStatusHandler;
+import com.memberpoints.functions.admin.CreateBulkAssignmentHandler;
+import com.memberpoints.functions.admin.GetSettingsHandler;
+import com.memberpoints.functions.admin.MemberHistoryHandler;
+import com.memberpoints.functions.admin.MemberPointsHandler;
+import com.memberpoints.functions.admin.UpdateSettingsHandler;
 import com.memberpoints.functions.health.HealthHandler;
 import com.memberpoints.functions.http.ApiHandler;
 
@@ -34,7 +41,17 @@ public final class ApiRoutes {
     }
 
     private static final List<Route> ROUTES = List.of(
-            new Route("GET", "/v1/health", HealthHandler.class));
+            new Route("GET", "/v1/health", HealthHandler.class),
+            // ---- admin (staff of the token's merchant; permission per route) ----
+            new Route("GET", "/v1/admin/settings", GetSettingsHandler.class),
+            new Route("PUT", "/v1/admin/settings", UpdateSettingsHandler.class),
+            new Route("GET", "/v1/admin/members/{memberId}/points", MemberPointsHandler.class),
+            new Route("GET", "/v1/admin/members/{memberId}/points/history", MemberHistoryHandler.class),
+            new Route("POST", "/v1/admin/members/{memberId}/points/adjustments", AdjustPointsHandler.class),
+            new Route("POST", "/v1/admin/points/bulk-assignments", CreateBulkAssignmentHandler.class),
+            new Route("GET", "/v1/admin/points/bulk-assignments/{jobId}", BulkAssignmentStatusHandler.class)
+            // ---- end admin ----
+            );
 
     public static List<Route> all() {
         return ROUTES;

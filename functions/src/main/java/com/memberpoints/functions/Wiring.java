@@ -34,4 +34,21 @@ public final class Wiring {
     private static final class AwsHolder {
         static final AwsClients CLIENTS = AwsClients.fromEnvironment();
     }
+
+    // ---- admin (settings, member views, adjustments, bulk jobs) ---------------------------------
+
+    /** The admin ports and services over the DynamoDB adapters, built once per container. */
+    public static com.memberpoints.functions.admin.AdminServices admin() {
+        return AdminHolder.SERVICES;
+    }
+
+    private static final class AdminHolder {
+        static final com.memberpoints.functions.admin.AdminServices SERVICES = buildAdmin();
+
+        private static com.memberpoints.functions.admin.AdminServices buildAdmin() {
+            throw new MissingConfigurationException(
+                    "the admin functions need the settings, merchant and member stores (branch stores)");
+        }
+    }
+    // ---- end admin ------------------------------------------------------------------------------
 }

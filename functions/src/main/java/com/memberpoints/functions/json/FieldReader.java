@@ -89,6 +89,11 @@ public final class FieldReader {
         return this;
     }
 
+    /** Names of this object's members, for objects keyed by the caller (rules text per locale); read each as usual. */
+    public Set<String> memberNames() {
+        return java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(object.members().keySet()));
+    }
+
     /** Path of a member of this object as the caller sees it. */
     public String path(String name) {
         return prefix + name;
