@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS SDK clients of one container (one Lambda execution environment, one local stack, one test
@@ -47,6 +48,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<SesV2Client> sesV2;
     private final Lazy<SnsClient> sns;
+    private final Lazy<SqsClient> sqs;
     private final Lazy<SchedulerClient> scheduler;
 
     private AwsClients(Settings settings, AwsCredentialsProvider credentials) {
@@ -59,6 +61,7 @@ public final class AwsClients implements AutoCloseable {
         this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder()).build());
         this.sesV2 = new Lazy<>(() -> configure(SesV2Client.builder()).build());
         this.sns = new Lazy<>(() -> configure(SnsClient.builder()).build());
+        this.sqs = new Lazy<>(() -> configure(SqsClient.builder()).build());
         this.scheduler = new Lazy<>(() -> configure(SchedulerClient.builder()).build());
     }
 
@@ -93,6 +96,11 @@ public final class AwsClients implements AutoCloseable {
         return sns.get();
     }
 
+    /** SQS: the bulk assignment job queue. */
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
     public SchedulerClient scheduler() {
         return scheduler.get();
     }
@@ -120,6 +128,7 @@ public final class AwsClients implements AutoCloseable {
         dynamoDb.ifBuilt(DynamoDbClient::close);
         sesV2.ifBuilt(SesV2Client::close);
         sns.ifBuilt(SnsClient::close);
+        sqs.ifBuilt(SqsClient::close);
         scheduler.ifBuilt(SchedulerClient::close);
         httpClient.ifBuilt(SdkHttpClient::close);
     }
