@@ -1,6 +1,14 @@
 package com.memberpoints.functions;
 
+import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.port.SettingsStore;
 import com.memberpoints.infra.aws.AwsClients;
+import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
+import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
+import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
 
 /**
  * The composition root: configuration and the container's SDK clients, built once per container
@@ -25,6 +33,42 @@ public final class Wiring {
     /** The SDK clients of this container. */
     public static AwsClients aws() {
         return AwsHolder.CLIENTS;
+    }
+
+    /** Versioned merchant settings and the activity log, on the single table. */
+    public static SettingsStore settingsStore() {
+        return SettingsHolder.STORE;
+    }
+
+    /** Merchant profiles, on the single table. */
+    public static MerchantStore merchantStore() {
+        return MerchantHolder.STORE;
+    }
+
+    /** Member profiles, on the single table. */
+    public static MemberStore memberStore() {
+        return MemberHolder.STORE;
+    }
+
+    /** Orders, on the single table. */
+    public static OrderStore orderStore() {
+        return OrderHolder.STORE;
+    }
+
+    private static final class SettingsHolder {
+        static final SettingsStore STORE = new DynamoDbSettingsStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class MerchantHolder {
+        static final MerchantStore STORE = new DynamoDbMerchantStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class MemberHolder {
+        static final MemberStore STORE = new DynamoDbMemberStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class OrderHolder {
+        static final OrderStore STORE = new DynamoDbOrderStore(aws().dynamoDb(), config().tableName());
     }
 
     private static final class ConfigHolder {

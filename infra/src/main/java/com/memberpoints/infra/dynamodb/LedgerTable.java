@@ -22,6 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * balance       L#&lt;merchant&gt;#&lt;member&gt;  B#&lt;WALLET&gt;                 xpk/xsk (expiry GSI, only with expiring lots)
  * journal       L#&lt;merchant&gt;#&lt;member&gt;  J#&lt;operationId&gt;           lsk (history LSI)
  * hold          L#&lt;merchant&gt;#&lt;member&gt;  H#&lt;WALLET&gt;#&lt;order&gt;        hpk/hsk (holds GSI)
+ * merchant      MERCHANTS                &lt;merchant&gt;
+ * settings      S#&lt;merchant&gt;              CURRENT (copy of the current version)
+ * settings ver  S#&lt;merchant&gt;              V#&lt;version, 12 digits&gt;
+ * activity log  S#&lt;merchant&gt;              A#&lt;version, 12 digits&gt;
+ * member        U#&lt;merchant&gt;#&lt;member&gt;  PROFILE
+ * order         O#&lt;merchant&gt;#&lt;order&gt;   ORDER                      dpk/dsk (due GSI, only while owed), ppk/psk (placed GSI)
  * </pre>
  */
 public final class LedgerTable {
@@ -47,6 +53,16 @@ public final class LedgerTable {
     public static final String HOLDS_PK = "hpk";
     public static final String HOLDS_SK = "hsk";
 
+    /** Due GSI (sparse, KEYS_ONLY): orders owed an assignment by {@code D#<merchant>} / {@code <due ms, 15 digits>#<order>}. */
+    public static final String DUE_INDEX = "due";
+    public static final String DUE_PK = "dpk";
+    public static final String DUE_SK = "dsk";
+
+    /** Placed GSI (KEYS_ONLY): orders by {@code P#<merchant>} / {@code <placed ms, 15 digits>#<order>}. */
+    public static final String PLACED_INDEX = "placed";
+    public static final String PLACED_PK = "ppk";
+    public static final String PLACED_SK = "psk";
+
     public static List<KeySchemaElement> keySchema() {
         return List.of(key(PK, KeyType.HASH), key(SK, KeyType.RANGE));
     }
@@ -55,7 +71,9 @@ public final class LedgerTable {
         return List.of(
                 string(PK), string(SK), string(HISTORY_SK),
                 string(EXPIRY_PK), string(EXPIRY_SK),
-                string(HOLDS_PK), string(HOLDS_SK));
+                string(HOLDS_PK), string(HOLDS_SK),
+                string(DUE_PK), string(DUE_SK),
+                string(PLACED_PK), string(PLACED_SK));
     }
 
     public static List<LocalSecondaryIndex> localSecondaryIndexes() {
@@ -76,6 +94,16 @@ public final class LedgerTable {
                 GlobalSecondaryIndex.builder()
                         .indexName(HOLDS_INDEX)
                         .keySchema(key(HOLDS_PK, KeyType.HASH), key(HOLDS_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build(),
+                GlobalSecondaryIndex.builder()
+                        .indexName(DUE_INDEX)
+                        .keySchema(key(DUE_PK, KeyType.HASH), key(DUE_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build(),
+                GlobalSecondaryIndex.builder()
+                        .indexName(PLACED_INDEX)
+                        .keySchema(key(PLACED_PK, KeyType.HASH), key(PLACED_SK, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                         .build());
     }

@@ -32,7 +32,8 @@ class LedgerTableTest {
             assertThat(i.projection().projectionType()).isEqualTo(ProjectionType.ALL);
         });
         assertThat(request.globalSecondaryIndexes()).extracting(i -> i.indexName())
-                .containsExactlyInAnyOrder(LedgerTable.EXPIRY_INDEX, LedgerTable.HOLDS_INDEX);
+                .containsExactlyInAnyOrder(LedgerTable.EXPIRY_INDEX, LedgerTable.HOLDS_INDEX,
+                        LedgerTable.DUE_INDEX, LedgerTable.PLACED_INDEX);
         assertThat(request.globalSecondaryIndexes()).allSatisfy(i ->
                 assertThat(i.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY));
         assertThat(request.billingModeAsString()).isEqualTo("PAY_PER_REQUEST");

@@ -72,6 +72,18 @@ public record Order(
         return parentOrder.isPresent();
     }
 
+    /**
+     * When the points assignment of this order falls due, while it is still owed: the order is not cancelled,
+     * its points are not assigned yet and an assignment is scheduled ({@link EarnRecord#scheduledFor()}).
+     * Empty otherwise. The stores index orders by this instant ({@code OrderStore.awaitingAssignment}).
+     */
+    public Optional<Instant> assignmentDueAt() {
+        if (status == OrderStatus.CANCELLED || earned.hasAssignedPoints()) {
+            return Optional.empty();
+        }
+        return earned.scheduledFor();
+    }
+
     /** The facts that decide eligibility to earn. */
     public EarnFacts earnFacts() {
         return new EarnFacts(identity, channel, kind, isSplitChild());

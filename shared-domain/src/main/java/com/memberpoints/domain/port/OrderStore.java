@@ -1,8 +1,11 @@
 package com.memberpoints.domain.port;
 
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.order.Order;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,16 @@ public interface OrderStore {
     Optional<Order> find(MerchantId merchant, OrderId order);
 
     SaveResult save(Order order);
+
+    /**
+     * Orders whose points assignment is due at or before {@code dueBefore} and not yet made
+     * ({@link Order#assignmentDueAt()} present), soonest due first (ties by order id). The daily sweep uses it
+     * to assign orders whose scheduled assignment was lost.
+     */
+    Page<Order> awaitingAssignment(MerchantId merchant, Instant dueBefore, PageRequest page);
+
+    /** Orders placed in {@code [from, to)}, oldest first (ties by order id), for the orders report. */
+    Page<Order> placedBetween(MerchantId merchant, Instant from, Instant to, PageRequest page);
 
     sealed interface SaveResult {
         /** Written; the order is now stored at {@code version}. */

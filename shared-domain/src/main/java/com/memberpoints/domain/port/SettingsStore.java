@@ -1,5 +1,7 @@
 package com.memberpoints.domain.port;
 
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.settings.MerchantSettings;
@@ -22,6 +24,28 @@ public interface SettingsStore {
     Optional<MerchantSettings> byVersion(MerchantId merchant, long version);
 
     SaveResult save(MerchantId merchant, MerchantSettings settings, long expectedVersion, ChangeLogEntry entry);
+
+    /**
+     * The activity log: one entry per saved version, newest first, paged with an opaque cursor. A cursor that
+     * this listing did not return is refused with {@code InvalidInputException("cursor")}.
+     */
+    Page<ActivityLogEntry> activityLog(MerchantId merchant, PageRequest page);
+
+    /** One line of the activity log: the version a change produced, and who changed what, when. */
+    record ActivityLogEntry(long version, Actor actor, Instant at, List<SettingChange> changes) {
+        public ActivityLogEntry {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(at, "at");
+            changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+            if (version < 1) {
+                throw new IllegalArgumentException("version must be at least 1");
+            }
+        }
+
+        public static ActivityLogEntry of(long version, ChangeLogEntry entry) {
+            return new ActivityLogEntry(version, entry.actor(), entry.at(), entry.changes());
+        }
+    }
 
     /** Who changed what and when, for the activity log. */
     record ChangeLogEntry(Actor actor, Instant at, List<SettingChange> changes) {

@@ -1,0 +1,189 @@
+package com.memberpoints.infra.dynamodb;
+
+import static com.memberpoints.infra.dynamodb.Attrs.n;
+import static com.memberpoints.infra.dynamodb.Attrs.s;
+import static com.memberpoints.infra.dynamodb.LedgerTable.DUE_INDEX;
+import static com.memberpoints.infra.dynamodb.LedgerTable.DUE_PK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.DUE_SK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.PLACED_INDEX;
+import static com.memberpoints.infra.dynamodb.LedgerTable.PLACED_PK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.PLACED_SK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
+
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import com.memberpoints.domain.order.Order;
+import com.memberpoints.domain.port.OrderStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * {@link OrderStore} on the single table: one item per order ({@code O#<merchant>#<order>} / {@code ORDER}),
+ * the domain record as map attributes plus {@code v} (the version). A save is one PutItem conditioned on
+ * {@code v} (absence for version 0); on failure the stored version comes back with the error
+ * ({@code ReturnValuesOnConditionCheckFailure}), so a conflict costs no extra read.
+ *
+ * <p>Two KEYS_ONLY GSIs: {@code due} (sparse: only orders still owed an assignment carry {@code dpk/dsk}, so a
+ * sweep reads the owed orders, not every order) and {@code placed} (every order, for the report). Listings
+ * query the index, then read the orders with a consistent BatchGetItem and re-check the predicate (a GSI is
+ * eventually consistent), so a page may hold fewer than {@code limit} orders while a cursor remains.
+ */
+public final class DynamoDbOrderStore implements OrderStore {
+
+    static final String VERSION = "v";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final RetryPolicy retry;
+
+    public DynamoDbOrderStore(DynamoDbClient dynamo, String tableName, RetryPolicy retry) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(tableName, "tableName");
+        this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    public DynamoDbOrderStore(DynamoDbClient dynamo, String tableName) {
+        this(dynamo, tableName, RetryPolicy.standard());
+    }
+
+    @Override
+    public Optional<Order> find(MerchantId merchant, OrderId order) {
+        return call("reading order " + order + " of " + merchant, () -> StoreCalls.item(dynamo.getItem(
+                GetItemRequest.builder().tableName(table).key(key(merchant, order)).consistentRead(true).build())
+                .item()).map(i -> fromItem(merchant, order, i)));
+    }
+
+    @Override
+    public SaveResult save(Order order) {
+        long next = order.version() + 1;
+        Map<String, AttributeValue> item = new HashMap<>(StoreItems.order(order));
+        item.putAll(key(order.merchant(), order.id()));
+        item.put(VERSION, n(next));
+        item.put(PLACED_PK, s(StoreItems.placedPartition(order.merchant())));
+        item.put(PLACED_SK, s(StoreItems.instantSortKey(order.placedAt(), order.id())));
+        order.assignmentDueAt().ifPresent(due -> {
+            item.put(DUE_PK, s(StoreItems.duePartition(order.merchant())));
+            item.put(DUE_SK, s(StoreItems.instantSortKey(due, order.id())));
+        });
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (order.version() == 0) {
+            put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK));
+        } else {
+            put.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
+                    .expressionAttributeValues(Map.of(":v", n(order.version())));
+        }
+        return call("saving order " + order.id() + " of " + order.merchant(), () -> {
+            try {
+                dynamo.putItem(put.build());
+                return new SaveResult.Saved(next);
+            } catch (ConditionalCheckFailedException e) {
+                long stored = e.hasItem() && e.item().containsKey(VERSION)
+                        ? new Attrs.Reader(e.item()).num(VERSION) : 0L;
+                return new SaveResult.Conflict(stored);
+            }
+        });
+    }
+
+    @Override
+    public Page<Order> awaitingAssignment(MerchantId merchant, Instant dueBefore, PageRequest page) {
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(DUE_INDEX)
+                .keyConditionExpression("#p = :p AND #s <= :to")
+                .expressionAttributeNames(Map.of("#p", DUE_PK, "#s", DUE_SK))
+                .expressionAttributeValues(Map.of(":p", s(StoreItems.duePartition(merchant)),
+                        ":to", s(StoreItems.instantPrefix(dueBefore) + "#~")));
+        return list(merchant, page, q, "w", DUE_PK, DUE_SK,
+                o -> o.assignmentDueAt().filter(d -> !d.isAfter(dueBefore)).isPresent(),
+                "listing orders awaiting assignment of " + merchant);
+    }
+
+    @Override
+    public Page<Order> placedBetween(MerchantId merchant, Instant from, Instant to, PageRequest page) {
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(PLACED_INDEX)
+                .keyConditionExpression("#p = :p AND #s BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#p", PLACED_PK, "#s", PLACED_SK))
+                .expressionAttributeValues(Map.of(":p", s(StoreItems.placedPartition(merchant)),
+                        ":from", s(StoreItems.instantPrefix(from)), ":to", s(StoreItems.instantPrefix(to) + "#~")));
+        if (!from.isBefore(to)) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+        return list(merchant, page, q, "p", PLACED_PK, PLACED_SK,
+                o -> !o.placedAt().isBefore(from) && o.placedAt().isBefore(to),
+                "listing orders placed by " + merchant);
+    }
+
+    /**
+     * Queries an index for limit + 1 keys (the extra one tells whether a next page exists), reads the first
+     * {@code limit} orders in one consistent BatchGetItem and keeps those that still match.
+     */
+    private Page<Order> list(MerchantId merchant, PageRequest page, QueryRequest.Builder q, String tag,
+            String indexPk, String indexSk, Predicate<Order> stillMatches, String what) {
+        q.limit(page.limit() + 1).scanIndexForward(true);
+        page.cursor().ifPresent(c -> {
+            String[] parts = StoreCalls.decodeCursor(c, tag, 2);
+            String prefix = "O#" + merchant.value() + "#";
+            if (!parts[1].startsWith(prefix) || !OrderId.isValid(parts[1].substring(prefix.length()))) {
+                throw StoreCalls.badCursor();
+            }
+            q.exclusiveStartKey(Map.of(indexPk, q.build().expressionAttributeValues().get(":p"),
+                    indexSk, s(parts[0]), PK, s(parts[1]), SK, s(StoreItems.ORDER_SK)));
+        });
+        return call(what, () -> {
+            QueryResponse r = dynamo.query(q.build());
+            List<Map<String, AttributeValue>> keys = r.items();
+            boolean more = keys.size() > page.limit();
+            List<Map<String, AttributeValue>> pageKeys = more ? keys.subList(0, page.limit()) : keys;
+            Map<String, Order> byPk = new HashMap<>();
+            List<Map<String, AttributeValue>> baseKeys = new ArrayList<>();
+            for (Map<String, AttributeValue> k : pageKeys) {
+                baseKeys.add(Map.of(PK, k.get(PK), SK, k.get(SK)));
+            }
+            for (Map<String, AttributeValue> item : StoreCalls.batchGet(dynamo, table, baseKeys, retry)) {
+                String pk = item.get(PK).s();
+                OrderId id = OrderId.of(pk.substring(("O#" + merchant.value() + "#").length()));
+                byPk.put(pk, fromItem(merchant, id, item));
+            }
+            List<Order> orders = new ArrayList<>();
+            for (Map<String, AttributeValue> k : pageKeys) {
+                Order o = byPk.get(k.get(PK).s());
+                if (o != null && stillMatches.test(o)) {
+                    orders.add(o);
+                }
+            }
+            Optional<String> next = more
+                    ? Optional.of(StoreCalls.encodeCursor(tag, pageKeys.getLast().get(indexSk).s(),
+                            pageKeys.getLast().get(PK).s()))
+                    : Optional.empty();
+            return new Page<>(orders, next);
+        });
+    }
+
+    private static Order fromItem(MerchantId merchant, OrderId id, Map<String, AttributeValue> item) {
+        return StoreItems.order(merchant, id, new Attrs.Reader(item).num(VERSION), item);
+    }
+
+    private static Map<String, AttributeValue> key(MerchantId merchant, OrderId order) {
+        return StoreItems.key(StoreItems.orderPk(merchant, order), StoreItems.ORDER_SK);
+    }
+
+    private static <T> T call(String what, java.util.function.Supplier<T> body) {
+        return StoreCalls.call(what, OrderStoreException::new, body);
+    }
+}

@@ -1,0 +1,168 @@
+package com.memberpoints.infra.dynamodb;
+
+import static com.memberpoints.infra.dynamodb.Attrs.n;
+import static com.memberpoints.infra.dynamodb.Attrs.s;
+import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
+
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.settings.MerchantSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * {@link SettingsStore} on the single table, partition {@code S#<merchant>}:
+ * <ul>
+ *   <li>{@code CURRENT}: the pointer, {@code version} plus a copy of the current settings, so
+ *       {@link #current} is one strongly consistent GetItem;</li>
+ *   <li>{@code V#<version>}: every version ever saved (orders are bound to one), immutable;</li>
+ *   <li>{@code A#<version>}: its activity-log entry (actor, time, changes), small, so the log is read
+ *       newest first with a Query in reverse.</li>
+ * </ul>
+ * A save is ONE {@code TransactWriteItems}: the pointer put conditioned on the expected version (absent for 0),
+ * and the version and activity puts conditioned on their absence. A failed condition is a
+ * {@link SaveResult.Conflict} carrying the version stored now.
+ */
+public final class DynamoDbSettingsStore implements SettingsStore {
+
+    /** A settings or activity item larger than this is refused before writing (DynamoDB's limit is 400 KB). */
+    static final int MAX_ITEM_BYTES = 350_000;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbSettingsStore(DynamoDbClient dynamo, String tableName) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    @Override
+    public Optional<MerchantSettings> current(MerchantId merchant) {
+        return call("reading the settings of " + merchant,
+                () -> get(merchant, StoreItems.SETTINGS_CURRENT).map(DynamoDbSettingsStore::settingsOf));
+    }
+
+    @Override
+    public Optional<MerchantSettings> byVersion(MerchantId merchant, long version) {
+        if (version < 1) {
+            return Optional.empty();
+        }
+        return call("reading settings version " + version + " of " + merchant,
+                () -> get(merchant, StoreItems.settingsVersionSk(version)).map(DynamoDbSettingsStore::settingsOf));
+    }
+
+    @Override
+    public SaveResult save(MerchantId merchant, MerchantSettings settings, long expectedVersion, ChangeLogEntry entry) {
+        Objects.requireNonNull(merchant, "merchant");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(entry, "entry");
+        if (expectedVersion < 0 || settings.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("settings must carry version expectedVersion + 1");
+        }
+        long version = settings.version();
+        String pk = StoreItems.settingsPk(merchant);
+        AttributeValue payload = StoreItems.settings(settings);
+        Map<String, AttributeValue> pointer = new HashMap<>(StoreItems.key(pk, StoreItems.SETTINGS_CURRENT));
+        pointer.put("version", n(version));
+        pointer.put("settings", payload);
+        Map<String, AttributeValue> versionItem = new HashMap<>(StoreItems.key(pk, StoreItems.settingsVersionSk(version)));
+        versionItem.put("settings", payload);
+        Map<String, AttributeValue> activity = new HashMap<>(StoreItems.activity(ActivityLogEntry.of(version, entry)));
+        activity.putAll(StoreItems.key(pk, StoreItems.activitySk(version)));
+        int size = Math.max(ItemSize.of(pointer), ItemSize.of(activity));
+        if (size > MAX_ITEM_BYTES) {
+            throw new SettingsStoreException("settings of " + merchant + " too large to store (" + size + " bytes)", null);
+        }
+        Put.Builder current = Put.builder().tableName(table).item(pointer);
+        if (expectedVersion == 0) {
+            current.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK));
+        } else {
+            current.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":v", n(expectedVersion)));
+        }
+        Put absentVersion = Put.builder().tableName(table).item(versionItem)
+                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build();
+        Put absentActivity = Put.builder().tableName(table).item(activity)
+                .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build();
+        return call("saving settings version " + version + " of " + merchant, () -> {
+            try {
+                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+                        TransactWriteItem.builder().put(current.build()).build(),
+                        TransactWriteItem.builder().put(absentVersion).build(),
+                        TransactWriteItem.builder().put(absentActivity).build()).build());
+                return new SaveResult.Saved(version);
+            } catch (TransactionCanceledException e) {
+                boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                        .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
+                if (!conditionFailed) {
+                    throw e; // conflicts with a concurrent transaction, throttling: the caller may retry
+                }
+                long stored = get(merchant, StoreItems.SETTINGS_CURRENT)
+                        .map(i -> new Attrs.Reader(i).num("version")).orElse(0L);
+                return new SaveResult.Conflict(stored);
+            }
+        });
+    }
+
+    @Override
+    public Page<ActivityLogEntry> activityLog(MerchantId merchant, PageRequest page) {
+        String pk = StoreItems.settingsPk(merchant);
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :a)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":a", s("A#")))
+                .scanIndexForward(false)
+                .limit(page.limit() + 1);
+        page.cursor().ifPresent(c -> q.exclusiveStartKey(StoreItems.key(pk, StoreItems.activitySk(version(c)))));
+        return call("reading the activity log of " + merchant, () -> {
+            QueryResponse r = dynamo.query(q.build());
+            List<ActivityLogEntry> entries = r.items().stream().map(StoreItems::activity).toList();
+            if (entries.size() <= page.limit()) {
+                return new Page<>(entries, Optional.empty());
+            }
+            List<ActivityLogEntry> items = entries.subList(0, page.limit());
+            return new Page<>(items, Optional.of(StoreCalls.encodeCursor("a", Long.toString(items.getLast().version()))));
+        });
+    }
+
+    private static long version(String cursor) {
+        try {
+            long v = Long.parseLong(StoreCalls.decodeCursor(cursor, "a", 1)[0]);
+            if (v < 1) {
+                throw StoreCalls.badCursor();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw StoreCalls.badCursor();
+        }
+    }
+
+    private Optional<Map<String, AttributeValue>> get(MerchantId merchant, String sk) {
+        return StoreCalls.item(dynamo.getItem(GetItemRequest.builder().tableName(table)
+                .key(StoreItems.key(StoreItems.settingsPk(merchant), sk)).consistentRead(true).build()).item());
+    }
+
+    private static MerchantSettings settingsOf(Map<String, AttributeValue> item) {
+        return StoreItems.settings(new Attrs.Reader(item).sub("settings"));
+    }
+
+    private static <T> T call(String what, java.util.function.Supplier<T> body) {
+        return StoreCalls.call(what, SettingsStoreException::new, body);
+    }
+}
