@@ -50,7 +50,7 @@ class AdjustPointsHandlerTest {
     @Test
     void addsPointsWithExpiryNotificationChoicesAndWhoDidIt() {
         world.member(SHOP, "mem-42", true, true);
-        world.settings.versions.put(SHOP, new java.util.ArrayList<>(List.of(withExpiry(ExpiryPolicy.annual(12, 31)))));
+        world.saveSettings(SHOP, withExpiry(ExpiryPolicy.annual(12, 31)));
 
         var r = post("mem-42", "k-1", "{\"points\":120,\"reason\":\"Birthday gift\",\"sendEmail\":true}");
 

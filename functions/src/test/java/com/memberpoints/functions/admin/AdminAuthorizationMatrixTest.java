@@ -75,10 +75,8 @@ class AdminAuthorizationMatrixTest {
         world.member(SHOP, "mem-42", true, true);
         world.ledger.apply(LedgerCommand.manualAdd(WalletRef.points(SHOP, MemberId.of("mem-42")), "seed", 777,
                 Optional.empty(), SECRET_REASON, Actor.staff("boss"), AdminWorld.NOW));
-        world.settings.save(SHOP, AdjustPointsHandlerTest.withExpiry(
-                com.memberpoints.domain.settings.ExpiryPolicy.NEVER).withVersion(1), 0,
-                new com.memberpoints.domain.port.SettingsStore.ChangeLogEntry(Actor.SYSTEM, AdminWorld.NOW, List.of()));
-        world.settings.versions.get(SHOP).set(0, withRules(world.settings.versions.get(SHOP).get(0)));
+        world.saveSettings(SHOP, withRules(AdjustPointsHandlerTest.withExpiry(
+                com.memberpoints.domain.settings.ExpiryPolicy.NEVER)));
         world.services.bulk().start(SHOP, new com.memberpoints.domain.app.BulkAssignments.Request(
                 List.of(MemberId.of("mem-42")), 3, SECRET_REASON, com.memberpoints.domain.ledger.Notify.NONE,
                 Optional.of("job1")), Actor.staff("boss"));
@@ -114,7 +112,7 @@ class AdminAuthorizationMatrixTest {
         assertThat(r.getBody()).doesNotContain(SECRET_REASON).doesNotContain(SECRET_RULES).doesNotContain("777")
                 .doesNotContain("Exception").doesNotContain("at com.");
         assertThat(history(world)).as("nothing written").isEqualTo(ledgerEntries);
-        assertThat(world.settings.versions.get(SHOP)).hasSize(1);
+        assertThat(world.settings.current(SHOP).orElseThrow().version()).isEqualTo(1);
     }
 
     @Test

@@ -13,6 +13,16 @@ import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.port.MemberStore;
 import com.memberpoints.domain.port.MerchantStore;
 import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.port.BulkJobStore;
+import com.memberpoints.domain.inmemory.InMemoryMemberStore;
+import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
+import com.memberpoints.domain.inmemory.InMemorySettingsStore;
+import com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore;
+import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
+import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
+import com.memberpoints.infra.testing.DynamoDbLocal;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.TierId;
 import com.memberpoints.functions.ApiEvents;
@@ -47,10 +57,10 @@ final class AdminWorld {
 
     final AtomicReference<Instant> clock = new AtomicReference<>(NOW);
     final LedgerStore ledger;
-    final FakeMembers members = new FakeMembers();
-    final FakeMerchants merchants = new FakeMerchants();
-    final FakeSettings settings = new FakeSettings();
-    final InMemoryBulkJobStore jobs = new InMemoryBulkJobStore();
+    final MemberStore members;
+    final MerchantStore merchants;
+    final SettingsStore settings;
+    final BulkJobStore jobs;
     final InMemoryBulkJobQueue queue = new InMemoryBulkJobQueue();
     final CapturedLog log = new CapturedLog();
     final AdminServices services;
@@ -61,7 +71,26 @@ final class AdminWorld {
     }
 
     AdminWorld(LedgerStore ledger) {
+        this(ledger, new InMemoryMemberStore(), new InMemoryMerchantStore(), new InMemorySettingsStore(),
+                new InMemoryBulkJobStore());
+    }
+
+    /** The same world over DynamoDB Local: every adapter on one fresh single table. */
+    static AdminWorld overDynamoDb(DynamoDbLocal local) {
+        String table = local.createLedgerTable();
+        var client = local.client();
+        return new AdminWorld(new DynamoDbLedgerStore(client, table), new DynamoDbMemberStore(client, table),
+                new DynamoDbMerchantStore(client, table), new DynamoDbSettingsStore(client, table),
+                new DynamoDbBulkJobStore(client, table));
+    }
+
+    AdminWorld(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
+               BulkJobStore jobs) {
         this.ledger = ledger;
+        this.members = members;
+        this.merchants = merchants;
+        this.settings = settings;
+        this.jobs = jobs;
         services = new AdminServices(ledger, members, merchants, settings, jobs, queue, clock::get,
                 () -> "id" + ids.incrementAndGet());
         merchants.save(merchant(SHOP, true));
@@ -121,88 +150,18 @@ final class AdminWorld {
         return handler.handleRequest(event, new TestContext());
     }
 
-    // ------------------------------------------------------------------ fakes of the store ports
-
-    static final class FakeMembers implements MemberStore {
-        final Map<String, MemberProfile> byKey = new HashMap<>();
-        final List<Integer> batchSizes = new ArrayList<>();
-
-        private static String key(MerchantId m, MemberId id) {
-            return m.value() + "#" + id.value();
-        }
-
-        @Override
-        public synchronized Optional<MemberProfile> find(MerchantId merchant, MemberId member) {
-            return Optional.ofNullable(byKey.get(key(merchant, member)));
-        }
-
-        @Override
-        public synchronized Map<MemberId, MemberProfile> findAll(MerchantId merchant, Collection<MemberId> ids) {
-            if (ids.size() > 100) {
-                throw new IllegalArgumentException("at most 100 per batch");
-            }
-            batchSizes.add(ids.size());
-            Map<MemberId, MemberProfile> out = new HashMap<>();
-            for (MemberId id : ids) {
-                MemberProfile p = byKey.get(key(merchant, id));
-                if (p != null) {
-                    out.put(id, p);
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public synchronized UpsertResult upsert(MemberProfile profile) {
-            byKey.put(key(profile.merchant(), profile.member()), profile);
-            return UpsertResult.STORED;
-        }
+    /** The activity log of {@link #SHOP}, newest first. */
+    List<SettingsStore.ActivityLogEntry> activity() {
+        return settings.activityLog(SHOP, com.memberpoints.domain.ledger.PageRequest.first(100)).items();
     }
 
-    static final class FakeMerchants implements MerchantStore {
-        final Map<MerchantId, Merchant> byId = new LinkedHashMap<>();
-
-        @Override
-        public synchronized Optional<Merchant> find(MerchantId merchant) {
-            return Optional.ofNullable(byId.get(merchant));
-        }
-
-        @Override
-        public synchronized void save(Merchant merchant) {
-            byId.put(merchant.id(), merchant);
-        }
-
-        @Override
-        public synchronized List<MerchantId> all() {
-            return List.copyOf(byId.keySet());
-        }
-    }
-
-    static final class FakeSettings implements SettingsStore {
-        final Map<MerchantId, List<MerchantSettings>> versions = new HashMap<>();
-        final List<ChangeLogEntry> log = new ArrayList<>();
-
-        @Override
-        public synchronized Optional<MerchantSettings> current(MerchantId merchant) {
-            List<MerchantSettings> v = versions.getOrDefault(merchant, List.of());
-            return v.isEmpty() ? Optional.empty() : Optional.of(v.getLast());
-        }
-
-        @Override
-        public synchronized Optional<MerchantSettings> byVersion(MerchantId merchant, long version) {
-            return versions.getOrDefault(merchant, List.of()).stream().filter(s -> s.version() == version).findFirst();
-        }
-
-        @Override
-        public synchronized SaveResult save(MerchantId merchant, MerchantSettings s, long expectedVersion,
-                                            ChangeLogEntry entry) {
-            long current = current(merchant).map(MerchantSettings::version).orElse(0L);
-            if (current != expectedVersion || s.version() != expectedVersion + 1) {
-                return new SaveResult.Conflict(current);
-            }
-            versions.computeIfAbsent(merchant, k -> new ArrayList<>()).add(s);
-            log.add(entry);
-            return new SaveResult.Saved(s.version());
+    /** Saves {@code s} as the next version of {@code merchant}'s settings (test setup). */
+    void saveSettings(MerchantId merchant, MerchantSettings s) {
+        long current = settings.current(merchant).map(MerchantSettings::version).orElse(0L);
+        var result = settings.save(merchant, s.withVersion(current + 1), current,
+                new SettingsStore.ChangeLogEntry(com.memberpoints.domain.model.Actor.SYSTEM, NOW, List.of()));
+        if (!(result instanceof SettingsStore.SaveResult.Saved)) {
+            throw new IllegalStateException("setup save failed: " + result);
         }
     }
 

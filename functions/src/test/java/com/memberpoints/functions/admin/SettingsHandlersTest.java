@@ -68,16 +68,16 @@ class SettingsHandlersTest {
         var read = getAs(ApiEvents.staff("shop-1", "s", Permission.SETTINGS));
         assertThat(read.getBody()).contains("\"version\":1").contains("\"percent\":\"2\"")
                 .contains("每消費 10 元得 1 點").contains("\"tier\":\"gold\"");
-        assertThat(world.settings.log).hasSize(1);
-        assertThat(world.settings.log.getFirst().actor()).isEqualTo(Actor.staff("staff-9"));
-        assertThat(world.settings.log.getFirst().changes()).contains(
+        assertThat(world.activity()).hasSize(1);
+        assertThat(world.activity().getFirst().actor()).isEqualTo(Actor.staff("staff-9"));
+        assertThat(world.activity().getFirst().changes()).contains(
                 new SettingChange("redeem.cap.percent", Optional.empty(), Optional.of("2")));
 
         // Second admin changes only the rate, by body version.
         var second = putWith(null, body("1").replace("\"spend\":\"10.00\",\"points\":1}", "\"spend\":\"10.00\",\"points\":3}"));
         assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(200);
         assertThat(second.getBody()).contains("\"field\":\"points.earn.points\",\"old\":\"1\",\"new\":\"3\"");
-        assertThat(world.settings.log).hasSize(2);
+        assertThat(world.activity()).hasSize(2);
     }
 
     @Test
@@ -90,7 +90,7 @@ class SettingsHandlersTest {
         assertThat(staleBody.getStatusCode()).isEqualTo(409);
         assertThat(staleBody.getBody()).contains("version 1");
         assertThat(world.settings.current(SHOP).orElseThrow().version()).isEqualTo(1);
-        assertThat(world.settings.log).hasSize(1);
+        assertThat(world.activity()).hasSize(1);
     }
 
     @Test
@@ -103,7 +103,7 @@ class SettingsHandlersTest {
         var badTag = putWith("abc", body(null));
         assertThat(badTag.getStatusCode()).isEqualTo(400);
         assertThat(badTag.getBody()).contains("\"field\":\"If-Match\"");
-        assertThat(world.settings.log).isEmpty();
+        assertThat(world.activity()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -131,7 +131,7 @@ class SettingsHandlersTest {
         var r = putWith("\"0\"", bad);
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(400);
         assertThat(r.getBody()).contains("\"field\":\"" + field + "\"");
-        assertThat(world.settings.log).isEmpty();
+        assertThat(world.activity()).isEmpty();
     }
 
     @Test

@@ -77,8 +77,16 @@ class DynamoDbBulkJobStoreIT extends BulkJobStoreContract {
         DynamoDbLedgerStore ledger = new DynamoDbLedgerStore(local.client(), table);
         Merchant merchant = new Merchant(shop, "Shop", Currency.getInstance("TWD"), ZoneId.of("Asia/Taipei"),
                 Locale.ENGLISH, Set.of(), true, true, Set.of());
-        BulkAssignments service = new BulkAssignments(ledger, new AllMembers(), new OneMerchant(merchant),
-                new NoSettings(), store, new InMemoryBulkJobQueue(), () -> T0, () -> "unused");
+        var profiles = new com.memberpoints.domain.inmemory.InMemoryMemberStore();
+        for (MemberId id : chunks(1000).getFirst()) {
+            profiles.upsert(new MemberProfile(shop, id, Optional.empty(), Optional.of("a@example.com"),
+                    Optional.of("+886900000000"), Optional.empty(), Optional.empty(), T0));
+        }
+        var merchants = new com.memberpoints.domain.inmemory.InMemoryMerchantStore();
+        merchants.save(merchant);
+        BulkAssignments service = new BulkAssignments(ledger, profiles, merchants,
+                new com.memberpoints.domain.inmemory.InMemorySettingsStore(), store, new InMemoryBulkJobQueue(),
+                () -> T0, () -> "unused");
         var started = service.start(shop, new BulkAssignments.Request(chunks(1000).getFirst(), 7, "Promo",
                 new Notify(true, true), Optional.of("thr")), Actor.staff("bob"));
         assertThat(started).isInstanceOf(BulkAssignments.Outcome.Started.class);
@@ -96,62 +104,4 @@ class DynamoDbBulkJobStoreIT extends BulkJobStoreContract {
                 createMs, chunkMs, perMember, chunkMs * 100 / 1000.0, chunkMs * 10 / 1000.0);
     }
 
-    /** Every id is a member with email and phone (the member store adapter is another branch's). */
-    private static final class AllMembers implements MemberStore {
-        @Override
-        public Optional<MemberProfile> find(MerchantId merchant, MemberId member) {
-            return Optional.of(profile(merchant, member));
-        }
-
-        @Override
-        public Map<MemberId, MemberProfile> findAll(MerchantId merchant, Collection<MemberId> members) {
-            Map<MemberId, MemberProfile> out = new HashMap<>();
-            members.forEach(m -> out.put(m, profile(merchant, m)));
-            return out;
-        }
-
-        @Override
-        public UpsertResult upsert(MemberProfile profile) {
-            return UpsertResult.STORED;
-        }
-
-        private static MemberProfile profile(MerchantId merchant, MemberId member) {
-            return new MemberProfile(merchant, member, Optional.empty(), Optional.of("a@example.com"),
-                    Optional.of("+886900000000"), Optional.empty(), Optional.empty(), T0);
-        }
-    }
-
-    private record OneMerchant(Merchant merchant) implements MerchantStore {
-        @Override
-        public Optional<Merchant> find(MerchantId id) {
-            return Optional.of(merchant);
-        }
-
-        @Override
-        public void save(Merchant m) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<MerchantId> all() {
-            return List.of(merchant.id());
-        }
-    }
-
-    private static final class NoSettings implements SettingsStore {
-        @Override
-        public Optional<MerchantSettings> current(MerchantId merchant) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<MerchantSettings> byVersion(MerchantId merchant, long version) {
-            return Optional.empty();
-        }
-
-        @Override
-        public SaveResult save(MerchantId merchant, MerchantSettings settings, long expectedVersion, ChangeLogEntry entry) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }
