@@ -1,5 +1,6 @@
 package com.memberpoints.functions;
 
+import com.memberpoints.functions.admin.ActivityLogHandler;
 import com.memberpoints.functions.admin.AdjustPointsHandler;
 import com.memberpoints.functions.admin.BulkAssignmentStatusHandler;
 import com.memberpoints.functions.admin.CreateBulkAssignmentHandler;
@@ -45,6 +46,7 @@ public final class ApiRoutes {
             // ---- admin (staff of the token's merchant; permission per route) ----
             new Route("GET", "/v1/admin/settings", GetSettingsHandler.class),
             new Route("PUT", "/v1/admin/settings", UpdateSettingsHandler.class),
+            new Route("GET", "/v1/admin/activity-log", ActivityLogHandler.class),
             new Route("GET", "/v1/admin/members/{memberId}/points", MemberPointsHandler.class),
             new Route("GET", "/v1/admin/members/{memberId}/points/history", MemberHistoryHandler.class),
             new Route("POST", "/v1/admin/members/{memberId}/points/adjustments", AdjustPointsHandler.class),

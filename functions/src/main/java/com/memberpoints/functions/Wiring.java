@@ -90,9 +90,33 @@ public final class Wiring {
         static final com.memberpoints.functions.admin.AdminServices SERVICES = buildAdmin();
 
         private static com.memberpoints.functions.admin.AdminServices buildAdmin() {
-            throw new MissingConfigurationException(
-                    "the admin functions need the settings, merchant and member stores (branch stores)");
+            String table = config().tableName();
+            return new com.memberpoints.functions.admin.AdminServices(
+                    new com.memberpoints.infra.dynamodb.DynamoDbLedgerStore(aws().dynamoDb(), table),
+                    memberStore(), merchantStore(), settingsStore(),
+                    new com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore(aws().dynamoDb(), table),
+                    new LazyBulkQueue(),
+                    com.memberpoints.domain.port.TimeSource.system(),
+                    com.memberpoints.domain.port.IdSource.random());
         }
     }
+
+    /** The SQS queue, built (and its URL required) only by the function that enqueues: the create route. */
+    private static final class LazyBulkQueue implements com.memberpoints.domain.port.BulkJobQueue {
+        @Override
+        public void enqueue(com.memberpoints.domain.model.MerchantId merchant, String jobId,
+                            java.util.List<Integer> chunkIndexes) {
+            BulkQueueHolder.QUEUE.enqueue(merchant, jobId, chunkIndexes);
+        }
+    }
+
+    private static final class BulkQueueHolder {
+        static final com.memberpoints.domain.port.BulkJobQueue QUEUE = new com.memberpoints.infra.sqs.SqsBulkJobQueue(
+                aws().sqs(), config().require(BULK_JOBS_QUEUE_URL, "the bulk assignment job queue"),
+                com.memberpoints.functions.admin.BulkAssignmentWorkerHandler::message);
+    }
+
+    /** Environment variable naming the SQS queue that feeds the bulk assignment worker (template.yaml). */
+    public static final String BULK_JOBS_QUEUE_URL = "BULK_JOBS_QUEUE_URL";
     // ---- end admin ------------------------------------------------------------------------------
 }

@@ -30,8 +30,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AdjustPointsHandlerTest {
     static final String ROUTE = "/v1/admin/members/{memberId}/points/adjustments";
 
-    final AdminWorld world = new AdminWorld();
+    final AdminWorld world = newWorld();
     final AdjustPointsHandler handler = new AdjustPointsHandler(world.services, world.log().logger());
+
+    /** The ports under test: in memory here, DynamoDB Local in {@link AdminRoutesOverDynamoDbIT}. */
+    AdminWorld newWorld() {
+        return new AdminWorld();
+    }
 
     APIGatewayV2HTTPResponse post(String member, String key, String body) {
         return call(handler, event("POST", ROUTE, Map.of("memberId", member), Map.of(),

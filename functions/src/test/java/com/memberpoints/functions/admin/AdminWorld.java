@@ -77,9 +77,14 @@ final class AdminWorld {
 
     /** The same world over DynamoDB Local: every adapter on one fresh single table. */
     static AdminWorld overDynamoDb(DynamoDbLocal local) {
+        return overDynamoDb(local, l -> l);
+    }
+
+    /** Over DynamoDB Local with the ledger wrapped (e.g. to crash at a chosen write). */
+    static AdminWorld overDynamoDb(DynamoDbLocal local, java.util.function.UnaryOperator<LedgerStore> wrap) {
         String table = local.createLedgerTable();
         var client = local.client();
-        return new AdminWorld(new DynamoDbLedgerStore(client, table), new DynamoDbMemberStore(client, table),
+        return new AdminWorld(wrap.apply(new DynamoDbLedgerStore(client, table)), new DynamoDbMemberStore(client, table),
                 new DynamoDbMerchantStore(client, table), new DynamoDbSettingsStore(client, table),
                 new DynamoDbBulkJobStore(client, table));
     }

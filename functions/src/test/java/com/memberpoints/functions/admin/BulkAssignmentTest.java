@@ -46,9 +46,13 @@ class BulkAssignmentTest {
 
     /** A ledger that crashes (like a Lambda timeout or a lost container) at one chosen apply, once. */
     static final class CrashingLedger implements LedgerStore {
-        final InMemoryLedgerStore inner = new InMemoryLedgerStore();
+        final LedgerStore inner;
         final AtomicInteger applies = new AtomicInteger();
         volatile int crashAt = -1;
+
+        CrashingLedger(LedgerStore inner) {
+            this.inner = inner;
+        }
 
         @Override
         public LedgerResult apply(LedgerCommand command) {
@@ -67,8 +71,13 @@ class BulkAssignmentTest {
         @Override public HoldConfirmation confirmHold(WalletRef w, OrderId o) { return inner.confirmHold(w, o); }
     }
 
-    final CrashingLedger ledger = new CrashingLedger();
-    final AdminWorld world = new AdminWorld(ledger);
+    final AdminWorld world = newWorld();
+    final CrashingLedger ledger = (CrashingLedger) world.ledger;
+
+    /** In memory here; DynamoDB Local (ledger, members, merchants, settings, jobs) in the IT subclass. */
+    AdminWorld newWorld() {
+        return new AdminWorld(new CrashingLedger(new InMemoryLedgerStore()));
+    }
     final CreateBulkAssignmentHandler create = new CreateBulkAssignmentHandler(world.services, world.log().logger());
     final BulkAssignmentStatusHandler status = new BulkAssignmentStatusHandler(world.services, world.log().logger());
     final BulkAssignmentWorkerHandler worker = new BulkAssignmentWorkerHandler(world.services.bulk(), world.log().logger());

@@ -20,7 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SettingsHandlersTest {
     static final String ROUTE = "/v1/admin/settings";
 
-    final AdminWorld world = new AdminWorld();
+    final AdminWorld world = newWorld();
+
+    AdminWorld newWorld() {
+        return new AdminWorld();
+    }
     final GetSettingsHandler get = new GetSettingsHandler(world.services, world.log().logger());
     final UpdateSettingsHandler put = new UpdateSettingsHandler(world.services, world.log().logger());
 
