@@ -7,6 +7,7 @@ import com.memberpoints.functions.admin.CreateBulkAssignmentHandler;
 import com.memberpoints.functions.admin.GetSettingsHandler;
 import com.memberpoints.functions.admin.MemberHistoryHandler;
 import com.memberpoints.functions.admin.MemberPointsHandler;
+import com.memberpoints.functions.admin.OrdersReportHandler;
 import com.memberpoints.functions.admin.UpdateSettingsHandler;
 import com.memberpoints.functions.health.HealthHandler;
 import com.memberpoints.functions.http.ApiHandler;
@@ -51,7 +52,8 @@ public final class ApiRoutes {
             new Route("GET", "/v1/admin/members/{memberId}/points/history", MemberHistoryHandler.class),
             new Route("POST", "/v1/admin/members/{memberId}/points/adjustments", AdjustPointsHandler.class),
             new Route("POST", "/v1/admin/points/bulk-assignments", CreateBulkAssignmentHandler.class),
-            new Route("GET", "/v1/admin/points/bulk-assignments/{jobId}", BulkAssignmentStatusHandler.class)
+            new Route("GET", "/v1/admin/points/bulk-assignments/{jobId}", BulkAssignmentStatusHandler.class),
+            new Route("GET", "/v1/admin/reports/orders.csv", OrdersReportHandler.class)
             // ---- end admin ----
             );
 

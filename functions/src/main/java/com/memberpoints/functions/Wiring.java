@@ -93,7 +93,7 @@ public final class Wiring {
             String table = config().tableName();
             return new com.memberpoints.functions.admin.AdminServices(
                     new com.memberpoints.infra.dynamodb.DynamoDbLedgerStore(aws().dynamoDb(), table),
-                    memberStore(), merchantStore(), settingsStore(),
+                    memberStore(), merchantStore(), settingsStore(), orderStore(),
                     new com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore(aws().dynamoDb(), table),
                     new LazyBulkQueue(),
                     com.memberpoints.domain.port.TimeSource.system(),

@@ -11,6 +11,7 @@ import com.memberpoints.domain.port.BulkJobStore;
 import com.memberpoints.domain.port.IdSource;
 import com.memberpoints.domain.port.MemberStore;
 import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.OrderStore;
 import com.memberpoints.domain.port.SettingsStore;
 import com.memberpoints.domain.port.TimeSource;
 import com.memberpoints.functions.http.ApiException;
@@ -26,6 +27,7 @@ public record AdminServices(
         MemberStore members,
         MerchantStore merchants,
         SettingsStore settingsStore,
+        OrderStore orders,
         BulkJobStore jobs,
         BulkJobQueue queue,
         TimeSource clock,
@@ -36,6 +38,7 @@ public record AdminServices(
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(merchants, "merchants");
         Objects.requireNonNull(settingsStore, "settingsStore");
+        Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(clock, "clock");

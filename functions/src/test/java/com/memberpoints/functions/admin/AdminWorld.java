@@ -60,6 +60,7 @@ final class AdminWorld {
     final MemberStore members;
     final MerchantStore merchants;
     final SettingsStore settings;
+    final com.memberpoints.domain.port.OrderStore orders;
     final BulkJobStore jobs;
     final InMemoryBulkJobQueue queue = new InMemoryBulkJobQueue();
     final CapturedLog log = new CapturedLog();
@@ -72,7 +73,7 @@ final class AdminWorld {
 
     AdminWorld(LedgerStore ledger) {
         this(ledger, new InMemoryMemberStore(), new InMemoryMerchantStore(), new InMemorySettingsStore(),
-                new InMemoryBulkJobStore());
+                new com.memberpoints.domain.inmemory.InMemoryOrderStore(), new InMemoryBulkJobStore());
     }
 
     /** The same world over DynamoDB Local: every adapter on one fresh single table. */
@@ -86,17 +87,19 @@ final class AdminWorld {
         var client = local.client();
         return new AdminWorld(wrap.apply(new DynamoDbLedgerStore(client, table)), new DynamoDbMemberStore(client, table),
                 new DynamoDbMerchantStore(client, table), new DynamoDbSettingsStore(client, table),
+                new com.memberpoints.infra.dynamodb.DynamoDbOrderStore(client, table),
                 new DynamoDbBulkJobStore(client, table));
     }
 
     AdminWorld(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
-               BulkJobStore jobs) {
+               com.memberpoints.domain.port.OrderStore orders, BulkJobStore jobs) {
         this.ledger = ledger;
         this.members = members;
         this.merchants = merchants;
         this.settings = settings;
+        this.orders = orders;
         this.jobs = jobs;
-        services = new AdminServices(ledger, members, merchants, settings, jobs, queue, clock::get,
+        services = new AdminServices(ledger, members, merchants, settings, orders, jobs, queue, clock::get,
                 () -> "id" + ids.incrementAndGet());
         merchants.save(merchant(SHOP, true));
         merchants.save(merchant(OTHER_SHOP, true));

@@ -88,7 +88,7 @@ class MemberViewsTest {
         var second = get(history, "/v1/admin/members/{memberId}/points/history", "mem-42",
                 Map.of("limit", "2", "cursor", cursor));
         assertThat(second.getBody()).contains("\"changedBy\":\"staff-7\"", "\"reason\":\"Birthday\"",
-                "\"changedBy\":\"system\"", "\"orderId\":\"o-1\"").contains("\"nextCursor\":null");
+                "\"changedBy\":\"system\"", "\"orderId\":\"o-1\"");
     }
 
     @Test
