@@ -5,6 +5,8 @@ import com.memberpoints.functions.admin.AdjustPointsHandler;
 import com.memberpoints.functions.admin.BulkAssignmentStatusHandler;
 import com.memberpoints.functions.admin.CreateBulkAssignmentHandler;
 import com.memberpoints.functions.admin.GetSettingsHandler;
+import com.memberpoints.functions.admin.GetStoreProfileHandler;
+import com.memberpoints.functions.admin.PutStoreProfileHandler;
 import com.memberpoints.functions.admin.MemberHistoryHandler;
 import com.memberpoints.functions.admin.MemberPointsHandler;
 import com.memberpoints.functions.admin.OrdersReportHandler;
@@ -48,6 +50,8 @@ public final class ApiRoutes {
             new Route("GET", "/v1/admin/settings", GetSettingsHandler.class),
             new Route("PUT", "/v1/admin/settings", UpdateSettingsHandler.class),
             new Route("GET", "/v1/admin/activity-log", ActivityLogHandler.class),
+            new Route("GET", "/v1/admin/store", GetStoreProfileHandler.class),
+            new Route("PUT", "/v1/admin/store", PutStoreProfileHandler.class),
             new Route("GET", "/v1/admin/members/{memberId}/points", MemberPointsHandler.class),
             new Route("GET", "/v1/admin/members/{memberId}/points/history", MemberHistoryHandler.class),
             new Route("POST", "/v1/admin/members/{memberId}/points/adjustments", AdjustPointsHandler.class),

@@ -40,6 +40,7 @@ class AdminAuthorizationMatrixTest {
     /** A valid request for each admin route, so only the caller decides the answer. */
     static final Map<String, String> BODIES = Map.of(
             "PUT /v1/admin/settings", SettingsHandlersTest.body("0"),
+            "PUT /v1/admin/store", StoreProfileTest.BODY,
             "POST /v1/admin/members/{memberId}/points/adjustments", "{\"points\":5,\"reason\":\"x\",\"idempotencyKey\":\"k9\"}",
             "POST /v1/admin/points/bulk-assignments", "{\"memberIds\":[\"mem-42\"],\"points\":5,\"reason\":\"x\",\"dryRun\":true}");
 
@@ -104,7 +105,8 @@ class AdminAuthorizationMatrixTest {
 
         int status = r.getStatusCode();
         boolean ownData = routeKey.endsWith("/v1/admin/settings") || routeKey.endsWith("/bulk-assignments")
-                || routeKey.endsWith("/v1/admin/activity-log") || routeKey.endsWith(".csv");
+                || routeKey.endsWith("/v1/admin/activity-log") || routeKey.endsWith(".csv")
+                || routeKey.endsWith("/v1/admin/store");
         if (expected == 404 && ownData) {
             // Store-wide routes answer from the caller's own store: never the other store's data.
             assertThat(status).as(r.getBody()).isIn(200, 409);

@@ -53,4 +53,12 @@ class AdminRoutesOverDynamoDbIT {
             return dynamo();
         }
     }
+
+    @Nested
+    class StoreProfile extends StoreProfileTest {
+        @Override
+        AdminWorld newWorld() {
+            return dynamo();
+        }
+    }
 }
