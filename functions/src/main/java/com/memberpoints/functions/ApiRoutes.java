@@ -13,6 +13,11 @@ import com.memberpoints.functions.admin.OrdersReportHandler;
 import com.memberpoints.functions.admin.UpdateSettingsHandler;
 import com.memberpoints.functions.health.HealthHandler;
 import com.memberpoints.functions.http.ApiHandler;
+import com.memberpoints.functions.storefront.MyCreditsHandler;
+import com.memberpoints.functions.storefront.MyPointsHandler;
+import com.memberpoints.functions.storefront.MyPointsHistoryHandler;
+import com.memberpoints.functions.storefront.QuoteHandler;
+import com.memberpoints.functions.storefront.RedemptionHandler;
 
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +51,13 @@ public final class ApiRoutes {
 
     private static final List<Route> ROUTES = List.of(
             new Route("GET", "/v1/health", HealthHandler.class),
+            // ---- storefront (a logged-in member; their own data only) ----
+            new Route("POST", "/v1/storefront/checkout/quote", QuoteHandler.class),
+            new Route("POST", "/v1/storefront/checkout/redemptions", RedemptionHandler.class),
+            new Route("GET", "/v1/storefront/me/points", MyPointsHandler.class),
+            new Route("GET", "/v1/storefront/me/points/history", MyPointsHistoryHandler.class),
+            new Route("GET", "/v1/storefront/me/credits", MyCreditsHandler.class),
+            // ---- end storefront ----
             // ---- admin (staff of the token's merchant; permission per route) ----
             new Route("GET", "/v1/admin/settings", GetSettingsHandler.class),
             new Route("PUT", "/v1/admin/settings", UpdateSettingsHandler.class),

@@ -1,10 +1,14 @@
 package com.memberpoints.functions;
 
+import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.infra.aws.AwsClients;
+import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
 import com.memberpoints.domain.port.MemberStore;
 import com.memberpoints.domain.port.MerchantStore;
 import com.memberpoints.domain.port.OrderStore;
 import com.memberpoints.domain.port.SettingsStore;
-import com.memberpoints.infra.aws.AwsClients;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
 import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
@@ -79,6 +83,27 @@ public final class Wiring {
         static final AwsClients CLIENTS = AwsClients.fromEnvironment();
     }
 
+    /** The ledger on this container's DynamoDB client and the configured table. */
+    public static LedgerStore ledgerStore() {
+        return new DynamoDbLedgerStore(aws().dynamoDb(), config().tableName());
+    }
+
+    // ---- storefront (checkout, member center) ---------------------------------------------------
+
+    /** The storefront application service over the DynamoDB adapters, built once per container. */
+    public static StorefrontService storefront() {
+        return StorefrontHolder.SERVICE;
+    }
+
+    private static final class StorefrontHolder {
+        static final StorefrontService SERVICE = buildStorefront();
+
+        private static StorefrontService buildStorefront() {
+            return new StorefrontService(ledgerStore(), settingsStore(), merchantStore(), memberStore(), TimeSource.system());
+        }
+    }
+    // ---- end storefront -------------------------------------------------------------------------
+
     // ---- admin (settings, member views, adjustments, bulk jobs) ---------------------------------
 
     /** The admin ports and services over the DynamoDB adapters, built once per container. */
@@ -92,7 +117,7 @@ public final class Wiring {
         private static com.memberpoints.functions.admin.AdminServices buildAdmin() {
             String table = config().tableName();
             return new com.memberpoints.functions.admin.AdminServices(
-                    new com.memberpoints.infra.dynamodb.DynamoDbLedgerStore(aws().dynamoDb(), table),
+                    ledgerStore(),
                     memberStore(), merchantStore(), settingsStore(), orderStore(),
                     new com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore(aws().dynamoDb(), table),
                     new LazyBulkQueue(),

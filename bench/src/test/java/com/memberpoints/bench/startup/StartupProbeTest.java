@@ -43,7 +43,7 @@ class StartupProbeTest {
         java.nio.file.Path log = java.nio.file.Files.createTempFile("health-classes", ".log");
         try {
             String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            StartupBenchmark.Run run = StartupBenchmark.launch(javaBin, System.getProperty("java.class.path"),
+            StartupBenchmark.Run run = StartupBenchmark.launch(javaBin, System.getProperty("java.class.path"), java.util.Map.of(),
                     java.util.List.of("-Xlog:class+load=info:file=" + log),
                     StartupBenchmark.Options.parse(new String[0]).targetArgs());
             assertThat(run.response()).isEqualTo("200 {\"status\":\"ok\"}");

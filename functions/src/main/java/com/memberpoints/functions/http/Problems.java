@@ -1,5 +1,6 @@
 package com.memberpoints.functions.http;
 
+import com.memberpoints.domain.app.UnknownMerchantException;
 import com.memberpoints.domain.model.FieldError;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.functions.json.JsonArray;
@@ -43,6 +44,9 @@ public final class Problems {
         }
         if (failure instanceof InvalidInputException e) {
             return new Problem(ProblemType.INVALID_INPUT, "One or more fields are invalid; see errors.", e.errors(), Map.of());
+        }
+        if (failure instanceof UnknownMerchantException) { // a token for a store with no profile (storefront)
+            return new Problem(ProblemType.NOT_FOUND, "Store not found.", List.of(), Map.of());
         }
         if (failure instanceof MalformedJsonException e) {
             return new Problem(ProblemType.MALFORMED_JSON, e.getMessage(), List.of(), Map.of());

@@ -31,6 +31,16 @@ class JsonProperties {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void numbersInExponentNotationSurviveARoundTrip() {
+        for (String text : new String[] {"0e1", "1E+3", "-2.50e-2", "0.000"}) {
+            JsonValue v = Json.parse(text);
+            assertThat(Json.parse(Json.write(v))).as(text).isEqualTo(v);
+            assertThat(((JsonNumber) Json.parse(Json.write(v))).value()).as(text)
+                    .isEqualByComparingTo(new BigDecimal(text));
+        }
+    }
+
     @Provide
     Arbitrary<String> jsonish() {
         return Arbitraries.strings().withChars("{}[]\",:0123456789.-eEtrufalsn \\ab").ofMaxLength(40);

@@ -1,0 +1,55 @@
+package com.memberpoints.functions.storefront;
+
+import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.ledger.Wallet;
+import com.memberpoints.domain.ledger.WalletState;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.model.Money;
+import com.memberpoints.functions.Wiring;
+import com.memberpoints.functions.http.ApiRequest;
+import com.memberpoints.functions.http.ApiResponse;
+import com.memberpoints.functions.http.Caller;
+import com.memberpoints.functions.http.MemberApiHandler;
+import com.memberpoints.functions.log.JsonLogger;
+
+import java.util.Objects;
+
+/**
+ * {@code GET /v1/storefront/me/credits?limit=&cursor=}: the member's store-credit balance (spendable now) and
+ * a page of its history, newest first, amounts as money strings.
+ */
+public final class MyCreditsHandler extends MemberApiHandler {
+    private final StorefrontService service;
+
+    /** Lambda entry point. */
+    public MyCreditsHandler() {
+        this(Wiring.storefront(), JsonLogger.stdout());
+    }
+
+    public MyCreditsHandler(StorefrontService service, JsonLogger logger) {
+        super(logger);
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request, Caller.Member member) {
+        PageRequest page = MyPointsHistoryHandler.page(request.query());
+        Merchant merchant = service.merchant(member.merchantId());
+        WalletState wallet = service.credits(merchant.id(), member.memberId());
+        var out = StorefrontJson.history(service.history(merchant.id(), member.memberId(), Wallet.CREDITS, page),
+                merchant, true);
+        return ApiResponse.ok(com.memberpoints.functions.json.JsonObject.builder()
+                .put("balance", Money.ofMinor(wallet.available(service.now()), merchant.currency()))
+                .put("currency", merchant.currency().getCurrencyCode())
+                .put("history", out.build())
+                .build());
+    }
+
+    /** SnapStart: the platform pipeline, then the DynamoDB request model (nothing is sent). */
+    @Override
+    public void prime() {
+        super.prime();
+        StorefrontWarmUp.sdkModel();
+    }
+}

@@ -1,0 +1,76 @@
+package com.memberpoints.functions.storefront;
+
+import com.memberpoints.domain.app.MemberPointsView;
+import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.functions.Wiring;
+import com.memberpoints.functions.http.ApiRequest;
+import com.memberpoints.functions.http.ApiResponse;
+import com.memberpoints.functions.http.Caller;
+import com.memberpoints.functions.http.MemberApiHandler;
+import com.memberpoints.functions.json.JsonArray;
+import com.memberpoints.functions.json.JsonObject;
+import com.memberpoints.functions.json.JsonValue;
+import com.memberpoints.functions.log.JsonLogger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code GET /v1/storefront/me/points?locale=}: balance, cash value, balance by expiry date (merchant-local),
+ * never-expiring points, pending points with their expected date, and the rules text in the requested locale
+ * (falling back to the store's default locale).
+ */
+public final class MyPointsHandler extends MemberApiHandler {
+    private final StorefrontService service;
+
+    /** Lambda entry point. */
+    public MyPointsHandler() {
+        this(Wiring.storefront(), JsonLogger.stdout());
+    }
+
+    public MyPointsHandler(StorefrontService service, JsonLogger logger) {
+        super(logger);
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request, Caller.Member member) {
+        Optional<Locale> locale = request.query().allowOnly("locale").locale("locale");
+        Merchant merchant = service.merchant(member.merchantId());
+        MemberPointsView v = service.points(merchant, member.memberId(), locale);
+        List<JsonValue> byExpiry = new ArrayList<>();
+        for (MemberPointsView.ExpiringBalance e : v.byExpiry()) {
+            byExpiry.add(JsonObject.builder().put("expiresOn", e.expiresOn().toString()).put("points", e.points()).build());
+        }
+        List<JsonValue> pending = new ArrayList<>();
+        for (MemberPointsView.PendingPoints p : v.pending()) {
+            pending.add(JsonObject.builder().put("orderId", p.order().value()).put("points", p.points())
+                    .put("expectedOn", p.expectedOn().toString()).build());
+        }
+        JsonObject.Builder b = JsonObject.builder()
+                .put("balance", v.balance())
+                .put("cashValue", v.cashValue())
+                .put("currency", merchant.currency().getCurrencyCode())
+                .put("byExpiry", new JsonArray(byExpiry))
+                .put("neverExpiring", v.neverExpiring())
+                .put("pending", new JsonArray(pending));
+        if (v.rules().isPresent()) {
+            b.put("rules", JsonObject.builder().put("locale", v.rules().get().locale())
+                    .put("text", v.rules().get().text()).build());
+        } else {
+            b.putNull("rules");
+        }
+        return ApiResponse.ok(b.build());
+    }
+
+    /** SnapStart: the platform pipeline, then the DynamoDB request model (nothing is sent). */
+    @Override
+    public void prime() {
+        super.prime();
+        StorefrontWarmUp.sdkModel();
+    }
+}

@@ -1,0 +1,59 @@
+package com.memberpoints.functions.storefront;
+
+import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.ledger.Wallet;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.functions.Wiring;
+import com.memberpoints.functions.http.ApiRequest;
+import com.memberpoints.functions.http.ApiResponse;
+import com.memberpoints.functions.http.Caller;
+import com.memberpoints.functions.http.MemberApiHandler;
+import com.memberpoints.functions.http.PageCursor;
+import com.memberpoints.functions.http.QueryParams;
+import com.memberpoints.functions.log.JsonLogger;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code GET /v1/storefront/me/points/history?limit=&cursor=}: the member's points journal, newest first
+ * (date, change, reason, order, expiry). The cursor is the ledger's opaque position; the partition always
+ * comes from the caller, so a forged cursor cannot leave the member's own journal.
+ */
+public final class MyPointsHistoryHandler extends MemberApiHandler {
+    private final StorefrontService service;
+
+    /** Lambda entry point. */
+    public MyPointsHistoryHandler() {
+        this(Wiring.storefront(), JsonLogger.stdout());
+    }
+
+    public MyPointsHistoryHandler(StorefrontService service, JsonLogger logger) {
+        super(logger);
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request, Caller.Member member) {
+        PageRequest page = page(request.query());
+        Merchant merchant = service.merchant(member.merchantId());
+        return ApiResponse.ok(StorefrontJson.history(
+                service.history(merchant.id(), member.memberId(), Wallet.POINTS, page), merchant, false).build());
+    }
+
+    /** {@code limit} 1..100 (default 20) and the opaque {@code cursor}, each refused by name when bad. */
+    static PageRequest page(QueryParams query) {
+        query.allowOnly(QueryParams.LIMIT, QueryParams.CURSOR);
+        int limit = query.pageSize();
+        Optional<String> cursor = query.string(QueryParams.CURSOR, PageCursor.MAX_LENGTH);
+        return new PageRequest(cursor, limit);
+    }
+
+    /** SnapStart: the platform pipeline, then the DynamoDB request model (nothing is sent). */
+    @Override
+    public void prime() {
+        super.prime();
+        StorefrontWarmUp.sdkModel();
+    }
+}

@@ -1,0 +1,68 @@
+package com.memberpoints.functions.storefront;
+
+import com.memberpoints.domain.app.Cart;
+import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.checkout.PointsRequest;
+import com.memberpoints.domain.checkout.Quote;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.model.Money;
+import com.memberpoints.domain.order.SalesChannel;
+import com.memberpoints.functions.Wiring;
+import com.memberpoints.functions.http.ApiRequest;
+import com.memberpoints.functions.http.ApiResponse;
+import com.memberpoints.functions.http.Caller;
+import com.memberpoints.functions.http.MemberApiHandler;
+import com.memberpoints.functions.json.FieldReader;
+import com.memberpoints.functions.log.JsonLogger;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * {@code POST /v1/storefront/checkout/quote}: the checkout breakdown for the member's cart (SPEC §3), with
+ * the member's balance from one ledger read. Writes nothing. An entered number of points the rules refuse
+ * ("At least 10 points must be entered") is a 200 with {@code redemption.outcome = REJECTED}: a quote is a
+ * preview the storefront renders while the member types (docs/decisions.md, "Storefront API").
+ */
+public final class QuoteHandler extends MemberApiHandler {
+    private final StorefrontService service;
+
+    /** Lambda entry point. */
+    public QuoteHandler() {
+        this(Wiring.storefront(), JsonLogger.stdout());
+    }
+
+    public QuoteHandler(StorefrontService service, JsonLogger logger) {
+        super(logger);
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request, Caller.Member member) {
+        request.query().allowOnly();
+        Merchant merchant = service.merchant(member.merchantId());
+        StorefrontJson.CartRequest cart = request.body(new Reading(merchant.currency()));
+        Quote quote = service.quote(merchant, member.memberId(), cart.cart(), cart.points());
+        return ApiResponse.ok(StorefrontJson.quote(quote, merchant.currency()));
+    }
+
+    private record Reading(Currency currency) implements Function<FieldReader, StorefrontJson.CartRequest> {
+        @Override
+        public StorefrontJson.CartRequest apply(FieldReader r) {
+            return StorefrontJson.readCart(r, currency);
+        }
+    }
+
+    /**
+     * SnapStart: the platform pipeline, then a dry quote (pure domain, no I/O) so the checkout rules and the
+     * response writer are loaded and initialised in the snapshot. No AWS call is made.
+     */
+    @Override
+    public void prime() {
+        super.prime();
+        StorefrontWarmUp.dryQuote();
+        StorefrontWarmUp.sdkModel();
+    }
+}

@@ -1,0 +1,172 @@
+package com.memberpoints.functions.storefront;
+
+import com.memberpoints.domain.app.Cart;
+import com.memberpoints.domain.checkout.CreditReminder;
+import com.memberpoints.domain.checkout.PointsRequest;
+import com.memberpoints.domain.checkout.Quote;
+import com.memberpoints.domain.checkout.Redemption;
+import com.memberpoints.domain.earning.CreditsOutcome;
+import com.memberpoints.domain.earning.PointsOutcome;
+import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.model.Money;
+import com.memberpoints.domain.order.SalesChannel;
+import com.memberpoints.functions.json.FieldReader;
+import com.memberpoints.functions.json.JsonArray;
+import com.memberpoints.functions.json.JsonObject;
+import com.memberpoints.functions.json.JsonValue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * Request reading and response writing shared by the storefront handlers. Instanceof chains rather than
+ * type switches (cold start: see docs/api-conventions.md §10).
+ */
+final class StorefrontJson {
+    /** Largest amount accepted in any money field of a cart. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999");
+    /** Most points a member may enter. */
+    static final long MAX_POINTS = 1_000_000_000_000L;
+
+    private StorefrontJson() {}
+
+    /** The cart plus the entered points, read from a checkout body. */
+    record CartRequest(Cart cart, PointsRequest points) {}
+
+    /** Reads the cart members of a checkout body; totals the server computes are refused as read-only. */
+    static CartRequest readCart(FieldReader r, Currency currency) {
+        r.readOnly("itemSubtotal", "total", "pointDiscount", "amountAfterDiscountsAndCredits", "pointsBalance");
+        List<Cart.Item> items = r.objects("items", 1, Cart.MAX_ITEMS, new ItemReading(currency));
+        Money zero = Money.zero(currency);
+        Money discounts = r.optionalMoney("discounts", currency, MAX_AMOUNT).orElse(zero);
+        Money storeCredits = r.optionalMoney("storeCredits", currency, MAX_AMOUNT).orElse(zero);
+        Money deliveryFee = r.optionalMoney("deliveryFee", currency, MAX_AMOUNT).orElse(zero);
+        Money paymentFee = r.optionalMoney("paymentFee", currency, MAX_AMOUNT).orElse(zero);
+        SalesChannel channel = r.optionalChoice("channel", SalesChannel.class).orElse(SalesChannel.ONLINE);
+        java.util.Optional<Long> entered = r.optionalInteger("points", 0, MAX_POINTS);
+        PointsRequest points = entered.isPresent() ? PointsRequest.exactly(entered.get()) : PointsRequest.MAXIMUM;
+        return new CartRequest(new Cart(items, discounts, storeCredits, deliveryFee, paymentFee, channel), points);
+    }
+
+    /** One cart line: a class, not a lambda (cold start). */
+    private record ItemReading(Currency currency) implements java.util.function.Function<FieldReader, Cart.Item> {
+        @Override
+        public Cart.Item apply(FieldReader item) {
+            Money amount = item.money("amount", currency, MAX_AMOUNT);
+            boolean excluded = item.optionalBool("excludedFromOrderDiscounts").orElse(false);
+            return amount == null ? null : new Cart.Item(amount, excluded);
+        }
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    static JsonObject quote(Quote q, Currency currency) {
+        return JsonObject.builder()
+                .put("currency", currency.getCurrencyCode())
+                .put("itemSubtotal", q.itemSubtotal())
+                .put("discounts", q.discounts())
+                .put("storeCredits", q.storeCredits())
+                .put("amountAfterDiscountsAndCredits", q.amountAfterDiscountsAndCredits())
+                .put("eligibleAmount", q.eligibleAmount())
+                .put("points", JsonObject.builder()
+                        .put("balance", q.pointsBalance())
+                        .put("redemptionUnit", q.redemptionUnit())
+                        .put("maxAllowed", q.maxPointsAllowed())
+                        .put("maxDiscount", q.maxPointDiscount())
+                        .put("applied", q.appliedPoints())
+                        .put("discount", q.pointDiscount())
+                        .put("remainingBalance", q.remainingBalance())
+                        .build())
+                .put("redemption", redemption(q.redemption()))
+                .put("pointDiscount", q.pointDiscount())
+                .put("deliveryFee", q.deliveryFee())
+                .put("paymentFee", q.paymentFee())
+                .put("total", q.total())
+                .put("earn", earn(q.pointsToEarn(), q.creditsToEarn()))
+                .put("creditReminder", reminder(q.creditReminder()))
+                .put("settingsVersion", q.settingsVersion())
+                .build();
+    }
+
+    /** The typed redemption outcome: APPLIED, UNAVAILABLE (with reason) or REJECTED (with the member message). */
+    static JsonObject redemption(Redemption r) {
+        JsonObject.Builder b = JsonObject.builder();
+        if (r instanceof Redemption.Applied a) {
+            b.put("outcome", "APPLIED").put("points", a.points()).put("discount", a.discount());
+        } else if (r instanceof Redemption.Unavailable u) {
+            b.put("outcome", "UNAVAILABLE").put("reason", u.reason().name());
+            if (u.shortfall().isPresent()) {
+                b.put("shortfall", u.shortfall().get());
+            }
+        } else if (r instanceof Redemption.Rejected j) {
+            b.put("outcome", "REJECTED").put("reason", j.reason().name()).put("unit", j.unit()).put("message", j.message());
+        }
+        return b.build();
+    }
+
+    private static JsonObject earn(PointsOutcome points, CreditsOutcome credits) {
+        JsonObject.Builder b = JsonObject.builder().put("points", points.points());
+        if (points instanceof PointsOutcome.NotEarned n) {
+            b.put("pointsNotEarnedReason", n.reason().name());
+        }
+        b.put("credits", credits.credits());
+        if (credits instanceof CreditsOutcome.NotEarned n) {
+            b.put("creditsNotEarnedReason", n.reason().name());
+        }
+        return b.build();
+    }
+
+    private static JsonObject reminder(CreditReminder r) {
+        if (r instanceof CreditReminder.BuyMore m) {
+            return JsonObject.builder().put("kind", "BUY_MORE").put("shortfall", m.shortfall())
+                    .put("credits", m.credits()).put("text", m.text()).build();
+        }
+        if (r instanceof CreditReminder.WillEarn w) {
+            return JsonObject.builder().put("kind", "WILL_EARN").put("credits", w.credits()).put("text", w.text()).build();
+        }
+        return JsonObject.builder().put("kind", "NONE").build();
+    }
+
+    /**
+     * A page of journal entries: {@code items} (date, change, reason, order, expiry) and {@code nextCursor}.
+     * {@code asMoney}: credits wallets count minor units and are written as money strings.
+     */
+    static JsonObject.Builder history(Page<JournalEntry> page, Merchant merchant, boolean asMoney) {
+        List<JsonValue> items = new ArrayList<>(page.items().size());
+        for (JournalEntry e : page.items()) {
+            JsonObject.Builder b = JsonObject.builder()
+                    .put("date", LocalDate.ofInstant(e.at(), merchant.zone()).toString())
+                    .put("at", e.at().toString())
+                    .put("kind", e.kind().name());
+            if (asMoney) {
+                b.put("change", Money.ofMinor(e.delta(), merchant.currency()))
+                        .put("balanceAfter", Money.ofMinor(e.balanceAfter(), merchant.currency()));
+            } else {
+                b.put("change", e.delta()).put("balanceAfter", e.balanceAfter());
+            }
+            b.put("reason", e.reason());
+            if (e.order().isPresent()) {
+                b.put("orderId", e.order().get().value());
+            }
+            if (e.delta() > 0 && !e.lots().isEmpty()) {
+                var expires = e.lots().get(0).expiresAt();
+                if (expires.isPresent()) {
+                    b.put("expiresOn", LocalDate.ofInstant(expires.get(), merchant.zone()).toString());
+                } else {
+                    b.putNull("expiresOn");
+                }
+            }
+            items.add(b.build());
+        }
+        JsonObject.Builder out = JsonObject.builder().put("items", new JsonArray(items));
+        if (page.nextCursor().isPresent()) {
+            out.put("nextCursor", page.nextCursor().get());
+        }
+        return out;
+    }
+}

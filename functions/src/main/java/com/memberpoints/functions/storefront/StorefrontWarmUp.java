@@ -1,0 +1,49 @@
+package com.memberpoints.functions.storefront;
+
+import com.memberpoints.domain.app.Cart;
+import com.memberpoints.domain.checkout.CheckoutQuoter;
+import com.memberpoints.domain.checkout.PointsRequest;
+import com.memberpoints.domain.checkout.QuoteRequest;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.Money;
+import com.memberpoints.domain.settings.MerchantSettings;
+import com.memberpoints.functions.json.Json;
+
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Set;
+
+/** SnapStart warm-up shared by the storefront handlers: pure computations on made-up data, no I/O. */
+final class StorefrontWarmUp {
+    private StorefrontWarmUp() {}
+
+    /**
+     * Loads the DynamoDB request model (builders, attribute values, the request classes the ledger sends)
+     * by building requests that are never sent: no network, no credentials.
+     */
+    static void sdkModel() {
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("priming"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"));
+        software.amazon.awssdk.services.dynamodb.model.GetItemRequest.builder().tableName("priming").key(key)
+                .consistentRead(true).build();
+        software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName("priming")
+                .keyConditionExpression("pk = :p").expressionAttributeValues(key).limit(1).build();
+        software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest.builder().transactItems(
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(
+                        software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName("priming").item(key).build())
+                        .build()).build();
+    }
+
+    static void dryQuote() {
+        Currency usd = Currency.getInstance("USD");
+        Merchant merchant = new Merchant(MerchantId.of("priming"), "priming", usd, ZoneOffset.UTC, Locale.ENGLISH,
+                Set.of(), false, true, Set.of());
+        QuoteRequest request = QuoteRequest.builder(Money.of("100.00", usd)).balance(100).requestPoints(5).build();
+        Json.write(StorefrontJson.quote(CheckoutQuoter.quote(merchant, MerchantSettings.defaults(), request), usd));
+        new Cart(java.util.List.of(new Cart.Item(Money.of("1.00", usd), false)), Money.zero(usd), Money.zero(usd),
+                Money.zero(usd), Money.zero(usd), com.memberpoints.domain.order.SalesChannel.ONLINE).itemSubtotal();
+    }
+}

@@ -1,0 +1,51 @@
+package com.memberpoints.functions.storefront;
+
+import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.functions.CapturedLog;
+import com.memberpoints.functions.http.ApiHandler;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SnapStart priming of every storefront handler touches no port (no data read or written) and logs nothing. */
+class StorefrontPrimingTest {
+
+    @Test
+    void primingReadsAndWritesNothing() throws Exception {
+        List<String> calls = new ArrayList<>();
+        StorefrontService service = new StorefrontService(port(LedgerStore.class, calls), port(SettingsStore.class, calls),
+                port(MerchantStore.class, calls), port(MemberStore.class, calls), () -> {
+                    calls.add("clock");
+                    return java.time.Instant.EPOCH;
+                });
+        CapturedLog log = new CapturedLog();
+        List<ApiHandler> handlers = List.of(new QuoteHandler(service, log.logger()), new RedemptionHandler(service, log.logger()),
+                new MyPointsHandler(service, log.logger()), new MyPointsHistoryHandler(service, log.logger()),
+                new MyCreditsHandler(service, log.logger()));
+        for (ApiHandler h : handlers) {
+            h.beforeCheckpoint(null);
+        }
+        assertThat(calls).isEmpty();
+        assertThat(log.lines()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T port(Class<T> type, List<String> calls) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.getName().equals("toString") ? type.getSimpleName() : null;
+            }
+            calls.add(type.getSimpleName() + "." + method.getName());
+            throw new AssertionError("priming called " + method);
+        });
+    }
+}
