@@ -7,6 +7,7 @@ import com.memberpoints.functions.admin.CreateBulkAssignmentHandler;
 import com.memberpoints.functions.admin.GetSettingsHandler;
 import com.memberpoints.functions.admin.GetStoreProfileHandler;
 import com.memberpoints.functions.admin.PutStoreProfileHandler;
+import com.memberpoints.functions.admin.StoreSpendHandler;
 import com.memberpoints.functions.admin.MemberHistoryHandler;
 import com.memberpoints.functions.admin.MemberPointsHandler;
 import com.memberpoints.functions.admin.OrdersReportHandler;
@@ -67,6 +68,7 @@ public final class ApiRoutes {
             new Route("GET", "/v1/admin/members/{memberId}/points", MemberPointsHandler.class),
             new Route("GET", "/v1/admin/members/{memberId}/points/history", MemberHistoryHandler.class),
             new Route("POST", "/v1/admin/members/{memberId}/points/adjustments", AdjustPointsHandler.class),
+            new Route("POST", "/v1/admin/members/{memberId}/store-spend", StoreSpendHandler.class),
             new Route("POST", "/v1/admin/points/bulk-assignments", CreateBulkAssignmentHandler.class),
             new Route("GET", "/v1/admin/points/bulk-assignments/{jobId}", BulkAssignmentStatusHandler.class),
             new Route("GET", "/v1/admin/reports/orders.csv", OrdersReportHandler.class)

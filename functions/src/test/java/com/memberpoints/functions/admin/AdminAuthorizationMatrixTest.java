@@ -41,6 +41,7 @@ class AdminAuthorizationMatrixTest {
     static final Map<String, String> BODIES = Map.of(
             "PUT /v1/admin/settings", SettingsHandlersTest.body("0"),
             "PUT /v1/admin/store", StoreProfileTest.BODY,
+            "POST /v1/admin/members/{memberId}/store-spend", "{\"receiptId\":\"R-9\",\"amount\":\"100.00\"}",
             "POST /v1/admin/members/{memberId}/points/adjustments", "{\"points\":5,\"reason\":\"x\",\"idempotencyKey\":\"k9\"}",
             "POST /v1/admin/points/bulk-assignments", "{\"memberIds\":[\"mem-42\"],\"points\":5,\"reason\":\"x\",\"dryRun\":true}");
 

@@ -61,4 +61,12 @@ class AdminRoutesOverDynamoDbIT {
             return dynamo();
         }
     }
+
+    @Nested
+    class StoreSpendRoute extends StoreSpendTest {
+        @Override
+        AdminWorld newWorld() {
+            return dynamo();
+        }
+    }
 }
