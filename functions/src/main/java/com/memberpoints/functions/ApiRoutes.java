@@ -19,6 +19,9 @@ import com.memberpoints.functions.storefront.MyPointsHandler;
 import com.memberpoints.functions.storefront.MyPointsHistoryHandler;
 import com.memberpoints.functions.storefront.QuoteHandler;
 import com.memberpoints.functions.storefront.RedemptionHandler;
+import com.memberpoints.functions.notify.DeliveriesHandler;
+import com.memberpoints.functions.notify.NotificationPreviewHandler;
+import com.memberpoints.functions.notify.SmsUsageHandler;
 
 import java.util.List;
 import java.util.Objects;
@@ -71,9 +74,12 @@ public final class ApiRoutes {
             new Route("POST", "/v1/admin/members/{memberId}/store-spend", StoreSpendHandler.class),
             new Route("POST", "/v1/admin/points/bulk-assignments", CreateBulkAssignmentHandler.class),
             new Route("GET", "/v1/admin/points/bulk-assignments/{jobId}", BulkAssignmentStatusHandler.class),
-            new Route("GET", "/v1/admin/reports/orders.csv", OrdersReportHandler.class)
+            new Route("GET", "/v1/admin/reports/orders.csv", OrdersReportHandler.class),
             // ---- end admin ----
-            );
+            // notifications
+            new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),
+            new Route("GET", "/v1/admin/notifications/sms-usage", SmsUsageHandler.class),
+            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

@@ -14,6 +14,25 @@ public final class AppConfig {
     /** DynamoDB table holding ledgers, settings and jobs. */
     public static final String TABLE_NAME = "TABLE_NAME";
 
+    /** EventBridge Scheduler group holding the one-time assignment schedules. */
+    public static final String SCHEDULE_GROUP_NAME = "SCHEDULE_GROUP_NAME";
+    /** ARN of the scheduled-assignment function (the schedules' target). */
+    public static final String ASSIGNMENT_FUNCTION_ARN = "ASSIGNMENT_FUNCTION_ARN";
+    /** ARN of the role EventBridge Scheduler assumes to invoke the target. */
+    public static final String SCHEDULER_ROLE_ARN = "SCHEDULER_ROLE_ARN";
+    /** ARN of the SQS queue receiving schedule invocations that exhausted their retries. */
+    public static final String SCHEDULER_DLQ_ARN = "SCHEDULER_DLQ_ARN";
+    /** Verified SES sender identity for member emails, e.g. {@code "Shop <points@shop.example>"}. */
+    public static final String SES_FROM_ADDRESS = "SES_FROM_ADDRESS";
+    /** Optional SES configuration set the emails are sent through (bounce and complaint events). */
+    public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+    /** Optional alphanumeric SMS sender id (1-11 letters and digits). */
+    public static final String SMS_SENDER_ID = "SMS_SENDER_ID";
+    /** Emails per second the dispatcher may send (the account's SES sending rate); default 14. */
+    public static final String SES_MAX_SEND_RATE = "SES_MAX_SEND_RATE";
+    /** SMS per second the dispatcher may send (the account's SNS SMS rate); default 20. */
+    public static final String SMS_MAX_SEND_RATE = "SMS_MAX_SEND_RATE";
+
     private final Map<String, String> env;
 
     private AppConfig(Map<String, String> env) {
@@ -30,6 +49,60 @@ public final class AppConfig {
 
     public String tableName() {
         return require(TABLE_NAME, "the DynamoDB table name");
+    }
+
+    /** Read only by functions that create or delete schedules (order events); others never require it. */
+    public String scheduleGroupName() {
+        return require(SCHEDULE_GROUP_NAME, "the EventBridge Scheduler group of assignment schedules");
+    }
+
+    public String assignmentFunctionArn() {
+        return require(ASSIGNMENT_FUNCTION_ARN, "the scheduled-assignment function the schedules invoke");
+    }
+
+    public String schedulerRoleArn() {
+        return require(SCHEDULER_ROLE_ARN, "the role EventBridge Scheduler assumes to invoke the function");
+    }
+
+    public String schedulerDlqArn() {
+        return require(SCHEDULER_DLQ_ARN, "the dead-letter queue of failed schedule invocations");
+    }
+
+    public String sesFromAddress() {
+        return require(SES_FROM_ADDRESS, "the verified SES identity member emails are sent from");
+    }
+
+    public Optional<String> sesConfigurationSet() {
+        return optional(SES_CONFIGURATION_SET);
+    }
+
+    public Optional<String> smsSenderId() {
+        return optional(SMS_SENDER_ID);
+    }
+
+    public double sesMaxSendRate() {
+        return rate(SES_MAX_SEND_RATE, 14);
+    }
+
+    public double smsMaxSendRate() {
+        return rate(SMS_MAX_SEND_RATE, 20);
+    }
+
+    private double rate(String name, double fallback) {
+        Optional<String> v = optional(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.get());
+            if (d > 0 && d <= 10_000) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MissingConfigurationException("Environment variable " + name
+                + " must be a number of messages per second between 0 and 10000, got '" + v.get() + "'");
     }
 
     /**

@@ -2,6 +2,10 @@ package com.memberpoints.functions;
 
 import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import com.memberpoints.domain.port.AssignmentScheduler;
 import com.memberpoints.domain.port.TimeSource;
 import com.memberpoints.infra.aws.AwsClients;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
@@ -9,10 +13,23 @@ import com.memberpoints.domain.port.MemberStore;
 import com.memberpoints.domain.port.MerchantStore;
 import com.memberpoints.domain.port.OrderStore;
 import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.domain.notify.RateLimiter;
+import com.memberpoints.domain.port.DeliveryStore;
+import com.memberpoints.domain.port.SmsUsageMeter;
+import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.infra.aws.AwsClients;
+import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
+import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.infra.ses.SesEmailSender;
+import com.memberpoints.infra.sns.SnsSmsSender;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
 import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
 import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
+import com.memberpoints.infra.scheduler.EventBridgeAssignmentScheduler;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * The composition root: configuration and the container's SDK clients, built once per container
@@ -59,6 +76,89 @@ public final class Wiring {
         return OrderHolder.STORE;
     }
 
+    /** The ledger, on the single table. */
+    public static LedgerStore ledgerStore() {
+        return LedgerHolder.STORE;
+    }
+
+    /**
+     * The EventBridge Scheduler adapter, built on its first use: the four scheduler variables are required only
+     * by a function that actually schedules or deletes (the order events function), not by the scheduled
+     * assignment or the daily sweep, which share the lifecycle but never schedule.
+     */
+    public static AssignmentScheduler assignmentScheduler() {
+        return LazyScheduler.INSTANCE;
+    }
+
+    /** The order lifecycle on the DynamoDB stores, the EventBridge scheduler and the system clock. */
+    public static OrderLifecycle orderLifecycle() {
+        return new OrderLifecycle(orderStore(), ledgerStore(), settingsStore(), merchantStore(), memberStore(),
+                assignmentScheduler(), TimeSource.system());
+    }
+
+    private static final class LedgerHolder {
+        static final LedgerStore STORE = new DynamoDbLedgerStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class LazyScheduler implements AssignmentScheduler {
+        static final LazyScheduler INSTANCE = new LazyScheduler();
+
+        @Override
+        public ScheduleOutcome schedule(MerchantId merchant, OrderId order, Instant dueAt, ZoneId merchantZone) {
+            return SchedulerHolder.SCHEDULER.schedule(merchant, order, dueAt, merchantZone);
+        }
+
+        @Override
+        public CancelOutcome cancel(MerchantId merchant, OrderId order) {
+            return SchedulerHolder.SCHEDULER.cancel(merchant, order);
+        }
+    }
+
+    private static final class SchedulerHolder {
+        static final AssignmentScheduler SCHEDULER = build();
+
+        private static AssignmentScheduler build() {
+            AppConfig c = config();
+            return new EventBridgeAssignmentScheduler(aws().scheduler(), EventBridgeAssignmentScheduler.Config.of(
+                    c.scheduleGroupName(), c.assignmentFunctionArn(), c.schedulerRoleArn(), c.schedulerDlqArn()),
+                    TimeSource.system());
+        }
+    }
+
+    /** Notification delivery records (at-most-once claims), on the single table. */
+    public static DeliveryStore deliveryStore() {
+        return NotificationHolder.DELIVERIES;
+    }
+
+    /** Monthly SMS usage per merchant, on the single table (the same adapter as the delivery records). */
+    public static SmsUsageMeter smsUsageMeter() {
+        return NotificationHolder.DELIVERIES;
+    }
+
+    /**
+     * The notification dispatcher: SES v2 email ({@code SES_FROM_ADDRESS}, {@code SES_CONFIGURATION_SET}), SNS SMS
+     * ({@code SMS_SENDER_ID}), rate limits {@code SES_MAX_SEND_RATE} and {@code SMS_MAX_SEND_RATE} per second
+     * (one bucket per container: with N concurrent containers set the stream mapping's concurrency accordingly).
+     */
+    public static NotificationDispatcher notificationDispatcher() {
+        return DispatcherHolder.DISPATCHER;
+    }
+
+    private static final class NotificationHolder {
+        static final DynamoDbDeliveryStore DELIVERIES = new DynamoDbDeliveryStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class DispatcherHolder {
+        static final NotificationDispatcher DISPATCHER = new NotificationDispatcher(
+                merchantStore(), memberStore(), ledgerStore(),
+                NotificationHolder.DELIVERIES,
+                new SesEmailSender(aws().sesV2(), config().sesFromAddress(), config().sesConfigurationSet()),
+                new SnsSmsSender(aws().sns(), config().smsSenderId()),
+                RateLimiter.perSecond(config().sesMaxSendRate(), (int) Math.max(1, config().sesMaxSendRate())),
+                RateLimiter.perSecond(config().smsMaxSendRate(), (int) Math.max(1, config().smsMaxSendRate())),
+                TimeSource.system(), NotificationDispatcher.Settings.DEFAULT);
+    }
+
     private static final class SettingsHolder {
         static final SettingsStore STORE = new DynamoDbSettingsStore(aws().dynamoDb(), config().tableName());
     }
@@ -81,11 +181,6 @@ public final class Wiring {
 
     private static final class AwsHolder {
         static final AwsClients CLIENTS = AwsClients.fromEnvironment();
-    }
-
-    /** The ledger on this container's DynamoDB client and the configured table. */
-    public static LedgerStore ledgerStore() {
-        return new DynamoDbLedgerStore(aws().dynamoDb(), config().tableName());
     }
 
     // ---- storefront (checkout, member center) ---------------------------------------------------

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The local API: serves every route of {@link ApiRoutes} on a loopback address through the real
@@ -38,8 +39,9 @@ import java.util.concurrent.Executors;
  * textual), route key, path parameters, and the caller's claims from the local caller scheme
  * ({@link LocalCaller}) — and the handler's response is written back.
  *
- * <p>Like Lambda, each handler class is instantiated once (no-arg constructor: the same wiring as in
- * AWS) and serves one request at a time.
+ * <p>Like Lambda, each handler class has one instance, serving one request at a time: the local
+ * stack's ({@link LocalStack}, built through the port-taking constructors on local adapters), or one
+ * made with the no-arg constructor (the AWS wiring) by {@link #start(String, int, List)}.
  */
 public final class LocalServer implements AutoCloseable {
     /** API Gateway's payload limit. */
@@ -51,18 +53,33 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutorService executor;
     private final RouteTable table;
     private final Map<Class<? extends ApiHandler>, ApiHandler> handlers = new ConcurrentHashMap<>();
+    private final Function<Class<? extends ApiHandler>, Optional<ApiHandler>> source;
 
-    private LocalServer(HttpServer server, ExecutorService executor, RouteTable table) {
+    private LocalServer(HttpServer server, ExecutorService executor, RouteTable table,
+                        Function<Class<? extends ApiHandler>, Optional<ApiHandler>> source) {
         this.server = server;
         this.executor = executor;
         this.table = table;
+        this.source = source;
     }
 
-    /** Starts serving {@code routes} on {@code host:port} (port 0: any free port). */
+    /**
+     * Starts serving {@code routes} on {@code host:port} (port 0: any free port), each handler class
+     * created once with its no-arg constructor, as Lambda does.
+     */
     public static LocalServer start(String host, int port, List<ApiRoutes.Route> routes) throws IOException {
+        return start(host, port, routes, LocalServer::instantiate);
+    }
+
+    /**
+     * Starts serving {@code routes} with the handler instances {@code source} gives (the local stack's,
+     * built on local adapters); a route whose handler it does not give answers 503 naming the handler.
+     */
+    public static LocalServer start(String host, int port, List<ApiRoutes.Route> routes,
+                                    Function<Class<? extends ApiHandler>, Optional<ApiHandler>> source) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        LocalServer local = new LocalServer(server, executor, new RouteTable(routes));
+        LocalServer local = new LocalServer(server, executor, new RouteTable(routes), source);
         server.createContext("/", local::serve);
         server.setExecutor(executor);
         server.start();
@@ -119,15 +136,22 @@ public final class LocalServer implements AutoCloseable {
         };
         byte[] body = readBody(exchange.getRequestBody());
         APIGatewayV2HTTPEvent event = toEvent(exchange, method, rawPath, uri.getRawQuery(), body, found, requestId);
-        ApiHandler handler = handlers.computeIfAbsent(found.route().handler(), LocalServer::instantiate);
+        Class<? extends ApiHandler> type = found.route().handler();
+        ApiHandler handler = handlers.get(type);
+        if (handler == null) {
+            handler = source.apply(type).orElseThrow(() -> ApiException.serviceUnavailable(
+                    type.getSimpleName() + " is not wired into the local stack yet (see local/README.md).", 60));
+            ApiHandler raced = handlers.putIfAbsent(type, handler);
+            handler = raced == null ? handler : raced;
+        }
         synchronized (handler) {
             return handler.handleRequest(event, new LocalContext(requestId, found.route().handler().getSimpleName()));
         }
     }
 
-    private static ApiHandler instantiate(Class<? extends ApiHandler> type) {
+    private static Optional<ApiHandler> instantiate(Class<? extends ApiHandler> type) {
         try {
-            return type.getConstructor().newInstance();
+            return Optional.of(type.getConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + type.getName() + " with its no-arg constructor", e);
         }
@@ -245,38 +269,5 @@ public final class LocalServer implements AutoCloseable {
         try (OutputStream os = exchange.getResponseBody()) {
             os.write(bytes);
         }
-    }
-
-    /** {@code local/run} starts this: {@code --host 127.0.0.1 --port 3000} (or env PORT). */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        String host = "127.0.0.1";
-        int port = Integer.parseInt(Optional.ofNullable(System.getenv("PORT")).orElse("3000"));
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--host" -> host = args[++i];
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                default -> {
-                    System.err.println("usage: LocalServer [--host 127.0.0.1] [--port 3000]");
-                    System.exit(2);
-                }
-            }
-        }
-        LocalServer server;
-        try {
-            server = start(host, port, ApiRoutes.all());
-        } catch (java.net.BindException e) {
-            System.err.println("Port " + port + " on " + host + " is in use. Stop the other process or choose "
-                    + "another port: local/run --port 3001");
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println("Member Points local API on " + server.baseUri() + "  (Ctrl-C stops it)");
-        System.out.println("Routes:");
-        RouteTable.describe(server.routes()).forEach(System.out::println);
-        System.out.println("Call as a member:  -H 'X-Local-Caller: merchant_id=demo-shop&member_id=alice'");
-        System.out.println("Call as staff:     -H 'X-Local-Caller: merchant_id=demo-shop&staff_id=bob&permissions=member_points+customer_management'");
-        System.out.println("Try: curl -s " + server.baseUri() + "/v1/health");
-        Thread.currentThread().join();
     }
 }

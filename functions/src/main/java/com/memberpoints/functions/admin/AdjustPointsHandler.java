@@ -2,7 +2,7 @@ package com.memberpoints.functions.admin;
 
 import com.memberpoints.domain.app.PointsAdjustments;
 import com.memberpoints.domain.ledger.LedgerCommand;
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.model.FieldError;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.MemberId;
@@ -51,7 +51,7 @@ public final class AdjustPointsHandler extends StaffApiHandler {
         Body body = request.body(AdjustPointsHandler::read);
         String key = idempotencyKey(request, body.key());
         PointsAdjustments.Request command = new PointsAdjustments.Request(body.points(), body.reason(),
-                new Notify(body.email(), body.sms()), key);
+                new NotifyChoice(body.email(), body.sms()), key);
         return switch (services.adjustments().adjust(staff.merchantId(), member, command, staff.actor())) {
             case PointsAdjustments.Outcome.Done d -> {
                 request.log().info("points adjusted", "memberId", member.value(), "points", body.points(),

@@ -3,7 +3,7 @@ package com.memberpoints.functions.admin;
 import com.memberpoints.domain.app.BulkAssignments;
 import com.memberpoints.domain.bulk.BulkJob;
 import com.memberpoints.domain.ledger.LedgerCommand;
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiException;
@@ -105,6 +105,6 @@ public final class CreateBulkAssignmentHandler extends StaffApiHandler {
         if (ids.isEmpty() || ids.contains(null) || points < 1 || reason == null) {
             return null; // errors recorded
         }
-        return new Body(new BulkAssignments.Request(ids, points, reason, new Notify(email, sms), key), dryRun);
+        return new Body(new BulkAssignments.Request(ids, points, reason, new NotifyChoice(email, sms), key), dryRun);
     }
 }

@@ -1,5 +1,6 @@
 package com.memberpoints.functions.health;
 
+import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.http.ApiRequest;
 import com.memberpoints.functions.http.ApiResponse;
 import com.memberpoints.functions.http.PublicApiHandler;
@@ -11,6 +12,7 @@ import com.memberpoints.functions.log.JsonLogger;
  * runs and the platform answers (and is the start-up benchmark's realistic target until the quote
  * handler lands).
  */
+@ReadsEnvironment({})
 public final class HealthHandler extends PublicApiHandler {
 
     /** Lambda entry point. */

@@ -94,6 +94,17 @@ public final class FieldReader {
         return java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(object.members().keySet()));
     }
 
+    /** Accepts members that are allowed but not used (e.g. an EventBridge envelope's {@code account}). */
+    public FieldReader ignore(String... names) {
+        consumed.addAll(List.of(names));
+        return this;
+    }
+
+    /** Records "is required" for {@code name} when it is absent or null (a present-but-invalid value has its own error). */
+    public void requirePresent(String name) {
+        missing(name, null);
+    }
+
     /** Path of a member of this object as the caller sees it. */
     public String path(String name) {
         return prefix + name;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.memberpoints.domain.ledger.EntryKind;
 import com.memberpoints.domain.ledger.JournalEntry;
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.model.MemberId;
@@ -66,7 +66,7 @@ class AdjustPointsHandlerTest {
         JournalEntry entry = history("mem-42").getFirst();
         assertThat(entry.kind()).isEqualTo(EntryKind.ADJUST_ADD);
         assertThat(entry.reason()).isEqualTo("Birthday gift");
-        assertThat(entry.notification()).isEqualTo(new Notify(true, false));
+        assertThat(entry.notification()).isEqualTo(new NotifyChoice(true, false));
         // assigned 2026-11-22 (Taipei) under "expire 12/31" -> 2027-12-31 23:59:59 Taipei
         assertThat(entry.lots().getFirst().expiresAt()).contains(Instant.parse("2027-12-31T15:59:59Z"));
     }
@@ -99,7 +99,7 @@ class AdjustPointsHandlerTest {
         JournalEntry deduction = history("mem-42").getFirst();
         assertThat(deduction.kind()).isEqualTo(EntryKind.ADJUST_DEDUCT);
         assertThat(deduction.balanceAfter()).isEqualTo(60);
-        assertThat(deduction.notification()).isEqualTo(Notify.NONE);
+        assertThat(deduction.notification()).isEqualTo(NotifyChoice.NONE);
     }
 
     @Test

@@ -10,12 +10,16 @@ import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
+import com.memberpoints.domain.notify.InMemoryDeliveryStore;
 import com.memberpoints.functions.ApiEvents;
 import com.memberpoints.functions.ApiRoutes;
 import com.memberpoints.functions.http.Access;
 import com.memberpoints.functions.http.ApiHandler;
 import com.memberpoints.functions.http.Permission;
 import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.notify.DeliveriesHandler;
+import com.memberpoints.functions.notify.NotificationPreviewHandler;
+import com.memberpoints.functions.notify.SmsUsageHandler;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -43,7 +47,8 @@ class AdminAuthorizationMatrixTest {
             "PUT /v1/admin/store", StoreProfileTest.BODY,
             "POST /v1/admin/members/{memberId}/store-spend", "{\"receiptId\":\"R-9\",\"amount\":\"100.00\"}",
             "POST /v1/admin/members/{memberId}/points/adjustments", "{\"points\":5,\"reason\":\"x\",\"idempotencyKey\":\"k9\"}",
-            "POST /v1/admin/points/bulk-assignments", "{\"memberIds\":[\"mem-42\"],\"points\":5,\"reason\":\"x\",\"dryRun\":true}");
+            "POST /v1/admin/points/bulk-assignments", "{\"memberIds\":[\"mem-42\"],\"points\":5,\"reason\":\"x\",\"dryRun\":true}",
+            "POST /v1/admin/notifications/preview", "{\"kind\":\"STAFF_POINTS\",\"amount\":5,\"balance\":5,\"reason\":\"x\"}");
 
     static List<ApiRoutes.Route> adminRoutes() {
         return ApiRoutes.all().stream().filter(r -> r.path().startsWith("/v1/admin/")).toList();
@@ -61,9 +66,21 @@ class AdminAuthorizationMatrixTest {
         return out.stream();
     }
 
-    static ApiHandler handler(Class<? extends ApiHandler> type, AdminServices services) {
+    static ApiHandler handler(Class<? extends ApiHandler> type, AdminWorld world) {
+        // The notification routes are built over their own ports (the world's merchants, a delivery store).
+        InMemoryDeliveryStore deliveries = new InMemoryDeliveryStore();
+        if (type == NotificationPreviewHandler.class) {
+            return new NotificationPreviewHandler(world.merchants, JsonLogger.discarding());
+        }
+        if (type == SmsUsageHandler.class) {
+            return new SmsUsageHandler(world.merchants, deliveries, world.clock::get, JsonLogger.discarding());
+        }
+        if (type == DeliveriesHandler.class) {
+            return new DeliveriesHandler(world.merchants, deliveries, world.clock::get, JsonLogger.discarding());
+        }
         try {
-            return type.getConstructor(AdminServices.class, JsonLogger.class).newInstance(services, JsonLogger.discarding());
+            return type.getConstructor(AdminServices.class, JsonLogger.class)
+                    .newInstance(world.services, JsonLogger.discarding());
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(type + " needs a (AdminServices, JsonLogger) constructor", e);
         }
@@ -80,12 +97,12 @@ class AdminAuthorizationMatrixTest {
         world.saveSettings(SHOP, withRules(AdjustPointsHandlerTest.withExpiry(
                 com.memberpoints.domain.settings.ExpiryPolicy.NEVER)));
         world.services.bulk().start(SHOP, new com.memberpoints.domain.app.BulkAssignments.Request(
-                List.of(MemberId.of("mem-42")), 3, SECRET_REASON, com.memberpoints.domain.ledger.Notify.NONE,
+                List.of(MemberId.of("mem-42")), 3, SECRET_REASON, com.memberpoints.domain.ledger.NotifyChoice.NONE,
                 Optional.of("job1")), Actor.staff("boss"));
         int ledgerEntries = history(world);
 
         ApiRoutes.Route route = adminRoutes().stream().filter(r -> r.routeKey().equals(routeKey)).findFirst().orElseThrow();
-        ApiHandler handler = handler(route.handler(), world.services);
+        ApiHandler handler = handler(route.handler(), world);
         Permission required = ((Access.StaffWith) handler.access()).permission();
         if (who.startsWith("staff without")) {
             EnumSet<Permission> others = EnumSet.complementOf(EnumSet.of(required));
@@ -107,7 +124,7 @@ class AdminAuthorizationMatrixTest {
         int status = r.getStatusCode();
         boolean ownData = routeKey.endsWith("/v1/admin/settings") || routeKey.endsWith("/bulk-assignments")
                 || routeKey.endsWith("/v1/admin/activity-log") || routeKey.endsWith(".csv")
-                || routeKey.endsWith("/v1/admin/store");
+                || routeKey.endsWith("/v1/admin/store") || routeKey.contains("/v1/admin/notifications/");
         if (expected == 404 && ownData) {
             // Store-wide routes answer from the caller's own store: never the other store's data.
             assertThat(status).as(r.getBody()).isIn(200, 409);
@@ -125,7 +142,7 @@ class AdminAuthorizationMatrixTest {
     void theMatrixCoversEveryAdminRoute() {
         assertThat(adminRoutes()).hasSizeGreaterThanOrEqualTo(7);
         for (ApiRoutes.Route route : adminRoutes()) {
-            assertThat(handler(route.handler(), new AdminWorld().services).access()).isInstanceOf(Access.StaffWith.class);
+            assertThat(handler(route.handler(), new AdminWorld()).access()).isInstanceOf(Access.StaffWith.class);
         }
     }
 

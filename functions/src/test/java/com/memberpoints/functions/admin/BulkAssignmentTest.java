@@ -17,7 +17,7 @@ import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.MemberWallets;
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.ledger.RedemptionHold;
@@ -171,7 +171,7 @@ class BulkAssignmentTest {
         JournalEntry entry = ledger.inner.history(WalletRef.points(SHOP, MemberId.of("m1")), PageRequest.first(5))
                 .items().getFirst();
         assertThat(entry.kind()).isEqualTo(EntryKind.BULK_CREDIT);
-        assertThat(entry.notification()).isEqualTo(new Notify(true, false));
+        assertThat(entry.notification()).isEqualTo(new NotifyChoice(true, false));
         assertThat(entry.reason()).isEqualTo("Anniversary");
 
         // Running the job again (same key, and every chunk delivered again) credits nobody twice.

@@ -4,7 +4,7 @@ import com.memberpoints.domain.bulk.BulkChunk;
 import com.memberpoints.domain.bulk.BulkJob;
 import com.memberpoints.domain.bulk.ChunkTally;
 import com.memberpoints.domain.bulk.MemberOutcome;
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.model.Actor;
@@ -210,7 +210,7 @@ public final class DynamoDbBulkJobStore implements BulkJobStore {
         Map<String, AttributeValue> item = new HashMap<>(key(partition(job.merchant(), job.jobId()), JOB_SK));
         item.put("points", n(job.points()));
         item.put("rsn", AttributeValue.fromS(job.reason()));
-        item.put("ntf", AttributeValue.fromS(job.notification().code().isEmpty() ? "none" : job.notification().code()));
+        item.put("nt", AttributeValue.fromS(job.notification().code()));
         item.put("actor", AttributeValue.fromS(job.actor().label()));
         item.put("at", AttributeValue.fromS(job.createdAt().toString()));
         job.expiresAt().ifPresent(e -> item.put("exp", AttributeValue.fromS(e.toString())));
@@ -227,9 +227,8 @@ public final class DynamoDbBulkJobStore implements BulkJobStore {
 
     private static BulkJob job(MerchantId merchant, String jobId, Map<String, AttributeValue> item) {
         try {
-            String ntf = item.get("ntf").s();
             return new BulkJob(merchant, jobId, num(item, "points"), item.get("rsn").s(),
-                    Notify.parse("none".equals(ntf) ? "" : ntf), Actor.parse(item.get("actor").s()),
+                    NotifyChoice.parse(item.get("nt").s()), Actor.parse(item.get("actor").s()),
                     Instant.parse(item.get("at").s()),
                     item.containsKey("exp") ? Optional.of(Instant.parse(item.get("exp").s())) : Optional.empty(),
                     (int) num(item, "total"), (int) num(item, "chunks"), (int) num(item, "done"), num(item, "cr"),

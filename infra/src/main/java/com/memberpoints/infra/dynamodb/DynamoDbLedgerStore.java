@@ -387,4 +387,19 @@ public final class DynamoDbLedgerStore implements LedgerStore {
     private static InvalidInputException badCursor() {
         return new InvalidInputException("cursor", "is not a cursor returned by this listing");
     }
+
+    /**
+     * The journal entry an item of the table holds (a stream record's NEW_IMAGE), or empty when the item is
+     * something else (a balance, a hold, a delivery record...). A journal item that cannot be read throws
+     * {@link DynamoDbLedgerException}.
+     */
+    public static Optional<JournalEntry> journalEntryOf(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.get(LedgerTable.PK);
+        AttributeValue sk = item.get(LedgerTable.SK);
+        if (pk == null || sk == null || pk.s() == null || sk.s() == null
+                || !pk.s().startsWith("L#") || !sk.s().startsWith("J#")) {
+            return Optional.empty();
+        }
+        return Optional.of(LedgerItems.journalEntry(item));
+    }
 }

@@ -10,11 +10,11 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 
 import com.memberpoints.domain.ledger.EntryKind;
 import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.LedgerKeys;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.ledger.Lots;
-import com.memberpoints.domain.ledger.Notify;
 import com.memberpoints.domain.ledger.OperationId;
 import com.memberpoints.domain.ledger.RedemptionHold;
 import com.memberpoints.domain.ledger.Wallet;
@@ -50,9 +50,9 @@ final class LedgerItems {
     static final String REASON = "rsn";
     static final String ORDER = "ord";
     static final String DIGEST = "cd";
-    /** Staff's notification choices of a manual / bulk credit ({@code email}, {@code sms}, {@code email,sms}); absent = none. */
-    static final String NOTIFY = "ntf";
     static final String SEQUENCE = "seq";
+    /** Notify choice of a credit ({@code NotifyChoice.code()}); absent means BOTH (the default). */
+    static final String NOTIFY = "nt";
     static final String NEVER = "never";
 
     // ------------------------------------------------------------------ keys
@@ -159,7 +159,7 @@ final class LedgerItems {
         }
         e.order().ifPresent(o -> item.put(ORDER, s(o.value())));
         item.put(DIGEST, s(e.contentDigest()));
-        if (e.notification().any()) {
+        if (e.kind().isCredit() && !e.notification().equals(NotifyChoice.BOTH)) {
             item.put(NOTIFY, s(e.notification().code()));
         }
         return item;
@@ -187,7 +187,7 @@ final class LedgerItems {
                     Long.parseLong(item.get(BALANCE).n()),
                     Long.parseLong(history[1]),
                     item.get(DIGEST).s(),
-                    item.containsKey(NOTIFY) ? Notify.parse(item.get(NOTIFY).s()) : Notify.NONE);
+                    item.containsKey(NOTIFY) ? NotifyChoice.parse(item.get(NOTIFY).s()) : NotifyChoice.BOTH);
         } catch (RuntimeException e) {
             throw new DynamoDbLedgerException("unreadable journal item " + item.get(SK), e);
         }

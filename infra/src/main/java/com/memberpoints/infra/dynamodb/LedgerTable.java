@@ -28,7 +28,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * activity log  S#&lt;merchant&gt;              A#&lt;version, 12 digits&gt;
  * member        U#&lt;merchant&gt;#&lt;member&gt;  PROFILE
  * order         O#&lt;merchant&gt;#&lt;order&gt;   ORDER                      dpk/dsk (due GSI, only while owed), ppk/psk (placed GSI)
+ * delivery      N#&lt;merchant&gt;#&lt;yyyy-MM&gt; D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;   (notification record)
+ * sms usage     N#&lt;merchant&gt;#SMS         M#&lt;yyyy-MM&gt;                (SMS parts and messages, ADDed)
  * </pre>
+ *
+ * Delivery and SMS-usage items are written by {@link DynamoDbDeliveryStore}; they carry no index keys.
+ * The table's stream (NEW_IMAGE) feeds the notification dispatcher with inserted journal items.
  */
 public final class LedgerTable {
     private LedgerTable() {}

@@ -7,7 +7,7 @@ import com.memberpoints.domain.bulk.BulkChunk;
 import com.memberpoints.domain.bulk.BulkJob;
 import com.memberpoints.domain.bulk.ChunkTally;
 import com.memberpoints.domain.bulk.MemberOutcome;
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.model.Actor;
@@ -43,7 +43,7 @@ abstract class BulkJobStoreContract {
     }
 
     BulkJob job(String id, int members, long points) {
-        return BulkJob.created(shop, id, points, "Anniversary", new Notify(true, false), Actor.staff("bob"), T0,
+        return BulkJob.created(shop, id, points, "Anniversary", new NotifyChoice(true, false), Actor.staff("bob"), T0,
                 Optional.of(Instant.parse("2027-12-31T15:59:59Z")), members);
     }
 

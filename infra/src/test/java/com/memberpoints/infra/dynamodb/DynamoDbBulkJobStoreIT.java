@@ -11,7 +11,7 @@ import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.port.BulkJobStore;
 import com.memberpoints.domain.port.MemberStore;
@@ -88,7 +88,7 @@ class DynamoDbBulkJobStoreIT extends BulkJobStoreContract {
                 new com.memberpoints.domain.inmemory.InMemorySettingsStore(), store, new InMemoryBulkJobQueue(),
                 () -> T0, () -> "unused");
         var started = service.start(shop, new BulkAssignments.Request(chunks(1000).getFirst(), 7, "Promo",
-                new Notify(true, true), Optional.of("thr")), Actor.staff("bob"));
+                new NotifyChoice(true, true), Optional.of("thr")), Actor.staff("bob"));
         assertThat(started).isInstanceOf(BulkAssignments.Outcome.Started.class);
         long t1 = System.nanoTime();
         assertThat(service.processChunk(shop, "bulk-thr", 0)).isEqualTo(BulkAssignments.ChunkRun.PROCESSED);

@@ -8,13 +8,15 @@ import com.memberpoints.domain.calendar.ExpiryCalculator;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.notify.Channel;
+import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.domain.port.BulkJobQueue;
 import com.memberpoints.domain.port.BulkJobStore;
 import com.memberpoints.domain.port.IdSource;
@@ -70,7 +72,7 @@ public final class BulkAssignments {
     }
 
     /** A validated request; {@code idempotencyKey} (optional) becomes the job id, so a retry finds the same job. */
-    public record Request(List<MemberId> memberIds, long points, String reason, Notify notification,
+    public record Request(List<MemberId> memberIds, long points, String reason, NotifyChoice notification,
                           Optional<String> idempotencyKey) {
         public Request {
             memberIds = List.copyOf(memberIds);
@@ -107,7 +109,11 @@ public final class BulkAssignments {
         record KeyReused() implements Outcome {}
     }
 
-    /** Counts members, email and SMS recipients without writing anything. */
+    /**
+     * Counts members, and how many of them can be reached by email and by SMS (whatever the request's choice:
+     * the staff see who is reachable before choosing), without writing anything. Reachability is the
+     * dispatcher's own rule ({@link NotificationDispatcher#channels(NotifyChoice, Merchant, MemberProfile)}).
+     */
     public Outcome dryRun(MerchantId merchant, Request request) {
         Optional<Merchant> store = merchants.find(merchant);
         if (store.isEmpty()) {
@@ -122,8 +128,9 @@ public final class BulkAssignments {
                     distinct.subList(from, Math.min(distinct.size(), from + READ_BATCH)));
             for (MemberProfile p : found.values()) {
                 existing++;
-                email += p.canReceiveEmail() ? 1 : 0;
-                sms += p.canReceiveSms() && store.get().smsEnabled() ? 1 : 0;
+                var reachable = NotificationDispatcher.channels(NotifyChoice.BOTH, store.get(), p);
+                email += reachable.contains(Channel.EMAIL) ? 1 : 0;
+                sms += reachable.contains(Channel.SMS) ? 1 : 0;
             }
         }
         return new Outcome.DryRunDone(new DryRun(request.memberIds().size(), distinct.size(), existing,
@@ -179,7 +186,7 @@ public final class BulkAssignments {
             return ChunkRun.ALREADY_DONE;
         }
         BulkJob job = found.get();
-        boolean smsOn = merchants.find(merchant).map(Merchant::smsEnabled).orElse(false);
+        Optional<Merchant> store = merchants.find(merchant);
         List<MemberId> ids = chunk.get().members();
         List<MemberOutcome> outcomes = new ArrayList<>(ids.size());
         long email = 0;
@@ -195,13 +202,15 @@ public final class BulkAssignments {
                 }
                 LedgerCommand.Credit credit = LedgerCommand.bulkCredit(WalletRef.points(merchant, id), jobId,
                         job.points(), job.expiresAt(), job.reason(), job.actor(), job.createdAt())
-                        .withNotify(job.notification());
+                        .withNotification(job.notification());
                 LedgerResult result = ledger.apply(credit);
                 boolean ok = result instanceof LedgerResult.Applied || result instanceof LedgerResult.Duplicate;
                 outcomes.add(new MemberOutcome(id, ok ? MemberOutcome.Result.CREDITED : MemberOutcome.Result.FAILED));
                 if (ok) {
-                    email += job.notification().email() && p.canReceiveEmail() ? 1 : 0;
-                    sms += job.notification().sms() && smsOn && p.canReceiveSms() ? 1 : 0;
+                    var channels = store.isEmpty() ? java.util.EnumSet.noneOf(Channel.class)
+                            : NotificationDispatcher.channels(job.notification(), store.get(), p);
+                    email += channels.contains(Channel.EMAIL) ? 1 : 0;
+                    sms += channels.contains(Channel.SMS) ? 1 : 0;
                 }
             }
         }

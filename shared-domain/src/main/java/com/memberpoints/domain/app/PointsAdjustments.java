@@ -5,7 +5,7 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
@@ -50,7 +50,7 @@ public final class PointsAdjustments {
      * @param points         positive to add, negative to deduct, never 0
      * @param idempotencyKey identifies the request: retries reuse it ({@link LedgerCommand#REFERENCE} alphabet)
      */
-    public record Request(long points, String reason, Notify notification, String idempotencyKey) {
+    public record Request(long points, String reason, NotifyChoice notification, String idempotencyKey) {
         public Request {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(notification, "notification");
@@ -58,7 +58,7 @@ public final class PointsAdjustments {
             if (points == 0 || Math.abs(points) > MAX_POINTS) {
                 throw new IllegalArgumentException("points must be non-zero and at most " + MAX_POINTS + " in size");
             }
-            if (points < 0 && notification.any()) {
+            if (points < 0 && !NotifyChoice.NONE.equals(notification)) {
                 throw new IllegalArgumentException("a deduction is never notified");
             }
         }
@@ -97,7 +97,7 @@ public final class PointsAdjustments {
             Optional<Instant> expiresAt = ExpiryCalculator.pointsExpiry(rules.points().expiry(), now,
                     store.get().zone()).instant();
             command = LedgerCommand.manualAdd(wallet, request.idempotencyKey(), request.points(), expiresAt,
-                    request.reason(), staff, now).withNotify(request.notification());
+                    request.reason(), staff, now).withNotification(request.notification());
         } else {
             command = LedgerCommand.manualDeduct(wallet, request.idempotencyKey(), -request.points(), request.reason(),
                     staff, now);

@@ -1,6 +1,6 @@
 package com.memberpoints.domain.bulk;
 
-import com.memberpoints.domain.ledger.Notify;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MerchantId;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public record BulkJob(
         String jobId,
         long points,
         String reason,
-        Notify notification,
+        NotifyChoice notification,
         Actor actor,
         Instant createdAt,
         Optional<Instant> expiresAt,
@@ -74,7 +74,7 @@ public record BulkJob(
     }
 
     /** The same job before any chunk was processed. */
-    public static BulkJob created(MerchantId merchant, String jobId, long points, String reason, Notify notification,
+    public static BulkJob created(MerchantId merchant, String jobId, long points, String reason, NotifyChoice notification,
                                   Actor actor, Instant createdAt, Optional<Instant> expiresAt, int totalMembers) {
         int chunks = (totalMembers + CHUNK_SIZE - 1) / CHUNK_SIZE;
         return new BulkJob(merchant, jobId, points, reason, notification, actor, createdAt, expiresAt, totalMembers,

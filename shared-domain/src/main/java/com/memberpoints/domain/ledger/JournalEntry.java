@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param sequence      1, 2, 3, ... per wallet: the order in which entries were applied
  * @param contentDigest digest of the command's content, to tell a retry from a different operation
  *                      reusing the same id
- * @param notification      the staff's email / SMS choices for a manual or bulk credit ({@link Notify#NONE} otherwise)
+ * @param notification  channels the member may be notified on (the credit's choice; always NONE for debits)
  */
 public record JournalEntry(
         OperationId operationId,
@@ -38,20 +38,20 @@ public record JournalEntry(
         long balanceAfter,
         long sequence,
         String contentDigest,
-        Notify notification) {
+        NotifyChoice notification) {
 
-    /** Without notification choices: the original shape, kept for compatibility. */
+    /** An entry with the default choice: {@link NotifyChoice#BOTH} for credits, NONE for debits. */
     public JournalEntry(OperationId operationId, WalletRef wallet, EntryKind kind, long delta, List<LotChange> lots,
-                        String reason, Actor actor, Optional<OrderId> order, Instant at, long balanceAfter, long sequence,
-                        String contentDigest) {
+                        String reason, Actor actor, Optional<OrderId> order, Instant at, long balanceAfter,
+                        long sequence, String contentDigest) {
         this(operationId, wallet, kind, delta, lots, reason, actor, order, at, balanceAfter, sequence, contentDigest,
-                Notify.NONE);
+                NotifyChoice.BOTH);
     }
 
     public JournalEntry {
         Objects.requireNonNull(notification, "notification");
-        if (notification.any() && !kind.isCredit()) {
-            throw new IllegalArgumentException("a " + kind + " entry is never notified");
+        if (!kind.isCredit()) {
+            notification = NotifyChoice.NONE;
         }
         Objects.requireNonNull(operationId, "operationId");
         Objects.requireNonNull(wallet, "wallet");

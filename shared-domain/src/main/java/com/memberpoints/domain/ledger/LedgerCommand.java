@@ -44,14 +44,29 @@ public sealed interface LedgerCommand
     /** Digest of everything that must match for a repeat to count as the same operation. */
     String contentDigest();
 
-    /** Points, credits or reward credits added to a lot. */
-    record Credit(WalletRef wallet, EntryKind kind, long amount, Optional<Instant> expiresAt, Optional<OrderId> order,
-                  String reference, String reason, Actor actor, Instant at, Notify notification) implements LedgerCommand {
+    /** Which channels the member may be notified on about this change: only credits notify. */
+    default NotifyChoice notification() {
+        return NotifyChoice.NONE;
+    }
 
-        /** Without notification choices ({@link Notify#NONE}): the original shape, kept for compatibility. */
+    /**
+     * Points, credits or reward credits added to a lot. {@code notification} is the staff's email/SMS choice
+     * for manual and bulk assignment ({@link NotifyChoice#BOTH} for system credits); it is not part of the
+     * content digest, so a retry that differs only in it is the same operation (the first choice stands).
+     */
+    record Credit(WalletRef wallet, EntryKind kind, long amount, Optional<Instant> expiresAt, Optional<OrderId> order,
+                  String reference, String reason, Actor actor, Instant at, NotifyChoice notification)
+            implements LedgerCommand {
+
+        /** A credit notifying on both channels (as the store and member allow). */
         public Credit(WalletRef wallet, EntryKind kind, long amount, Optional<Instant> expiresAt, Optional<OrderId> order,
                       String reference, String reason, Actor actor, Instant at) {
-            this(wallet, kind, amount, expiresAt, order, reference, reason, actor, at, Notify.NONE);
+            this(wallet, kind, amount, expiresAt, order, reference, reason, actor, at, NotifyChoice.BOTH);
+        }
+
+        /** The same credit with the staff's email/SMS choice. */
+        public Credit withNotification(NotifyChoice choice) {
+            return new Credit(wallet, kind, amount, expiresAt, order, reference, reason, actor, at, choice);
         }
 
         public Credit {
@@ -78,15 +93,7 @@ public sealed interface LedgerCommand
 
         @Override
         public String contentDigest() {
-            String expiry = expiresAt.map(Instant::toString).orElse("never");
-            // Choices join the digest only when made, so digests of entries written before they existed still match.
-            return notification.any() ? digest(kind, amount, expiry, reason, actor.label(), notification.code())
-                    : digest(kind, amount, expiry, reason, actor.label());
-        }
-
-        /** The same credit with the staff's notification choices. */
-        public Credit withNotify(Notify choices) {
-            return new Credit(wallet, kind, amount, expiresAt, order, reference, reason, actor, at, choices);
+            return digest(kind, amount, expiresAt.map(Instant::toString).orElse("never"), reason, actor.label());
         }
     }
 

@@ -88,7 +88,7 @@ public sealed interface LedgerDecision {
         long sequence = state.version() + 1;
         JournalEntry entry = new JournalEntry(command.operationId(state), command.wallet(), command.kind(), delta,
                 changes, reason, command.actor(), order, command.at(), next.total(), sequence,
-                command.contentDigest(), command instanceof LedgerCommand.Credit c ? c.notification() : Notify.NONE);
+                command.contentDigest(), command.notification());
         return new Write(new WalletState(state.ref(), sequence, next), entry, hold);
     }
 

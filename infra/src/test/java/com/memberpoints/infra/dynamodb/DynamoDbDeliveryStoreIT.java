@@ -1,0 +1,171 @@
+package com.memberpoints.infra.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.memberpoints.domain.ledger.OperationId;
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.ledger.Wallet;
+import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.model.MemberId;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.notify.Channel;
+import com.memberpoints.domain.notify.Delivery;
+import com.memberpoints.domain.notify.DeliveryKey;
+import com.memberpoints.domain.notify.DeliveryStatus;
+import com.memberpoints.domain.port.DeliveryStore;
+import com.memberpoints.infra.testing.DynamoDbLocal;
+import com.memberpoints.infra.testing.DynamoDbLocalExtension;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Delivery records and SMS usage on the single table in DynamoDB Local. */
+@ExtendWith(DynamoDbLocalExtension.class)
+class DynamoDbDeliveryStoreIT {
+
+    private static DynamoDbDeliveryStore store;
+    private static final YearMonth DEC = YearMonth.of(2021, 12);
+    private static final Instant T0 = Instant.parse("2021-12-04T02:00:00Z");
+    private final MerchantId shop = MerchantId.of("shop-" + UUID.randomUUID().toString().substring(0, 8));
+
+    @BeforeAll
+    static void createTable(DynamoDbLocal local) {
+        store = new DynamoDbDeliveryStore(local.client(), local.createLedgerTable());
+    }
+
+    private DeliveryKey key(String op, Channel channel) {
+        return new DeliveryKey(shop, DEC, MemberId.of("amy"), Wallet.POINTS, new OperationId("O#" + op + "#POINTS#EARN"),
+                channel);
+    }
+
+    private Delivery sms(DeliveryKey key, int parts) {
+        return Delivery.claim(key, "+886912345678", "", "", "Shop: 10 points", parts, T0);
+    }
+
+    @Test
+    void aKeyIsClaimedOnceAndReadBackWhole() {
+        DeliveryKey key = key("o-1", Channel.EMAIL);
+        Delivery claim = Delivery.claim(key, "amy@example.com", "Subject 主旨", "<p>Hi &amp;</p>", "Hi &", 0, T0);
+        assertThat(store.claim(claim)).isTrue();
+        assertThat(store.claim(claim)).isFalse();
+        assertThat(store.find(key)).hasValue(claim);
+    }
+
+    @Test
+    void concurrentClaimsOfOneKeyHaveExactlyOneWinner() throws Exception {
+        DeliveryKey key = key("o-race", Channel.SMS);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                calls.add(() -> store.claim(sms(key, 1)));
+            }
+            int winners = 0;
+            for (Future<Boolean> f : pool.invokeAll(calls)) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void markingAnSmsSentAddsItsPartsToTheMonthOnceOnly() {
+        DeliveryKey key = key("o-2", Channel.SMS);
+        store.claim(sms(key, 3));
+        assertThat(store.markSent(key, 1, "m-1", T0, DEC)).isTrue();
+        assertThat(store.markSent(key, 1, "m-1", T0, DEC)).isFalse();
+        DeliveryKey other = key("o-3", Channel.SMS);
+        store.claim(sms(other, 2));
+        store.markSent(other, 1, "m-2", T0, DEC);
+        assertThat(store.usage(shop, DEC)).satisfies(u -> {
+            assertThat(u.parts()).isEqualTo(5);
+            assertThat(u.messages()).isEqualTo(2);
+        });
+        assertThat(store.usage(shop, DEC.plusMonths(1)).parts()).isZero();
+        assertThat(store.find(key).orElseThrow().providerMessageId()).hasValue("m-1");
+    }
+
+    @Test
+    void emailsAreNeverMetered() {
+        DeliveryKey key = key("o-4", Channel.EMAIL);
+        store.claim(Delivery.claim(key, "amy@example.com", "s", "h", "t", 0, T0));
+        assertThat(store.markSent(key, 1, "e-1", T0, DEC)).isTrue();
+        assertThat(store.usage(shop, DEC).messages()).isZero();
+    }
+
+    @Test
+    void aRetryIsReclaimedOnlyWhenDueAndOnlyOnce() {
+        DeliveryKey key = key("o-5", Channel.SMS);
+        store.claim(sms(key, 1));
+        Instant due = T0.plusSeconds(60);
+        assertThat(store.markRetrying(key, 1, "throttled", T0, due)).isTrue();
+        assertThat(store.markRetrying(key, 1, "again", T0, due)).isFalse();
+        assertThat(store.reclaim(key, 1, due.minusMillis(1))).isFalse();
+        assertThat(store.reclaim(key, 1, due)).isTrue();
+        assertThat(store.reclaim(key, 1, due)).isFalse();
+        Delivery d = store.find(key).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeliveryStatus.CLAIMED);
+        assertThat(d.attempts()).isEqualTo(2);
+        assertThat(d.nextAttemptAt()).isEmpty();
+        // A sender holding the stale attempt number can no longer record anything.
+        assertThat(store.markSent(key, 1, "late", due, DEC)).isFalse();
+        assertThat(store.markSent(key, 2, "m-5", due, DEC)).isTrue();
+        assertThat(store.usage(shop, DEC).parts()).isEqualTo(1);
+    }
+
+    @Test
+    void failuresAreRecordedAndListedByStatus() {
+        DeliveryKey failed = key("o-6", Channel.EMAIL);
+        DeliveryKey retrying = key("o-7", Channel.EMAIL);
+        DeliveryKey sent = key("o-8", Channel.EMAIL);
+        DeliveryKey lost = key("o-9", Channel.EMAIL);
+        for (DeliveryKey k : List.of(failed, retrying, sent, lost)) {
+            store.claim(Delivery.claim(k, "amy@example.com", "s", "h", "t", 0, T0));
+        }
+        store.markFailed(failed, 1, "SES MessageRejected " + "x".repeat(900), T0);
+        store.markRetrying(retrying, 1, "SES Throttling", T0, T0.plusSeconds(60));
+        store.markSent(sent, 1, "ok", T0, DEC);
+
+        List<Delivery> attention = store.list(shop, DEC,
+                EnumSet.of(DeliveryStatus.FAILED_PERMANENT, DeliveryStatus.RETRYING, DeliveryStatus.CLAIMED), PageRequest.first(10)).items();
+        assertThat(attention).extracting(Delivery::key).containsExactlyInAnyOrder(failed, retrying, lost);
+        assertThat(attention).filteredOn(d -> d.key().equals(failed)).singleElement()
+                .satisfies(d -> assertThat(d.lastError().orElseThrow()).startsWith("SES MessageRejected").hasSize(500));
+        assertThat(store.list(shop, DEC, EnumSet.of(DeliveryStatus.SENT), PageRequest.first(10)).items()).extracting(Delivery::key)
+                .containsExactly(sent);
+        Page<Delivery> first = store.list(shop, DEC, EnumSet.allOf(DeliveryStatus.class), PageRequest.first(3));
+        assertThat(first.items()).hasSize(3);
+        Page<Delivery> second = store.list(shop, DEC, EnumSet.allOf(DeliveryStatus.class),
+                PageRequest.after(first.nextCursor().orElseThrow(), 3));
+        assertThat(second.items()).hasSize(1);
+        assertThat(second.nextCursor()).isEmpty();
+        List<DeliveryKey> all = new ArrayList<>();
+        first.items().forEach(d -> all.add(d.key()));
+        second.items().forEach(d -> all.add(d.key()));
+        assertThat(all).containsExactlyInAnyOrder(failed, retrying, sent, lost);
+        assertThatThrownBy(() -> store.list(shop, DEC, EnumSet.allOf(DeliveryStatus.class),
+                PageRequest.after("nonsense", 3))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void storeFailuresAreTypedExceptions(DynamoDbLocal local) {
+        DynamoDbDeliveryStore missing = new DynamoDbDeliveryStore(local.client(), "no-such-table");
+        assertThatThrownBy(() -> missing.claim(sms(key("o-x", Channel.SMS), 1)))
+                .isInstanceOf(DeliveryStore.DeliveryStoreException.class);
+        assertThatThrownBy(() -> missing.usage(shop, DEC)).isInstanceOf(DeliveryStore.DeliveryStoreException.class);
+    }
+}

@@ -1,0 +1,38 @@
+package com.memberpoints.local;
+
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.port.EmailSender;
+import com.memberpoints.domain.port.IdSource;
+import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.port.SmsSender;
+import com.memberpoints.functions.log.JsonLogger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.ZoneId;
+
+/**
+ * LOCAL ONLY: the ports' local implementations that {@link LocalHandlers} hands to the handlers'
+ * port-taking constructors — the DynamoDB adapters on DynamoDB Local in-process (the same adapter
+ * classes as in AWS), the in-process scheduler, the outbox senders and the controllable clock.
+ *
+ * @param dynamoDb  client of the in-process DynamoDB Local, for further DynamoDB adapters
+ * @param tableName the table created from {@code LedgerTable}
+ */
+public record LocalAdapters(
+        DynamoDbClient dynamoDb,
+        String tableName,
+        LedgerStore ledger,
+        SettingsStore settings,
+        MerchantStore merchants,
+        MemberStore members,
+        OrderStore orders,
+        LocalClock clock,
+        LocalAssignmentScheduler scheduler,
+        EmailSender emailSender,
+        SmsSender smsSender,
+        IdSource ids,
+        JsonLogger logger,
+        ZoneId zone) {}

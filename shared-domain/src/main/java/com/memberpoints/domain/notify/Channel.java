@@ -1,0 +1,7 @@
+package com.memberpoints.domain.notify;
+
+/** A delivery channel. */
+public enum Channel {
+    EMAIL,
+    SMS
+}

@@ -1,0 +1,48 @@
+package com.memberpoints.domain.notify;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The delivery record of one message: what was (or is to be) sent, to whom, and how it went. The rendered
+ * message is kept so a retry sends exactly what was claimed, without re-reading profiles or the ledger.
+ *
+ * @param subject     email subject; empty for SMS
+ * @param html        email HTML part; empty for SMS
+ * @param text        email text part, or the SMS text
+ * @param smsParts    SMS parts the text takes (0 for email)
+ * @param attempts    provider calls made or in progress (1 after the claim)
+ */
+public record Delivery(DeliveryKey key, DeliveryStatus status, String recipient, String subject, String html,
+                       String text, int smsParts, int attempts, Optional<String> providerMessageId,
+                       Optional<String> lastError, Instant updatedAt, Optional<Instant> nextAttemptAt) {
+    public Delivery {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(html, "html");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(providerMessageId, "providerMessageId");
+        Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("a delivery record exists from its first attempt");
+        }
+    }
+
+    /** A fresh claim (status CLAIMED, attempt 1). */
+    public static Delivery claim(DeliveryKey key, String recipient, String subject, String html, String text,
+                                 int smsParts, Instant at) {
+        return new Delivery(key, DeliveryStatus.CLAIMED, recipient, subject, html, text, smsParts, 1,
+                Optional.empty(), Optional.empty(), at, Optional.empty());
+    }
+
+    public Delivery with(DeliveryStatus newStatus, int newAttempts, Optional<String> messageId,
+                         Optional<String> error, Instant at, Optional<Instant> next) {
+        return new Delivery(key, newStatus, recipient, subject, html, text, smsParts, newAttempts, messageId, error, at,
+                next);
+    }
+}

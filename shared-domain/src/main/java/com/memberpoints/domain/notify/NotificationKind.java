@@ -1,0 +1,31 @@
+package com.memberpoints.domain.notify;
+
+import com.memberpoints.domain.ledger.EntryKind;
+import java.util.Optional;
+
+/** The messages members receive; each maps from the journal entry kinds that trigger it. */
+public enum NotificationKind {
+    /** Points earned on an order ({@link EntryKind#EARN}). */
+    ORDER_POINTS,
+    /** Points added by staff, with the reason ({@link EntryKind#ADJUST_ADD}, {@link EntryKind#BULK_CREDIT}). */
+    STAFF_POINTS,
+    /** Order reward store credits ({@link EntryKind#REWARD_CREDIT}). */
+    ORDER_CREDITS;
+
+    /**
+     * The notification a journal entry kind triggers: none for every debit (redemption, deduction, expiry),
+     * for a redemption given back, and for an order edit's correction (the member was told about the order).
+     */
+    public static Optional<NotificationKind> of(EntryKind kind) {
+        return switch (kind) {
+            case EARN -> Optional.of(ORDER_POINTS);
+            case ADJUST_ADD, BULK_CREDIT -> Optional.of(STAFF_POINTS);
+            case REWARD_CREDIT -> Optional.of(ORDER_CREDITS);
+            case REDEEM, REDEEM_REVERT, ADJUST_DEDUCT, EXPIRE, EARN_ADJUST_ADD, EARN_ADJUST_DEDUCT -> Optional.empty();
+        };
+    }
+
+    public boolean isCredits() {
+        return this == ORDER_CREDITS;
+    }
+}
