@@ -194,7 +194,8 @@ public final class Wiring {
         static final StorefrontService SERVICE = buildStorefront();
 
         private static StorefrontService buildStorefront() {
-            return new StorefrontService(ledgerStore(), settingsStore(), merchantStore(), memberStore(), TimeSource.system());
+            return new StorefrontService(ledgerStore(), settingsStore(), merchantStore(), memberStore(), orderStore(),
+                    TimeSource.system());
         }
     }
     // ---- end storefront -------------------------------------------------------------------------

@@ -86,7 +86,7 @@ public final class OrderEventParser {
                 case "OrderCancelled" -> order(r.object("detail", d -> new OrderEvent.OrderCancelled(merchant(d),
                         orderId(d), instant(d, "cancelledAt"))));
                 case "OrderEdited" -> order(r.object("detail", d -> new OrderEvent.OrderEdited(merchant(d), orderId(d),
-                        d.integer("revision", 1, Integer.MAX_VALUE), d.object("amounts", OrderEventParser::amounts),
+                        revision(d), d.object("amounts", OrderEventParser::amounts),
                         instant(d, "editedAt"))));
                 case "OrderSplit" -> order(r.object("detail", OrderEventParser::split));
                 case "MemberUpserted" -> member(r.object("detail", OrderEventParser::profile));
@@ -98,6 +98,12 @@ public final class OrderEventParser {
                 }
             };
         });
+    }
+
+    /** Optional: absent → the edit applies in arrival order (docs/decisions.md, "Order lifecycle"). */
+    private static java.util.OptionalLong revision(FieldReader d) {
+        Optional<Long> r = d.optionalInteger("revision", 1, Integer.MAX_VALUE);
+        return r.isPresent() ? java.util.OptionalLong.of(r.get()) : java.util.OptionalLong.empty();
     }
 
     private static Parsed order(OrderEvent e) {

@@ -3,6 +3,7 @@ package com.memberpoints.functions.storefront;
 import com.memberpoints.domain.app.MemberPointsView;
 import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.order.Order;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiRequest;
 import com.memberpoints.functions.http.ApiResponse;
@@ -48,8 +49,14 @@ public final class MyPointsHandler extends MemberApiHandler {
         }
         List<JsonValue> pending = new ArrayList<>();
         for (MemberPointsView.PendingPoints p : v.pending()) {
-            pending.add(JsonObject.builder().put("orderId", p.order().value()).put("points", p.points())
-                    .put("expectedOn", p.expectedOn().toString()).build());
+            JsonObject.Builder item = JsonObject.builder().put("orderId", p.order().value()).put("points", p.points())
+                    .put("status", status(p.waiting()));
+            if (p.expectedOn().isPresent()) {
+                item.put("expectedOn", p.expectedOn().get().toString());
+            } else {
+                item.putNull("expectedOn");
+            }
+            pending.add(item.build());
         }
         JsonObject.Builder b = JsonObject.builder()
                 .put("balance", v.balance())
@@ -57,7 +64,8 @@ public final class MyPointsHandler extends MemberApiHandler {
                 .put("currency", merchant.currency().getCurrencyCode())
                 .put("byExpiry", new JsonArray(byExpiry))
                 .put("neverExpiring", v.neverExpiring())
-                .put("pending", new JsonArray(pending));
+                .put("pending", new JsonArray(pending))
+                .put("morePending", v.morePending());
         if (v.rules().isPresent()) {
             b.put("rules", JsonObject.builder().put("locale", v.rules().get().locale())
                     .put("text", v.rules().get().text()).build());
@@ -65,6 +73,15 @@ public final class MyPointsHandler extends MemberApiHandler {
             b.putNull("rules");
         }
         return ApiResponse.ok(b.build());
+    }
+
+    /** The wire word for what a pending assignment waits for (docs/openapi.yaml, {@code PendingPoints.status}). */
+    static String status(Order.PendingPoints.Waiting waiting) {
+        return switch (waiting) {
+            case SCHEDULED -> "scheduled";
+            case DELIVERY -> "awaiting-delivery";
+            case COMPLETION -> "awaiting-completion";
+        };
     }
 
     /** SnapStart: the platform pipeline, then the DynamoDB request model (nothing is sent). */

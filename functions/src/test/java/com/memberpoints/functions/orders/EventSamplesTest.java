@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.memberpoints.domain.lifecycle.OrderEvent;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -66,6 +67,27 @@ class EventSamplesTest {
         assertThat(types).containsExactlyInAnyOrder("MemberUpserted", "OrderCancelled", "OrderCompleted",
                 "OrderDeliveryStatusChanged", "OrderEdited", "OrderPaid", "OrderPlaced", "OrderSplit",
                 "ScheduledAssignment");
+    }
+
+    @Test
+    void anEditWithoutARevisionIsValidAndParsesAsUnrevised_aRevisionBelowOneIsRefusedByBoth() throws IOException {
+        String text = Files.readString(ROOT.resolve("events/order-edited.json"));
+        ObjectNode node = (ObjectNode) MAPPER.readTree(text);
+        OrderEvent.OrderEdited revised = (OrderEvent.OrderEdited) ((OrderEventParser.OrderEventParsed)
+                OrderEventParser.parse(text)).event();
+        assertThat(revised.revision()).isEqualTo(java.util.OptionalLong.of(node.get("detail").get("revision").asLong()));
+
+        ((ObjectNode) node.get("detail")).remove("revision");
+        assertThat(schemaFor(node).validate(node)).isEmpty();
+        OrderEvent.OrderEdited unrevised = (OrderEvent.OrderEdited) ((OrderEventParser.OrderEventParsed)
+                OrderEventParser.parse(MAPPER.writeValueAsString(node))).event();
+        assertThat(unrevised.revision()).isEmpty();
+
+        ((ObjectNode) node.get("detail")).put("revision", 0);
+        assertThat(schemaFor(node).validate(node)).isNotEmpty();
+        assertThatThrownBy(() -> OrderEventParser.parse(MAPPER.writeValueAsString(node)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .anySatisfy(fe -> assertThat(fe.field()).isEqualTo("detail.revision")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.memberpoints.functions.storefront;
 import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.OrderStore;
 import com.memberpoints.domain.port.MerchantStore;
 import com.memberpoints.domain.port.SettingsStore;
 import com.memberpoints.functions.CapturedLog;
@@ -23,7 +24,7 @@ class StorefrontPrimingTest {
     void primingReadsAndWritesNothing() throws Exception {
         List<String> calls = new ArrayList<>();
         StorefrontService service = new StorefrontService(port(LedgerStore.class, calls), port(SettingsStore.class, calls),
-                port(MerchantStore.class, calls), port(MemberStore.class, calls), () -> {
+                port(MerchantStore.class, calls), port(MemberStore.class, calls), port(OrderStore.class, calls), () -> {
                     calls.add("clock");
                     return java.time.Instant.EPOCH;
                 });

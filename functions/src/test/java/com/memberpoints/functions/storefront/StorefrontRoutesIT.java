@@ -1,6 +1,12 @@
 package com.memberpoints.functions.storefront;
 
 import com.memberpoints.domain.ledger.WalletRef;
+import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import com.memberpoints.domain.port.AssignmentScheduler;
+import com.memberpoints.functions.orders.OrderEventsHandler;
+import com.memberpoints.functions.orders.ScheduledAssignmentHandler;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.settings.RedeemRule;
@@ -11,6 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -214,11 +224,69 @@ class StorefrontRoutesIT {
         assertThat(p.number("neverExpiring")).isEqualTo(30);
         assertThat(p.at("byExpiry").toString()).contains("2021-12-31").contains("125");
         assertThat(p.text("rules.locale")).isEqualTo("zh-TW");
-        assertThat(p.at("pending").toString()).isEqualTo("JsonArray[elements=[]]");
+        assertThat(p.at("pending").toString()).as("no orders").isEqualTo("JsonArray[elements=[]]");
 
         Call fallback = call(w.points(), event("storefront-me-points.json", w.member("ann"), null, Map.of("locale", "fr")));
         assertThat(fallback.text("rules.locale")).isEqualTo("en");
         assertThat(fallback.text("rules.text")).isEqualTo("Earn 1 point per 10.00.");
+    }
+
+    /** Records schedules (a port fake); the test fires them through the scheduled-assignment handler. */
+    static final class RecordingScheduler implements AssignmentScheduler {
+        final List<String> scheduled = new ArrayList<>();
+
+        @Override
+        public ScheduleOutcome schedule(MerchantId merchant, OrderId order, Instant dueAt, ZoneId zone) {
+            scheduled.add(order.value() + "@" + dueAt);
+            return ScheduleOutcome.CREATED;
+        }
+
+        @Override
+        public CancelOutcome cancel(MerchantId merchant, OrderId order) {
+            return CancelOutcome.NOT_FOUND;
+        }
+    }
+
+    @Test
+    void myPoints_anOrderPlacedAndDeliveredIsPendingWithItsExpectedDate_thenLeavesOnceAssigned() {
+        // The order lifecycle over the same DynamoDB stores, driven through the order handlers with its own clock.
+        Instant[] clock = {Instant.parse("2021-05-30T02:00:00Z")}; // 30 May 10:00 Taipei
+        RecordingScheduler scheduler = new RecordingScheduler();
+        OrderLifecycle lifecycle = new OrderLifecycle(w.orders, w.ledger, w.settings, w.merchants, w.members,
+                scheduler, () -> clock[0]);
+        OrderEventsHandler events = new OrderEventsHandler(lifecycle, w.log.logger());
+        ScheduledAssignmentHandler assignments = new ScheduledAssignmentHandler(lifecycle, w.log.logger());
+        String shop = w.merchant.value();
+        String envelope = "{\"version\":\"0\",\"id\":\"e-1\",\"source\":\"commerce.platform\",\"detail-type\":\"%s\","
+                + "\"account\":\"123456789012\",\"time\":\"2021-05-30T02:00:00Z\",\"region\":\"us-east-1\","
+                + "\"resources\":[],\"detail\":%s}";
+
+        events.handle(envelope.formatted("OrderPlaced", "{\"merchantId\":\"" + shop + "\",\"orderId\":\"o-p1\","
+                + "\"memberId\":\"ann\",\"checkout\":\"MEMBER_LOGGED_IN\",\"channel\":\"ONLINE\","
+                + "\"amounts\":{\"currency\":\"USD\",\"itemSubtotal\":\"100.00\"},\"placedAt\":\"" + clock[0] + "\"}"));
+        Call placed = call(w.points(), event("storefront-me-points.json", w.member("ann"), null, null));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        assertThat(placed.body()).contains(
+                "\"pending\":[{\"orderId\":\"o-p1\",\"points\":10,\"status\":\"awaiting-delivery\",\"expectedOn\":null}]");
+        assertThat(placed.body()).contains("\"morePending\":false");
+
+        clock[0] = Instant.parse("2021-05-31T02:00:00Z"); // collected 31 May 10:00 Taipei, X = 3 → 3 June
+        events.handle(envelope.formatted("OrderDeliveryStatusChanged", "{\"merchantId\":\"" + shop
+                + "\",\"orderId\":\"o-p1\",\"status\":\"COLLECTED\",\"changedAt\":\"" + clock[0] + "\"}"));
+        assertThat(scheduler.scheduled).hasSize(1);
+        Call delivered = call(w.points(), event("storefront-me-points.json", w.member("ann"), null, null));
+        assertThat(delivered.body()).contains(
+                "\"pending\":[{\"orderId\":\"o-p1\",\"points\":10,\"status\":\"scheduled\",\"expectedOn\":\"2021-06-03\"}]");
+        assertThat(delivered.number("balance")).isZero();
+        // Another member sees none of it.
+        assertThat(call(w.points(), event("storefront-me-points.json", w.member("bob"), null, null)).body())
+                .contains("\"pending\":[]");
+
+        clock[0] = Instant.parse("2021-06-02T16:00:30Z"); // the schedule fires on 3 June 00:00:30 Taipei
+        assignments.handle("{\"merchantId\":\"" + shop + "\",\"orderId\":\"o-p1\"}");
+        Call assigned = call(w.points(), event("storefront-me-points.json", w.member("ann"), null, null));
+        assertThat(assigned.body()).contains("\"pending\":[]");
+        assertThat(assigned.number("balance")).isEqualTo(10);
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.OrderStore;
 import com.memberpoints.domain.port.MerchantStore;
 import com.memberpoints.domain.port.SettingsStore;
 import com.memberpoints.domain.port.TimeSource;
@@ -37,6 +38,7 @@ import com.memberpoints.functions.json.JsonObject;
 import com.memberpoints.functions.json.JsonValue;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
+import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
 import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
 import com.memberpoints.domain.model.Actor;
@@ -76,6 +78,7 @@ final class StorefrontWorld {
     final SettingsStore settings;
     final MerchantStore merchants;
     final MemberStore members;
+    final OrderStore orders;
     final StorefrontService service;
     private long settingsVersion;
     final CapturedLog log = new CapturedLog();
@@ -94,10 +97,11 @@ final class StorefrontWorld {
         settings = new DynamoDbSettingsStore(local.client(), table);
         merchants = new DynamoDbMerchantStore(local.client(), table);
         members = new DynamoDbMemberStore(local.client(), table);
+        orders = new DynamoDbOrderStore(local.client(), table);
         merchants.save(new Merchant(merchant, "Shop", USD, TAIPEI, Locale.ENGLISH,
                 Set.of(Locale.forLanguageTag("zh-TW")), true, true, Set.of()));
         redeemRule(new RedeemRule(true, 10, BigDecimal.ZERO, RedeemCap.NONE));
-        service = new StorefrontService(ledger, settings, merchants, members, TimeSource.fixed(NOW));
+        service = new StorefrontService(ledger, settings, merchants, members, orders, TimeSource.fixed(NOW));
     }
 
     /** Points on, 10.00 = 1 point, expiry 12/31, {@code redeem}; credits "spend 100.00 get 10.00" cumulative; rules text en + zh-TW. */

@@ -5,6 +5,9 @@ import static com.memberpoints.infra.dynamodb.Attrs.s;
 import static com.memberpoints.infra.dynamodb.LedgerTable.DUE_INDEX;
 import static com.memberpoints.infra.dynamodb.LedgerTable.DUE_PK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.DUE_SK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.PENDING_INDEX;
+import static com.memberpoints.infra.dynamodb.LedgerTable.PENDING_PK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.PENDING_SK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.PLACED_INDEX;
 import static com.memberpoints.infra.dynamodb.LedgerTable.PLACED_PK;
@@ -13,6 +16,7 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.order.Order;
@@ -40,8 +44,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * {@code v} (absence for version 0); on failure the stored version comes back with the error
  * ({@code ReturnValuesOnConditionCheckFailure}), so a conflict costs no extra read.
  *
- * <p>Two KEYS_ONLY GSIs: {@code due} (sparse: only orders still owed an assignment carry {@code dpk/dsk}, so a
- * sweep reads the owed orders, not every order) and {@code placed} (every order, for the report). Listings
+ * <p>Three KEYS_ONLY GSIs: {@code due} (sparse: only orders still owed an assignment carry {@code dpk/dsk}, so a
+ * sweep reads the owed orders, not every order), {@code placed} (every order, for the report) and {@code pending}
+ * (sparse: only a member's orders that will still earn points carry {@code mpk/msk}; a PutItem without them
+ * removes the order from the index once assigned or cancelled). Listings
  * query the index, then read the orders with a consistent BatchGetItem and re-check the predicate (a GSI is
  * eventually consistent), so a page may hold fewer than {@code limit} orders while a cursor remains.
  */
@@ -81,6 +87,10 @@ public final class DynamoDbOrderStore implements OrderStore {
         order.assignmentDueAt().ifPresent(due -> {
             item.put(DUE_PK, s(StoreItems.duePartition(order.merchant())));
             item.put(DUE_SK, s(StoreItems.instantSortKey(due, order.id())));
+        });
+        StoreItems.pendingSortKey(order).ifPresent(sk -> {
+            item.put(PENDING_PK, s(StoreItems.pendingPartition(order.merchant(), order.member().orElseThrow())));
+            item.put(PENDING_SK, s(sk));
         });
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
@@ -127,6 +137,41 @@ public final class DynamoDbOrderStore implements OrderStore {
         return list(merchant, page, q, "p", PLACED_PK, PLACED_SK,
                 o -> !o.placedAt().isBefore(from) && o.placedAt().isBefore(to),
                 "listing orders placed by " + merchant);
+    }
+
+    @Override
+    public List<Order> pendingForMember(MerchantId merchant, MemberId member, int max) {
+        if (max < 1 || max > MAX_PENDING) {
+            throw new IllegalArgumentException("max must be in 1.." + MAX_PENDING);
+        }
+        QueryRequest q = QueryRequest.builder().tableName(table).indexName(PENDING_INDEX)
+                .keyConditionExpression("#p = :p")
+                .expressionAttributeNames(Map.of("#p", PENDING_PK))
+                .expressionAttributeValues(Map.of(":p", s(StoreItems.pendingPartition(merchant, member))))
+                .scanIndexForward(true).limit(max).build();
+        return call("listing pending orders of " + member + " of " + merchant, () -> {
+            List<Map<String, AttributeValue>> baseKeys = new ArrayList<>();
+            for (Map<String, AttributeValue> k : dynamo.query(q).items()) {
+                baseKeys.add(Map.of(PK, k.get(PK), SK, k.get(SK)));
+            }
+            Map<String, Order> byPk = new HashMap<>();
+            String prefix = "O#" + merchant.value() + "#";
+            for (Map<String, AttributeValue> item : StoreCalls.batchGet(dynamo, table, baseKeys, retry)) {
+                String pk = item.get(PK).s();
+                byPk.put(pk, fromItem(merchant, OrderId.of(pk.substring(prefix.length())), item));
+            }
+            // The index is eventually consistent: keep what the consistent read still says is pending, ordered by
+            // what it says now (a schedule may have moved since the index was written).
+            List<Order> orders = new ArrayList<>();
+            for (Map<String, AttributeValue> k : baseKeys) {
+                Order o = byPk.get(k.get(PK).s());
+                if (o != null && o.member().equals(Optional.of(member)) && o.pendingPoints().isPresent()) {
+                    orders.add(o);
+                }
+            }
+            orders.sort(java.util.Comparator.comparing(o -> StoreItems.pendingSortKey(o).orElseThrow()));
+            return orders;
+        });
     }
 
     /**

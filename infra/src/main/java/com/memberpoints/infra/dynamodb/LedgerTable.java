@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * settings ver  S#&lt;merchant&gt;              V#&lt;version, 12 digits&gt;
  * activity log  S#&lt;merchant&gt;              A#&lt;version, 12 digits&gt;
  * member        U#&lt;merchant&gt;#&lt;member&gt;  PROFILE
- * order         O#&lt;merchant&gt;#&lt;order&gt;   ORDER                      dpk/dsk (due GSI, only while owed), ppk/psk (placed GSI)
+ * order         O#&lt;merchant&gt;#&lt;order&gt;   ORDER                      dpk/dsk (due GSI, only while owed), ppk/psk (placed GSI),
+ *                                                                    mpk/msk (pending GSI, only while it will still earn points)
  * delivery      N#&lt;merchant&gt;#&lt;yyyy-MM&gt; D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;   (notification record)
  * sms usage     N#&lt;merchant&gt;#SMS         M#&lt;yyyy-MM&gt;                (SMS parts and messages, ADDed)
  * </pre>
@@ -68,6 +69,15 @@ public final class LedgerTable {
     public static final String PLACED_PK = "ppk";
     public static final String PLACED_SK = "psk";
 
+    /**
+     * Pending GSI (sparse, KEYS_ONLY): a member's orders that will still earn points, by
+     * {@code M#<merchant>#<member>} / {@code <due ms, 15 digits>#<order>} when scheduled, else
+     * {@code U<placed ms, 15 digits>#<order>} (undated, after the dated ones). Removed once assigned or cancelled.
+     */
+    public static final String PENDING_INDEX = "pending";
+    public static final String PENDING_PK = "mpk";
+    public static final String PENDING_SK = "msk";
+
     public static List<KeySchemaElement> keySchema() {
         return List.of(key(PK, KeyType.HASH), key(SK, KeyType.RANGE));
     }
@@ -78,7 +88,8 @@ public final class LedgerTable {
                 string(EXPIRY_PK), string(EXPIRY_SK),
                 string(HOLDS_PK), string(HOLDS_SK),
                 string(DUE_PK), string(DUE_SK),
-                string(PLACED_PK), string(PLACED_SK));
+                string(PLACED_PK), string(PLACED_SK),
+                string(PENDING_PK), string(PENDING_SK));
     }
 
     public static List<LocalSecondaryIndex> localSecondaryIndexes() {
@@ -109,6 +120,11 @@ public final class LedgerTable {
                 GlobalSecondaryIndex.builder()
                         .indexName(PLACED_INDEX)
                         .keySchema(key(PLACED_PK, KeyType.HASH), key(PLACED_SK, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                        .build(),
+                GlobalSecondaryIndex.builder()
+                        .indexName(PENDING_INDEX)
+                        .keySchema(key(PENDING_PK, KeyType.HASH), key(PENDING_SK, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                         .build());
     }

@@ -97,6 +97,20 @@ final class StoreItems {
         return "D#" + m.value();
     }
 
+    /** Partition of the pending GSI: one per member ({@code M#<merchant>#<member>}). */
+    static String pendingPartition(MerchantId m, MemberId member) {
+        return "M#" + m.value() + "#" + member.value();
+    }
+
+    /**
+     * Sort key of the pending GSI, empty when the order is not pending: {@link #instantSortKey} of the due instant
+     * when scheduled, else {@code U} + that of the placement ('U' sorts after digits: undated orders come last).
+     */
+    static Optional<String> pendingSortKey(Order o) {
+        return o.pendingPoints().map(p -> p.dueAt().map(due -> instantSortKey(due, o.id()))
+                .orElseGet(() -> "U" + instantSortKey(o.placedAt(), o.id())));
+    }
+
     static String placedPartition(MerchantId m) {
         return "P#" + m.value();
     }
@@ -379,6 +393,9 @@ final class StoreItems {
                         .put("credits", money(e.creditsAwarded()))
                         .opt("creditsAt", e.creditsAwardedAt(), Attrs::instant)
                         .asValue())
+                // Absent on orders no revised edit reached (and on items written before revisions were stored).
+                .opt("editRev", o.lastEditRevision() > 0 ? Optional.of(o.lastEditRevision()) : Optional.<Long>empty(),
+                        Attrs::n)
                 .build();
     }
 
@@ -399,7 +416,7 @@ final class StoreItems {
                 r.optInstant("completedAt"),
                 new EarnRecord(e.num("points"), e.optInstant("pointsAt"), e.optInstant("scheduledFor"),
                         money(e, "credits"), e.optInstant("creditsAt")),
-                version);
+                version, r.has("editRev") ? r.num("editRev") : 0L);
     }
 
     private static AttributeValue boundRule(BoundRule b) {

@@ -1,6 +1,18 @@
 package com.memberpoints.infra.dynamodb;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.memberpoints.domain.model.Money;
+import com.memberpoints.domain.order.Delivery;
+import com.memberpoints.domain.order.EarnRecord;
+import com.memberpoints.domain.order.Order;
+import com.memberpoints.domain.order.OrderStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import com.memberpoints.domain.port.OrderStore;
 import com.memberpoints.infra.testing.DynamoDbLocal;
@@ -14,10 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 @ExtendWith(DynamoDbLocalExtension.class)
 class DynamoDbOrderStoreIT extends OrderStoreContract {
     private static DynamoDbOrderStore store;
+    private static String tableName;
 
     @BeforeAll
     static void createTable(DynamoDbLocal local) {
-        store = new DynamoDbOrderStore(local.client(), local.createLedgerTable());
+        tableName = local.createLedgerTable();
+        store = new DynamoDbOrderStore(local.client(), tableName);
     }
 
     @Override
@@ -31,5 +45,27 @@ class DynamoDbOrderStoreIT extends OrderStoreContract {
         assertThatThrownBy(() -> missing.placedBetween(shop, T0, T0.plusSeconds(1), com.memberpoints.domain.ledger.PageRequest.first(5)))
                 .isInstanceOf(OrderStore.OrderStoreException.class)
                 .hasCauseInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void thePendingIndexIsSparse_anOrderLeavesItWhenAssigned(DynamoDbLocal local) {
+        Order pending = saveNew(placed("o-p", T0));
+        Order assigned = saveNew(with(owed("o-a", T0), OrderStatus.OPEN, Delivery.arrived(T0), Optional.empty(),
+                new EarnRecord(10, Optional.of(T0), Optional.of(T0), Money.zero(TWD), Optional.empty())));
+        assertThat(indexKeys(local)).containsExactly(StoreItems.orderPk(shop, pending.id()));
+        assertThat(store.save(with(pending, OrderStatus.OPEN, Delivery.arrived(T0), Optional.empty(),
+                new EarnRecord(10, Optional.of(T0), Optional.empty(), Money.zero(TWD), Optional.empty()))))
+                .isEqualTo(new OrderStore.SaveResult.Saved(2));
+        assertThat(indexKeys(local)).isEmpty();
+        assertThat(assigned.pendingPoints()).isEmpty();
+    }
+
+    /** What the pending GSI holds for ann (DynamoDB Local updates GSIs synchronously). */
+    private List<String> indexKeys(DynamoDbLocal local) {
+        return local.client().query(QueryRequest.builder().tableName(tableName).indexName(LedgerTable.PENDING_INDEX)
+                        .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", LedgerTable.PENDING_PK))
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(StoreItems.pendingPartition(shop, ANN))))
+                        .build())
+                .items().stream().map(i -> i.get(LedgerTable.PK).s()).toList();
     }
 }

@@ -33,9 +33,18 @@ class LedgerTableTest {
         });
         assertThat(request.globalSecondaryIndexes()).extracting(i -> i.indexName())
                 .containsExactlyInAnyOrder(LedgerTable.EXPIRY_INDEX, LedgerTable.HOLDS_INDEX,
-                        LedgerTable.DUE_INDEX, LedgerTable.PLACED_INDEX);
+                        LedgerTable.DUE_INDEX, LedgerTable.PLACED_INDEX, LedgerTable.PENDING_INDEX);
         assertThat(request.globalSecondaryIndexes()).allSatisfy(i ->
                 assertThat(i.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY));
         assertThat(request.billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+    }
+
+    @Test
+    void thePendingIndexIsKeyedByMerchantAndMemberThenExpectedDate() {
+        assertThat(request.globalSecondaryIndexes()).filteredOn(i -> i.indexName().equals(LedgerTable.PENDING_INDEX))
+                .singleElement().satisfies(i -> assertThat(i.keySchema()).extracting(KeySchemaElement::attributeName,
+                        k -> k.keyTypeAsString())
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(LedgerTable.PENDING_PK, "HASH"),
+                                org.assertj.core.groups.Tuple.tuple(LedgerTable.PENDING_SK, "RANGE")));
     }
 }

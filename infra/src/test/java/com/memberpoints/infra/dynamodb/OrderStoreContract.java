@@ -51,9 +51,12 @@ abstract class OrderStoreContract {
         return new Order(shop, OrderId.of(id), Optional.of(MemberId.of("ann")), CheckoutIdentity.MEMBER_LOGGED_IN,
                 SalesChannel.ONLINE, OrderKind.NORMAL, Optional.empty(), placedAt,
                 OrderAmounts.ofSubtotal(Money.of("1000", TWD)),
-                BoundRule.bind(SettingsStoreContract.variants().get(0), Optional.empty()), OrderStatus.OPEN,
+                EARNING_RULE, OrderStatus.OPEN,
                 Optional.empty(), Delivery.PENDING, Optional.empty(), EarnRecord.nothing(TWD), 0);
     }
+
+    /** A rule under which {@link #placed} orders earn points (3 per 25.50), so they are pending until assigned. */
+    static final BoundRule EARNING_RULE = BoundRule.bind(SettingsStoreContract.variants().get(1), Optional.empty());
 
     /** A delivered order with an assignment scheduled for {@code due}. */
     Order owed(String id, Instant due) {
@@ -68,10 +71,22 @@ abstract class OrderStoreContract {
     }
 
     static Order atVersion(Order o, long version) {
+        return o.withVersion(version);
+    }
+
+    static Order withMember(Order o, Optional<MemberId> member, CheckoutIdentity identity) {
+        return new Order(o.merchant(), o.id(), member, identity, o.channel(), o.kind(), o.parentOrder(),
+                o.placedAt(), o.amounts(), o.rule(), o.status(), o.payment(), o.delivery(), o.completedAt(), o.earned(),
+                o.version(), o.lastEditRevision());
+    }
+
+    static Order withEditRevision(Order o, long revision) {
         return new Order(o.merchant(), o.id(), o.member(), o.identity(), o.channel(), o.kind(), o.parentOrder(),
                 o.placedAt(), o.amounts(), o.rule(), o.status(), o.payment(), o.delivery(), o.completedAt(), o.earned(),
-                version);
+                o.version(), revision);
     }
+
+    static final MemberId ANN = MemberId.of("ann");
 
     /** Saves as new and returns the order as stored (version 1). */
     Order saveNew(Order o) {
@@ -221,5 +236,75 @@ abstract class OrderStoreContract {
             cursor = page.nextCursor();
         } while (cursor.isPresent() && ++guard < 100);
         return out;
+    }
+
+    @Test
+    void theLastEditRevisionRoundTrips_absentMeaningZero() {
+        Order none = saveNew(placed("o-r0", T0));
+        assertThat(store().find(shop, none.id()).orElseThrow().lastEditRevision()).isZero();
+        Order revised = withEditRevision(none, 7);
+        assertThat(store().save(revised)).isEqualTo(new SaveResult.Saved(2));
+        assertThat(store().find(shop, none.id())).contains(atVersion(revised, 2));
+        assertThat(store().find(shop, none.id()).orElseThrow().lastEditRevision()).isEqualTo(7);
+    }
+
+    @Test
+    void pendingForMemberListsOnlyTheMembersOrdersThatWillStillEarn_datedFirstThenUndated_bounded() {
+        Instant due1 = T0.plusSeconds(86_400 * 2);
+        Instant due2 = T0.plusSeconds(86_400 * 5);
+        Order s2 = saveNew(owed("o-s2", due2));
+        Order s1 = saveNew(owed("o-s1", due1));
+        Order u2 = saveNew(placed("o-u2", T0.plusSeconds(3600)));
+        Order u1 = saveNew(placed("o-u1", T0));
+        Order cancelled = saveNew(with(placed("o-c", T0), OrderStatus.CANCELLED, Delivery.PENDING, Optional.empty(),
+                EarnRecord.nothing(TWD)));
+        Order assigned = saveNew(with(owed("o-a", due1), OrderStatus.OPEN, Delivery.arrived(T0),
+                Optional.empty(), new EarnRecord(10, Optional.of(due1), Optional.of(due1), Money.zero(TWD),
+                        Optional.empty())));
+        saveNew(withMember(placed("bob-1", T0), Optional.of(MemberId.of("bob")), CheckoutIdentity.MEMBER_LOGGED_IN));
+        saveNew(withMember(placed("guest-1", T0), Optional.empty(), CheckoutIdentity.GUEST));
+        Order zero = new Order(shop, OrderId.of("o-zero"), Optional.of(ANN), CheckoutIdentity.MEMBER_LOGGED_IN,
+                SalesChannel.ONLINE, OrderKind.NORMAL, Optional.empty(), T0, OrderAmounts.ofSubtotal(Money.of("0", TWD)),
+                u1.rule(), OrderStatus.OPEN, Optional.empty(), Delivery.PENDING, Optional.empty(),
+                EarnRecord.nothing(TWD), 0);
+        saveNew(zero);
+        MerchantId otherShop = MerchantId.of("other-" + UUID.randomUUID());
+        Order elsewhere = placed("o-else", T0);
+        store().save(new Order(otherShop, elsewhere.id(), elsewhere.member(), elsewhere.identity(), elsewhere.channel(),
+                elsewhere.kind(), elsewhere.parentOrder(), elsewhere.placedAt(), elsewhere.amounts(), elsewhere.rule(),
+                elsewhere.status(), elsewhere.payment(), elsewhere.delivery(), elsewhere.completedAt(),
+                elsewhere.earned(), 0));
+        assertThat(cancelled.pendingPoints()).isEmpty();
+        assertThat(assigned.pendingPoints()).isEmpty();
+        assertThat(zero.pendingPoints()).as("earns nothing").isEmpty();
+        assertThat(u1.pendingPoints().orElseThrow().points()).isEqualTo(117);
+
+        assertThat(ids(store().pendingForMember(shop, ANN, 10))).containsExactly("o-s1", "o-s2", "o-u1", "o-u2");
+        assertThat(store().pendingForMember(shop, ANN, 10)).contains(s1, s2, u1, u2);
+        assertThat(ids(store().pendingForMember(shop, ANN, 3))).containsExactly("o-s1", "o-s2", "o-u1");
+        assertThat(ids(store().pendingForMember(shop, MemberId.of("bob"), 10))).containsExactly("bob-1");
+        assertThat(store().pendingForMember(shop, MemberId.of("nobody"), 10)).isEmpty();
+
+        // Assigned and cancelled orders leave the listing; a newly scheduled one moves to its due date.
+        assertThat(store().save(with(s1, OrderStatus.OPEN, s1.delivery(), Optional.empty(), new EarnRecord(10,
+                Optional.of(due1), Optional.of(due1), Money.zero(TWD), Optional.empty())))).isEqualTo(new SaveResult.Saved(2));
+        assertThat(store().save(with(u1, OrderStatus.CANCELLED, u1.delivery(), Optional.empty(), u1.earned())))
+                .isEqualTo(new SaveResult.Saved(2));
+        Instant due0 = T0.plusSeconds(86_400);
+        assertThat(store().save(with(u2, OrderStatus.OPEN, Delivery.arrived(T0), Optional.empty(), new EarnRecord(0,
+                Optional.empty(), Optional.of(due0), Money.zero(TWD), Optional.empty())))).isEqualTo(new SaveResult.Saved(2));
+        assertThat(ids(store().pendingForMember(shop, ANN, 10))).containsExactly("o-u2", "o-s2");
+    }
+
+    @Test
+    void pendingForMemberRefusesAnUnboundedMax() {
+        assertThatThrownBy(() -> store().pendingForMember(shop, ANN, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().pendingForMember(shop, ANN, OrderStore.MAX_PENDING + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store().pendingForMember(shop, ANN, OrderStore.MAX_PENDING)).isEmpty();
+    }
+
+    static List<String> ids(List<Order> orders) {
+        return orders.stream().map(o -> o.id().value()).toList();
     }
 }

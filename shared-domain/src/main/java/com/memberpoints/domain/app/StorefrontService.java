@@ -30,6 +30,7 @@ import com.memberpoints.domain.order.OrderKind;
 import com.memberpoints.domain.order.OrderStatus;
 import com.memberpoints.domain.port.MemberStore;
 import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.OrderStore;
 import com.memberpoints.domain.port.SettingsStore;
 import com.memberpoints.domain.port.TimeSource;
 import com.memberpoints.domain.settings.MerchantSettings;
@@ -59,11 +60,16 @@ public final class StorefrontService {
     private final SettingsStore settings;
     private final MerchantStore merchants;
     private final MemberStore members;
+    private final OrderStore orders;
     private final TimeSource clock;
 
+    /** Pending orders listed in the points panel at most (one bounded index query). */
+    public static final int MAX_PENDING_SHOWN = 50;
+
     public StorefrontService(LedgerStore ledger, SettingsStore settings, MerchantStore merchants, MemberStore members,
-                             TimeSource clock) {
+                             OrderStore orders, TimeSource clock) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.orders = Objects.requireNonNull(orders, "orders");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.members = Objects.requireNonNull(members, "members");
@@ -211,8 +217,8 @@ public final class StorefrontService {
     // ------------------------------------------------------------------ member center
 
     /**
-     * The points panel: one wallet read. Pending points: see {@link #pendingOf} — the order store has no
-     * per-member listing yet, so the list is empty until one exists (docs/decisions.md, "Storefront API").
+     * The points panel: one wallet read, and one bounded read of the member's pending orders
+     * ({@link OrderStore#pendingForMember}, at most {@link #MAX_PENDING_SHOWN} + 1 to tell whether more exist).
      */
     public MemberPointsView points(Merchant merchant, MemberId member, Optional<Locale> locale) {
         MerchantId merchantId = merchant.id();
@@ -233,8 +239,12 @@ public final class StorefrontService {
         for (Map.Entry<LocalDate, Long> e : byDate.entrySet()) {
             expiring.add(new MemberPointsView.ExpiringBalance(e.getKey(), e.getValue()));
         }
+        List<Order> pendingOrders = orders.pendingForMember(merchantId, member, MAX_PENDING_SHOWN + 1);
+        boolean more = pendingOrders.size() > MAX_PENDING_SHOWN;
+        List<MemberPointsView.PendingPoints> pending = pendingOf(
+                more ? pendingOrders.subList(0, MAX_PENDING_SHOWN) : pendingOrders, merchant.zone());
         return new MemberPointsView(balance, CheckoutQuoter.cashEquivalent(balance, current.redeem(), merchant.currency()),
-                expiring, never, List.of(), rulesText(merchant, current, locale));
+                expiring, never, pending, more, rulesText(merchant, current, locale));
     }
 
     /** Rules text in {@code requested} when the store supports it and has a text for it, else in the default locale. */
@@ -259,23 +269,19 @@ public final class StorefrontService {
     }
 
     /**
-     * Pending points of a member's orders: each order not cancelled, with a scheduled assignment and no points
-     * assigned yet, earns what its bound rule gives its latest amounts, expected on the local date of the
-     * schedule. Pure; ready for a per-member order listing (the gap is documented).
+     * Pending points of a member's orders ({@link Order#pendingPoints()}: not cancelled, not assigned yet, earning
+     * what the bound rule gives the latest amounts): scheduled ones with the merchant-local date of the schedule,
+     * soonest first; then those awaiting delivery or completion, with no date, in the given order. Pure.
      */
     public static List<MemberPointsView.PendingPoints> pendingOf(Collection<Order> orders, ZoneId zone) {
         List<MemberPointsView.PendingPoints> out = new ArrayList<>();
         for (Order o : orders) {
-            if (o.status() == OrderStatus.CANCELLED || o.earned().hasAssignedPoints() || o.earned().scheduledFor().isEmpty()) {
-                continue;
-            }
-            long points = Earning.points(o.rule(), o.earnFacts(), o.amounts().earnBase()).points();
-            if (points > 0) {
-                out.add(new MemberPointsView.PendingPoints(o.id(), points,
-                        LocalDate.ofInstant(o.earned().scheduledFor().get(), zone)));
-            }
+            o.pendingPoints().ifPresent(p -> out.add(new MemberPointsView.PendingPoints(o.id(), p.points(),
+                    p.dueAt().map(due -> LocalDate.ofInstant(due, zone)), p.waiting())));
         }
-        out.sort((a, b) -> a.expectedOn().compareTo(b.expectedOn()));
+        // Stable: undated ones keep the store's order (oldest placement first).
+        out.sort(java.util.Comparator.comparing((MemberPointsView.PendingPoints p) -> p.expectedOn().isEmpty())
+                .thenComparing(p -> p.expectedOn().orElse(LocalDate.MIN)));
         return out;
     }
 

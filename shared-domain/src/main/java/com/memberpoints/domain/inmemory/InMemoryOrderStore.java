@@ -2,6 +2,7 @@ package com.memberpoints.domain.inmemory;
 
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.order.Order;
@@ -56,6 +57,32 @@ public final class InMemoryOrderStore implements OrderStore {
                 o -> !o.placedAt().isBefore(from) && o.placedAt().isBefore(to) ? Optional.of(o.placedAt()) : Optional.empty());
     }
 
+    @Override
+    public synchronized List<Order> pendingForMember(MerchantId merchant, MemberId member, int max) {
+        if (max < 1 || max > MAX_PENDING) {
+            throw new IllegalArgumentException("max must be in 1.." + MAX_PENDING);
+        }
+        record Row(String key, Order order) {}
+        List<Row> rows = new ArrayList<>();
+        for (Order o : orders.values()) {
+            if (o.merchant().equals(merchant) && o.member().equals(Optional.of(member))) {
+                pendingPosition(o).ifPresent(k -> rows.add(new Row(k, o)));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::key));
+        return rows.stream().limit(max).map(Row::order).toList();
+    }
+
+    /**
+     * Position of an order among its member's pending orders, empty when not pending: the due instant's
+     * {@link #position} when scheduled, else {@code U} + the placement's position (after every dated one,
+     * 'U' sorting after digits). The DynamoDB store writes the same string as the pending index sort key.
+     */
+    public static Optional<String> pendingPosition(Order o) {
+        return o.pendingPoints().map(p -> p.dueAt().map(due -> position(due, o.id()))
+                .orElseGet(() -> "U" + position(o.placedAt(), o.id())));
+    }
+
     private Page<Order> list(MerchantId merchant, PageRequest page, String tag, Function<Order, Optional<Instant>> sortKey) {
         String after = page.cursor().map(c -> Cursors.decode(c, tag)).orElse("");
         record Row(String key, Order order) {}
@@ -77,13 +104,11 @@ public final class InMemoryOrderStore implements OrderStore {
     }
 
     /** Sortable position: epoch millis zero-padded, then the order id (same order as the DynamoDB indexes). */
-    static String position(Instant at, OrderId id) {
+    public static String position(Instant at, OrderId id) {
         return String.format("%015d#%s", at.toEpochMilli(), id.value());
     }
 
     static Order withVersion(Order o, long version) {
-        return new Order(o.merchant(), o.id(), o.member(), o.identity(), o.channel(), o.kind(), o.parentOrder(),
-                o.placedAt(), o.amounts(), o.rule(), o.status(), o.payment(), o.delivery(), o.completedAt(),
-                o.earned(), version);
+        return o.withVersion(version);
     }
 }

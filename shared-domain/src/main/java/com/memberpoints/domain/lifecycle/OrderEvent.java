@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * An order event from the commerce platform, already parsed and validated. Every event names its
@@ -93,18 +94,25 @@ public sealed interface OrderEvent {
 
     /**
      * The order was edited; {@code amounts} are the order's latest amounts (the whole new state, not a
-     * difference). {@code revision} is the platform's edit counter for the order (1, 2, ...).
+     * difference). {@code revision} is the platform's edit counter for the order (1, 2, ...), optional: with it,
+     * an edit older than one already applied is ignored; without it, edits apply in arrival order.
      */
-    record OrderEdited(MerchantId merchant, OrderId order, long revision, OrderAmounts amounts, Instant at)
+    record OrderEdited(MerchantId merchant, OrderId order, OptionalLong revision, OrderAmounts amounts, Instant at)
             implements OrderEvent {
         public OrderEdited {
             Objects.requireNonNull(merchant, "merchant");
             Objects.requireNonNull(order, "order");
+            Objects.requireNonNull(revision, "revision");
             Objects.requireNonNull(amounts, "amounts");
             Objects.requireNonNull(at, "at");
-            if (revision < 1) {
+            if (revision.isPresent() && revision.getAsLong() < 1) {
                 throw new IllegalArgumentException("revision starts at 1");
             }
+        }
+
+        /** An edit carrying its revision. */
+        public OrderEdited(MerchantId merchant, OrderId order, long revision, OrderAmounts amounts, Instant at) {
+            this(merchant, order, OptionalLong.of(revision), amounts, at);
         }
     }
 

@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The order lifecycle: applies order events to the order record and the ledger, and fires scheduled and
@@ -192,7 +193,7 @@ public final class OrderLifecycle {
                     ? new Step(o, "duplicate")
                     : new Step(with(o, OrderStatus.CANCELLED, o.payment(), o.delivery(), o.completedAt(), o.amounts(),
                             o.earned()), "cancelled");
-            case OrderEvent.OrderEdited e -> onEdited(ctx, o, e.amounts());
+            case OrderEvent.OrderEdited e -> onEdited(ctx, o, e.amounts(), e.revision());
             case OrderEvent.OrderPlaced p -> throw new IllegalStateException("handled above");
             case OrderEvent.OrderSplit s -> throw new IllegalStateException("handled by split()");
         };
@@ -277,12 +278,24 @@ public final class OrderLifecycle {
         return new Step(c, what);
     }
 
-    private Step onEdited(Context ctx, Order o, OrderAmounts amounts) {
+    /**
+     * An edit carrying a revision at or below the last applied one is older than what the order holds: ignored
+     * ("stale-edit"; equal = "duplicate"). One without a revision applies in arrival order and leaves the last
+     * revision as it is (docs/decisions.md, "Order lifecycle").
+     */
+    private Step onEdited(Context ctx, Order o, OrderAmounts amounts, OptionalLong revision) {
         requireCurrency(ctx, amounts, "amounts");
-        if (amounts.equals(o.amounts())) {
-            return new Step(o, "duplicate");
+        if (revision.isPresent() && revision.getAsLong() <= o.lastEditRevision()) {
+            return new Step(o, revision.getAsLong() == o.lastEditRevision() ? "duplicate" : "stale-edit");
         }
-        Order edited = with(o, o.status(), o.payment(), o.delivery(), o.completedAt(), amounts, o.earned());
+        long lastRevision = revision.orElse(o.lastEditRevision());
+        if (amounts.equals(o.amounts())) {
+            return lastRevision == o.lastEditRevision()
+                    ? new Step(o, "duplicate")
+                    : new Step(withRevision(o, lastRevision), "edited-same-amounts");
+        }
+        Order edited = withRevision(with(o, o.status(), o.payment(), o.delivery(), o.completedAt(), amounts,
+                o.earned()), lastRevision);
         if (o.earned().hasAssignedPoints()) {
             EarnRecord er = o.earned();
             long points = Earning.points(o.rule(), o.earnFacts(), amounts.earnBase()).points();
@@ -310,7 +323,14 @@ public final class OrderLifecycle {
     private static Order with(Order o, OrderStatus status, Optional<Payment> payment, Delivery delivery,
                               Optional<Instant> completedAt, OrderAmounts amounts, EarnRecord earned) {
         return new Order(o.merchant(), o.id(), o.member(), o.identity(), o.channel(), o.kind(), o.parentOrder(),
-                o.placedAt(), amounts, o.rule(), status, payment, delivery, completedAt, earned, o.version());
+                o.placedAt(), amounts, o.rule(), status, payment, delivery, completedAt, earned, o.version(),
+                o.lastEditRevision());
+    }
+
+    private static Order withRevision(Order o, long lastEditRevision) {
+        return new Order(o.merchant(), o.id(), o.member(), o.identity(), o.channel(), o.kind(), o.parentOrder(),
+                o.placedAt(), o.amounts(), o.rule(), o.status(), o.payment(), o.delivery(), o.completedAt(),
+                o.earned(), o.version(), lastEditRevision);
     }
 
     private static Order withEarned(Order o, EarnRecord earned) {
@@ -318,9 +338,7 @@ public final class OrderLifecycle {
     }
 
     private static Order withVersion(Order o, long version) {
-        return new Order(o.merchant(), o.id(), o.member(), o.identity(), o.channel(), o.kind(), o.parentOrder(),
-                o.placedAt(), o.amounts(), o.rule(), o.status(), o.payment(), o.delivery(), o.completedAt(),
-                o.earned(), version);
+        return o.withVersion(version);
     }
 
     /** Read, apply, save with the optimistic version; on a conflict start again from a fresh read. */
@@ -507,7 +525,7 @@ public final class OrderLifecycle {
         }
         Saved savedParent = transition(e.merchant(), e.order(), existing -> {
             Order o = existing.orElseThrow(() -> new OrderNotKnownException(e.merchant(), e.order()));
-            Step s = onEdited(ctx, o, e.parentAmounts());
+            Step s = onEdited(ctx, o, e.parentAmounts(), OptionalLong.empty());
             return new Step(s.order(), s.transition().equals("duplicate") ? "duplicate" : "split");
         });
         for (OrderEvent.SplitChild c : e.children()) {

@@ -1,6 +1,7 @@
 package com.memberpoints.domain.order;
 
 import com.memberpoints.domain.earning.EarnFacts;
+import com.memberpoints.domain.earning.Earning;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param parentOrder    present exactly for split child orders
  * @param rule           the rule bound at placement
  * @param payment        present once the payment status became Paid
+ * @param lastEditRevision the highest {@code OrderEdited} revision applied (0 = none carried a revision); an edit
+ *                         with a revision at or below it is stale and ignored
  */
 public record Order(
         MerchantId merchant,
@@ -35,7 +38,8 @@ public record Order(
         Delivery delivery,
         Optional<Instant> completedAt,
         EarnRecord earned,
-        long version) {
+        long version,
+        long lastEditRevision) {
 
     public Order {
         Objects.requireNonNull(merchant, "merchant");
@@ -62,6 +66,24 @@ public record Order(
         if (version < 0) {
             throw new IllegalArgumentException("version must not be negative");
         }
+        if (lastEditRevision < 0) {
+            throw new IllegalArgumentException("lastEditRevision must not be negative");
+        }
+    }
+
+    /** An order no revised edit was applied to ({@code lastEditRevision} 0): the shape before revisions existed. */
+    public Order(MerchantId merchant, OrderId id, Optional<MemberId> member, CheckoutIdentity identity,
+                 SalesChannel channel, OrderKind kind, Optional<OrderId> parentOrder, Instant placedAt,
+                 OrderAmounts amounts, BoundRule rule, OrderStatus status, Optional<Payment> payment, Delivery delivery,
+                 Optional<Instant> completedAt, EarnRecord earned, long version) {
+        this(merchant, id, member, identity, channel, kind, parentOrder, placedAt, amounts, rule, status, payment,
+                delivery, completedAt, earned, version, 0);
+    }
+
+    /** This order at another store version (everything else kept). */
+    public Order withVersion(long newVersion) {
+        return new Order(merchant, id, member, identity, channel, kind, parentOrder, placedAt, amounts, rule, status,
+                payment, delivery, completedAt, earned, newVersion, lastEditRevision);
     }
 
     public boolean isPaid() {
@@ -82,6 +104,57 @@ public record Order(
             return Optional.empty();
         }
         return earned.scheduledFor();
+    }
+
+    /**
+     * The points this order will still earn, with what they wait for; empty when it will earn none: no member,
+     * not a logged-in member checkout, cancelled, already assigned, or its latest amounts earn 0 under the bound
+     * rule. The points are those the bound rule gives the latest amounts (what an assignment now would give).
+     * The stores index the member's orders by {@link PendingPoints#sortInstant()} while this is present
+     * ({@code OrderStore.pendingForMember}).
+     */
+    public Optional<PendingPoints> pendingPoints() {
+        if (member.isEmpty() || status == OrderStatus.CANCELLED || earned.hasAssignedPoints()) {
+            return Optional.empty();
+        }
+        long points = Earning.points(rule, earnFacts(), amounts.earnBase()).points();
+        if (points <= 0) {
+            return Optional.empty();
+        }
+        if (earned.scheduledFor().isPresent()) {
+            return Optional.of(new PendingPoints(points, PendingPoints.Waiting.SCHEDULED, earned.scheduledFor()));
+        }
+        PendingPoints.Waiting waiting = delivery.status().isFinal()
+                ? PendingPoints.Waiting.COMPLETION : PendingPoints.Waiting.DELIVERY;
+        return Optional.of(new PendingPoints(points, waiting, Optional.empty()));
+    }
+
+    /**
+     * Points an order will still earn.
+     *
+     * @param dueAt when the assignment is scheduled; present exactly when {@code waiting} is {@code SCHEDULED}
+     */
+    public record PendingPoints(long points, Waiting waiting, Optional<Instant> dueAt) {
+        public PendingPoints {
+            Objects.requireNonNull(waiting, "waiting");
+            Objects.requireNonNull(dueAt, "dueAt");
+            if (points <= 0) {
+                throw new IllegalArgumentException("pending points are positive");
+            }
+            if ((waiting == Waiting.SCHEDULED) != dueAt.isPresent()) {
+                throw new IllegalArgumentException("dueAt is present exactly for a scheduled assignment");
+            }
+        }
+
+        /** What the assignment waits for. */
+        public enum Waiting {
+            /** A schedule assigns on {@code dueAt}. */
+            SCHEDULED,
+            /** Delivery (Arrived/Collected) not reported yet: the date is not known. */
+            DELIVERY,
+            /** Delivered, assigned on completion (completion mode): the date is not known. */
+            COMPLETION
+        }
     }
 
     /** The facts that decide eligibility to earn. */

@@ -5,7 +5,9 @@ import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.order.Order;
+import com.memberpoints.domain.model.MemberId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,19 @@ public interface OrderStore {
 
     /** Orders placed in {@code [from, to)}, oldest first (ties by order id), for the orders report. */
     Page<Order> placedBetween(MerchantId merchant, Instant from, Instant to, PageRequest page);
+
+    /** Largest {@code max} of {@link #pendingForMember}. */
+    int MAX_PENDING = 100;
+
+    /**
+     * The orders of {@code member} that will still earn points ({@link Order#pendingPoints()} present), at most
+     * {@code max}: scheduled ones first, soonest due first, then those whose date is not known yet (awaiting
+     * delivery or completion), oldest placement first; ties by order id. Reads only the member's pending orders
+     * (a sparse index), never the member's order history.
+     *
+     * @throws IllegalArgumentException when {@code max} is not in {@code 1..MAX_PENDING}
+     */
+    List<Order> pendingForMember(MerchantId merchant, MemberId member, int max);
 
     sealed interface SaveResult {
         /** Written; the order is now stored at {@code version}. */

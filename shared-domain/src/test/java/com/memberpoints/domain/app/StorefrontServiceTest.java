@@ -1,6 +1,7 @@
 package com.memberpoints.domain.app;
 
 import com.memberpoints.domain.checkout.PointsRequest;
+import com.memberpoints.domain.inmemory.InMemoryOrderStore;
 import com.memberpoints.domain.ledger.InMemoryLedgerStore;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
@@ -50,8 +51,10 @@ class StorefrontServiceTest {
     private StorefrontService service(LedgerStore ledger) {
         return new StorefrontService(ledger, port(SettingsStore.class, Optional.of(settings)),
                 port(MerchantStore.class, Optional.of(shop)), port(MemberStore.class, Optional.<MemberProfile>empty()),
-                () -> NOW);
+                orders, () -> NOW);
     }
+
+    final InMemoryOrderStore orders = new InMemoryOrderStore();
 
     /** A read-only port answering every find/current with {@code answer}. */
     @SuppressWarnings("unchecked")
@@ -113,21 +116,57 @@ class StorefrontServiceTest {
     }
 
     @Test
-    void pendingPointsAreScheduledUnassignedUncancelledOrders_withTheirLocalDate() {
+    void pendingPointsAreUnassignedUncancelledOrders_datedWhenScheduled_undatedWhileAwaitingDeliveryOrCompletion() {
         BoundRule rule = BoundRule.bind(settings, Optional.empty());
         Instant due = Instant.parse("2021-12-03T16:00:00Z"); // 2021-12-04 00:00 Taipei
-        Order scheduled = order("o-1", rule, OrderStatus.OPEN, new EarnRecord(0, Optional.empty(), Optional.of(due),
-                Fixtures.twd("0"), Optional.empty()));
-        Order cancelled = order("o-2", rule, OrderStatus.CANCELLED, scheduled.earned());
-        Order assigned = order("o-3", rule, OrderStatus.OPEN, new EarnRecord(10, Optional.of(due), Optional.of(due),
-                Fixtures.twd("0"), Optional.empty()));
-        assertThat(StorefrontService.pendingOf(List.of(scheduled, cancelled, assigned), shop.zone()))
-                .containsExactly(new MemberPointsView.PendingPoints(OrderId.of("o-1"), 10, LocalDate.of(2021, 12, 4)));
+        Instant earlier = Instant.parse("2021-12-01T16:00:00Z"); // 2021-12-02 Taipei
+        EarnRecord none = new EarnRecord(0, Optional.empty(), Optional.empty(), Fixtures.twd("0"), Optional.empty());
+        Order awaitingDelivery = order("o-0", rule, OrderStatus.OPEN, Delivery.PENDING, none);
+        Order scheduled = order("o-1", rule, OrderStatus.OPEN, Delivery.arrived(NOW), new EarnRecord(0,
+                Optional.empty(), Optional.of(due), Fixtures.twd("0"), Optional.empty()));
+        Order cancelled = order("o-2", rule, OrderStatus.CANCELLED, Delivery.arrived(NOW), scheduled.earned());
+        Order assigned = order("o-3", rule, OrderStatus.OPEN, Delivery.arrived(NOW), new EarnRecord(10,
+                Optional.of(due), Optional.of(due), Fixtures.twd("0"), Optional.empty()));
+        Order awaitingCompletion = order("o-4", rule, OrderStatus.OPEN, Delivery.arrived(NOW), none);
+        Order sooner = order("o-5", rule, OrderStatus.OPEN, Delivery.arrived(NOW), new EarnRecord(0,
+                Optional.empty(), Optional.of(earlier), Fixtures.twd("0"), Optional.empty()));
+        assertThat(StorefrontService.pendingOf(List.of(awaitingDelivery, scheduled, cancelled, assigned,
+                awaitingCompletion, sooner), shop.zone()))
+                .containsExactly(
+                        new MemberPointsView.PendingPoints(OrderId.of("o-5"), 10, Optional.of(LocalDate.of(2021, 12, 2)),
+                                Order.PendingPoints.Waiting.SCHEDULED),
+                        new MemberPointsView.PendingPoints(OrderId.of("o-1"), 10, Optional.of(LocalDate.of(2021, 12, 4)),
+                                Order.PendingPoints.Waiting.SCHEDULED),
+                        new MemberPointsView.PendingPoints(OrderId.of("o-0"), 10, Optional.empty(),
+                                Order.PendingPoints.Waiting.DELIVERY),
+                        new MemberPointsView.PendingPoints(OrderId.of("o-4"), 10, Optional.empty(),
+                                Order.PendingPoints.Waiting.COMPLETION));
     }
 
-    private Order order(String id, BoundRule rule, OrderStatus status, EarnRecord earned) {
+    @Test
+    void thePointsPanelListsThePendingOrdersOfTheMemberOnly_boundedWithAMoreFlag() {
+        BoundRule rule = BoundRule.bind(settings, Optional.empty());
+        EarnRecord none = new EarnRecord(0, Optional.empty(), Optional.empty(), Fixtures.twd("0"), Optional.empty());
+        orders.save(order("mine", rule, OrderStatus.OPEN, Delivery.PENDING, none));
+        Order other = order("bob-1", rule, OrderStatus.OPEN, Delivery.PENDING, none);
+        orders.save(new Order(m, other.id(), Optional.of(MemberId.of("bob")), other.identity(), other.channel(),
+                other.kind(), other.parentOrder(), other.placedAt(), other.amounts(), rule, other.status(),
+                other.payment(), other.delivery(), other.completedAt(), other.earned(), 0));
+        MemberPointsView v = service(new InMemoryLedgerStore()).points(shop, ann, Optional.empty());
+        assertThat(v.pending()).extracting(MemberPointsView.PendingPoints::order).containsExactly(OrderId.of("mine"));
+        assertThat(v.morePending()).isFalse();
+
+        for (int i = 0; i < StorefrontService.MAX_PENDING_SHOWN; i++) {
+            orders.save(order("x-" + i, rule, OrderStatus.OPEN, Delivery.PENDING, none));
+        }
+        MemberPointsView full = service(new InMemoryLedgerStore()).points(shop, ann, Optional.empty());
+        assertThat(full.pending()).hasSize(StorefrontService.MAX_PENDING_SHOWN);
+        assertThat(full.morePending()).isTrue();
+    }
+
+    private Order order(String id, BoundRule rule, OrderStatus status, Delivery delivery, EarnRecord earned) {
         return new Order(m, OrderId.of(id), Optional.of(ann), CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE,
                 OrderKind.NORMAL, Optional.empty(), NOW, OrderAmounts.ofSubtotal(Fixtures.twd("100.00")), rule, status,
-                Optional.empty(), Delivery.arrived(NOW), Optional.empty(), earned, 0);
+                Optional.empty(), delivery, Optional.empty(), earned, 0);
     }
 }

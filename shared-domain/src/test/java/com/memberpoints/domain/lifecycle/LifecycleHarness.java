@@ -119,6 +119,12 @@ final class LifecycleHarness {
                 OrderAmounts.ofSubtotal(twd(subtotal)), now));
     }
 
+    /** An edit without a revision (an older platform): applied in arrival order. */
+    LifecycleOutcome editedWithoutRevision(String order, String subtotal) {
+        return lifecycle.handle(new OrderEvent.OrderEdited(shop, OrderId.of(order), java.util.OptionalLong.empty(),
+                OrderAmounts.ofSubtotal(twd(subtotal)), now));
+    }
+
     /** The scheduler fires the order's schedule (at the current clock). */
     LifecycleOutcome fire(String order) {
         return lifecycle.assignDue(shop, OrderId.of(order));

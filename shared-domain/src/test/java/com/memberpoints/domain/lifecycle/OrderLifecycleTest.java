@@ -12,6 +12,7 @@ import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.order.CheckoutIdentity;
 import com.memberpoints.domain.order.DeliveryStatus;
+import com.memberpoints.domain.order.Order;
 import com.memberpoints.domain.order.OrderAmounts;
 import com.memberpoints.domain.order.OrderKind;
 import com.memberpoints.domain.order.OrderStatus;
@@ -276,6 +277,104 @@ class OrderLifecycleTest {
                     EntryKind.EARN_ADJUST_ADD);
             h.edited("o1", 2, "150.00"); // duplicate
             assertThat(h.entries("o1")).hasSize(3);
+        }
+
+        @Test
+        void anOlderRevisionArrivingLateIsIgnored_beforeAssignment() {
+            LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(0));
+            h.place("o1", "100.00");
+            assertThat(h.edited("o1", 2, "150.00").transition()).isEqualTo("edited");
+            assertThat(h.edited("o1", 1, "80.00").transition()).isEqualTo("stale-edit");
+            assertThat(h.order("o1").amounts().itemSubtotal()).isEqualTo(LifecycleHarness.twd("150.00"));
+            assertThat(h.order("o1").lastEditRevision()).isEqualTo(2);
+            h.delivered("o1", DeliveryStatus.ARRIVED);
+            assertThat(h.points()).as("assigned on the amount of revision 2").isEqualTo(15);
+        }
+
+        @Test
+        void anOlderRevisionArrivingLateIsIgnored_afterAssignmentTheAdjustmentFollowsTheNewest() {
+            LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(0));
+            h.place("o1", "100.00");
+            h.delivered("o1", DeliveryStatus.ARRIVED);
+            assertThat(h.points()).isEqualTo(10);
+            h.edited("o1", 2, "150.00");
+            assertThat(h.points()).isEqualTo(15);
+            assertThat(h.edited("o1", 1, "80.00").transition()).isEqualTo("stale-edit");
+            assertThat(h.points()).isEqualTo(15);
+            assertThat(h.order("o1").earned().pointsAssigned()).isEqualTo(15);
+            assertThat(h.kinds("o1")).containsExactly(EntryKind.EARN, EntryKind.EARN_ADJUST_ADD);
+        }
+
+        @Test
+        void aNewerRevisionWithTheSameAmountsStillRaisesTheRevision() {
+            LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(0));
+            h.place("o1", "100.00");
+            assertThat(h.edited("o1", 3, "100.00").transition()).isEqualTo("edited-same-amounts");
+            assertThat(h.edited("o1", 2, "80.00").transition()).isEqualTo("stale-edit");
+            assertThat(h.order("o1").amounts().itemSubtotal()).isEqualTo(LifecycleHarness.twd("100.00"));
+        }
+
+        @Test
+        void editsWithoutARevisionApplyInArrivalOrderAndKeepTheLastRevision() {
+            LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(0));
+            h.place("o1", "100.00");
+            h.edited("o1", 2, "150.00");
+            assertThat(h.editedWithoutRevision("o1", "80.00").transition()).isEqualTo("edited");
+            assertThat(h.order("o1").amounts().itemSubtotal()).isEqualTo(LifecycleHarness.twd("80.00"));
+            assertThat(h.order("o1").lastEditRevision()).isEqualTo(2);
+            assertThat(h.edited("o1", 1, "90.00").transition()).as("still older than revision 2").isEqualTo("stale-edit");
+            assertThat(h.edited("o1", 3, "90.00").transition()).isEqualTo("edited");
+            h.delivered("o1", DeliveryStatus.ARRIVED);
+            assertThat(h.points()).isEqualTo(9);
+        }
+    }
+
+    @Nested
+    class PendingForMember {
+        List<String> pending(LifecycleHarness h) {
+            return h.orders.pendingForMember(h.shop, h.alice, 10).stream().map(o -> o.id().value()).toList();
+        }
+
+        @Test
+        void anOrderIsPendingFromPlacementUntilAssigned_datedOnceScheduled() {
+            LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(3));
+            h.place("o1", "100.00");
+            assertThat(pending(h)).containsExactly("o1");
+            assertThat(h.order("o1").pendingPoints().orElseThrow().waiting())
+                    .isEqualTo(Order.PendingPoints.Waiting.DELIVERY);
+            h.at(2021, 12, 1, 10, 0);
+            h.delivered("o1", DeliveryStatus.COLLECTED);
+            Order.PendingPoints p = h.order("o1").pendingPoints().orElseThrow();
+            assertThat(p.waiting()).isEqualTo(Order.PendingPoints.Waiting.SCHEDULED);
+            assertThat(p.points()).isEqualTo(10);
+            assertThat(p.dueAt()).contains(LifecycleHarness.local(2021, 12, 4, 0, 0));
+            h.at(2021, 12, 4, 0, 1);
+            h.fire("o1");
+            assertThat(h.points()).isEqualTo(10);
+            assertThat(pending(h)).isEmpty();
+        }
+
+        @Test
+        void aCancelledOrderIsNotPending_andGuestOrdersNeverAre() {
+            LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(3));
+            h.place("o1", "100.00");
+            h.place("o2", "50.00");
+            h.place("g1", OrderAmounts.ofSubtotal(LifecycleHarness.twd("100.00")), CheckoutIdentity.GUEST,
+                    OrderKind.NORMAL);
+            h.cancelled("o1");
+            assertThat(pending(h)).containsExactly("o2");
+            assertThat(h.order("g1").pendingPoints()).isEmpty();
+        }
+
+        @Test
+        void completionModeWaitsForCompletionAfterDelivery() {
+            LifecycleHarness h = harness(AssignmentPolicy.ON_COMPLETION);
+            h.place("o1", "100.00");
+            h.delivered("o1", DeliveryStatus.ARRIVED);
+            assertThat(h.order("o1").pendingPoints().orElseThrow().waiting())
+                    .isEqualTo(Order.PendingPoints.Waiting.COMPLETION);
+            h.completed("o1");
+            assertThat(pending(h)).isEmpty();
         }
     }
 
