@@ -6,6 +6,7 @@ import com.memberpoints.functions.admin.BulkAssignmentStatusHandler;
 import com.memberpoints.functions.admin.CreateBulkAssignmentHandler;
 import com.memberpoints.functions.admin.GetSettingsHandler;
 import com.memberpoints.functions.admin.GetStoreProfileHandler;
+import com.memberpoints.functions.admin.LiabilityReportHandler;
 import com.memberpoints.functions.admin.PutStoreProfileHandler;
 import com.memberpoints.functions.admin.StoreSpendHandler;
 import com.memberpoints.functions.admin.MemberHistoryHandler;
@@ -75,6 +76,7 @@ public final class ApiRoutes {
             new Route("POST", "/v1/admin/points/bulk-assignments", CreateBulkAssignmentHandler.class),
             new Route("GET", "/v1/admin/points/bulk-assignments/{jobId}", BulkAssignmentStatusHandler.class),
             new Route("GET", "/v1/admin/reports/orders.csv", OrdersReportHandler.class),
+            new Route("GET", "/v1/admin/reports/liability", LiabilityReportHandler.class),
             // ---- end admin ----
             // notifications
             new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),

@@ -144,6 +144,16 @@ public final class Wiring {
         return DispatcherHolder.DISPATCHER;
     }
 
+    /** Per-merchant liability counters (fed by the ledger stream, read by the liability report), on the single table. */
+    public static com.memberpoints.domain.port.LiabilityCounters liabilityCounters() {
+        return LiabilityHolder.COUNTERS;
+    }
+
+    private static final class LiabilityHolder {
+        static final com.memberpoints.domain.port.LiabilityCounters COUNTERS =
+                new com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters(aws().dynamoDb(), config().tableName());
+    }
+
     private static final class NotificationHolder {
         static final DynamoDbDeliveryStore DELIVERIES = new DynamoDbDeliveryStore(aws().dynamoDb(), config().tableName());
     }

@@ -11,6 +11,7 @@ import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.notify.InMemoryDeliveryStore;
+import com.memberpoints.domain.liability.InMemoryLiabilityCounters;
 import com.memberpoints.functions.ApiEvents;
 import com.memberpoints.functions.ApiRoutes;
 import com.memberpoints.functions.http.Access;
@@ -75,6 +76,14 @@ class AdminAuthorizationMatrixTest {
         if (type == SmsUsageHandler.class) {
             return new SmsUsageHandler(world.merchants, deliveries, world.clock::get, JsonLogger.discarding());
         }
+        if (type == LiabilityReportHandler.class) {
+            // counters fed with everything the world's ledger holds for shop-1 (the secret 777 points)
+            InMemoryLiabilityCounters counters = new InMemoryLiabilityCounters();
+            world.ledger.history(WalletRef.points(SHOP, MemberId.of("mem-42")),
+                    com.memberpoints.domain.ledger.PageRequest.first(100)).items().forEach(counters::record);
+            return new LiabilityReportHandler(world.merchants, world.settings, counters, world.clock::get,
+                    JsonLogger.discarding());
+        }
         if (type == DeliveriesHandler.class) {
             return new DeliveriesHandler(world.merchants, deliveries, world.clock::get, JsonLogger.discarding());
         }
@@ -124,7 +133,8 @@ class AdminAuthorizationMatrixTest {
         int status = r.getStatusCode();
         boolean ownData = routeKey.endsWith("/v1/admin/settings") || routeKey.endsWith("/bulk-assignments")
                 || routeKey.endsWith("/v1/admin/activity-log") || routeKey.endsWith(".csv")
-                || routeKey.endsWith("/v1/admin/store") || routeKey.contains("/v1/admin/notifications/");
+                || routeKey.endsWith("/v1/admin/store") || routeKey.contains("/v1/admin/notifications/")
+                || routeKey.endsWith("/v1/admin/reports/liability");
         if (expected == 404 && ownData) {
             // Store-wide routes answer from the caller's own store: never the other store's data.
             assertThat(status).as(r.getBody()).isIn(200, 409);

@@ -69,4 +69,12 @@ class AdminRoutesOverDynamoDbIT {
             return dynamo();
         }
     }
+
+    @Nested
+    class Liability extends LiabilityReportTest {
+        @Override
+        AdminWorld newWorld() {
+            return dynamo();
+        }
+    }
 }

@@ -65,6 +65,8 @@ final class AdminWorld {
     final InMemoryBulkJobQueue queue = new InMemoryBulkJobQueue();
     final CapturedLog log = new CapturedLog();
     final AdminServices services;
+    /** Liability counters; tests feed them the entries they write (the stream consumer's job in production). */
+    final com.memberpoints.domain.port.LiabilityCounters liability;
     private final AtomicInteger ids = new AtomicInteger();
 
     AdminWorld() {
@@ -73,7 +75,8 @@ final class AdminWorld {
 
     AdminWorld(LedgerStore ledger) {
         this(ledger, new InMemoryMemberStore(), new InMemoryMerchantStore(), new InMemorySettingsStore(),
-                new com.memberpoints.domain.inmemory.InMemoryOrderStore(), new InMemoryBulkJobStore());
+                new com.memberpoints.domain.inmemory.InMemoryOrderStore(), new InMemoryBulkJobStore(),
+                new com.memberpoints.domain.liability.InMemoryLiabilityCounters());
     }
 
     /** The same world over DynamoDB Local: every adapter on one fresh single table. */
@@ -88,11 +91,14 @@ final class AdminWorld {
         return new AdminWorld(wrap.apply(new DynamoDbLedgerStore(client, table)), new DynamoDbMemberStore(client, table),
                 new DynamoDbMerchantStore(client, table), new DynamoDbSettingsStore(client, table),
                 new com.memberpoints.infra.dynamodb.DynamoDbOrderStore(client, table),
-                new DynamoDbBulkJobStore(client, table));
+                new DynamoDbBulkJobStore(client, table),
+                new com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters(client, table));
     }
 
     AdminWorld(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
-               com.memberpoints.domain.port.OrderStore orders, BulkJobStore jobs) {
+               com.memberpoints.domain.port.OrderStore orders, BulkJobStore jobs,
+               com.memberpoints.domain.port.LiabilityCounters liability) {
+        this.liability = liability;
         this.ledger = ledger;
         this.members = members;
         this.merchants = merchants;
