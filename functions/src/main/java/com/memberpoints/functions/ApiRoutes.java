@@ -1,5 +1,18 @@
 package com.memberpoints.functions;
 
+import com.memberpoints.functions.admin.ActivityLogHandler;
+import com.memberpoints.functions.admin.AdjustPointsHandler;
+import com.memberpoints.functions.admin.BulkAssignmentStatusHandler;
+import com.memberpoints.functions.admin.CreateBulkAssignmentHandler;
+import com.memberpoints.functions.admin.GetSettingsHandler;
+import com.memberpoints.functions.admin.GetStoreProfileHandler;
+import com.memberpoints.functions.admin.LiabilityReportHandler;
+import com.memberpoints.functions.admin.PutStoreProfileHandler;
+import com.memberpoints.functions.admin.StoreSpendHandler;
+import com.memberpoints.functions.admin.MemberHistoryHandler;
+import com.memberpoints.functions.admin.MemberPointsHandler;
+import com.memberpoints.functions.admin.OrdersReportHandler;
+import com.memberpoints.functions.admin.UpdateSettingsHandler;
 import com.memberpoints.functions.health.HealthHandler;
 import com.memberpoints.functions.http.ApiHandler;
 import com.memberpoints.functions.storefront.MyCreditsHandler;
@@ -50,6 +63,21 @@ public final class ApiRoutes {
             new Route("GET", "/v1/storefront/me/points/history", MyPointsHistoryHandler.class),
             new Route("GET", "/v1/storefront/me/credits", MyCreditsHandler.class),
             // ---- end storefront ----
+            // ---- admin (staff of the token's merchant; permission per route) ----
+            new Route("GET", "/v1/admin/settings", GetSettingsHandler.class),
+            new Route("PUT", "/v1/admin/settings", UpdateSettingsHandler.class),
+            new Route("GET", "/v1/admin/activity-log", ActivityLogHandler.class),
+            new Route("GET", "/v1/admin/store", GetStoreProfileHandler.class),
+            new Route("PUT", "/v1/admin/store", PutStoreProfileHandler.class),
+            new Route("GET", "/v1/admin/members/{memberId}/points", MemberPointsHandler.class),
+            new Route("GET", "/v1/admin/members/{memberId}/points/history", MemberHistoryHandler.class),
+            new Route("POST", "/v1/admin/members/{memberId}/points/adjustments", AdjustPointsHandler.class),
+            new Route("POST", "/v1/admin/members/{memberId}/store-spend", StoreSpendHandler.class),
+            new Route("POST", "/v1/admin/points/bulk-assignments", CreateBulkAssignmentHandler.class),
+            new Route("GET", "/v1/admin/points/bulk-assignments/{jobId}", BulkAssignmentStatusHandler.class),
+            new Route("GET", "/v1/admin/reports/orders.csv", OrdersReportHandler.class),
+            new Route("GET", "/v1/admin/reports/liability", LiabilityReportHandler.class),
+            // ---- end admin ----
             // notifications
             new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),
             new Route("GET", "/v1/admin/notifications/sms-usage", SmsUsageHandler.class),

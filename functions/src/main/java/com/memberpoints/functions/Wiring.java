@@ -145,6 +145,16 @@ public final class Wiring {
         return DispatcherHolder.DISPATCHER;
     }
 
+    /** Per-merchant liability counters (fed by the ledger stream, read by the liability report), on the single table. */
+    public static com.memberpoints.domain.port.LiabilityCounters liabilityCounters() {
+        return LiabilityHolder.COUNTERS;
+    }
+
+    private static final class LiabilityHolder {
+        static final com.memberpoints.domain.port.LiabilityCounters COUNTERS =
+                new com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters(aws().dynamoDb(), config().tableName());
+    }
+
     private static final class NotificationHolder {
         static final DynamoDbDeliveryStore DELIVERIES = new DynamoDbDeliveryStore(aws().dynamoDb(), config().tableName());
     }
@@ -200,4 +210,45 @@ public final class Wiring {
         }
     }
     // ---- end storefront -------------------------------------------------------------------------
+
+    // ---- admin (settings, member views, adjustments, bulk jobs) ---------------------------------
+
+    /** The admin ports and services over the DynamoDB adapters, built once per container. */
+    public static com.memberpoints.functions.admin.AdminServices admin() {
+        return AdminHolder.SERVICES;
+    }
+
+    private static final class AdminHolder {
+        static final com.memberpoints.functions.admin.AdminServices SERVICES = buildAdmin();
+
+        private static com.memberpoints.functions.admin.AdminServices buildAdmin() {
+            String table = config().tableName();
+            return new com.memberpoints.functions.admin.AdminServices(
+                    ledgerStore(),
+                    memberStore(), merchantStore(), settingsStore(), orderStore(),
+                    new com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore(aws().dynamoDb(), table),
+                    new LazyBulkQueue(),
+                    com.memberpoints.domain.port.TimeSource.system(),
+                    com.memberpoints.domain.port.IdSource.random());
+        }
+    }
+
+    /** The SQS queue, built (and its URL required) only by the function that enqueues: the create route. */
+    private static final class LazyBulkQueue implements com.memberpoints.domain.port.BulkJobQueue {
+        @Override
+        public void enqueue(com.memberpoints.domain.model.MerchantId merchant, String jobId,
+                            java.util.List<Integer> chunkIndexes) {
+            BulkQueueHolder.QUEUE.enqueue(merchant, jobId, chunkIndexes);
+        }
+    }
+
+    private static final class BulkQueueHolder {
+        static final com.memberpoints.domain.port.BulkJobQueue QUEUE = new com.memberpoints.infra.sqs.SqsBulkJobQueue(
+                aws().sqs(), config().require(BULK_JOBS_QUEUE_URL, "the bulk assignment job queue"),
+                com.memberpoints.functions.admin.BulkAssignmentWorkerHandler::message);
+    }
+
+    /** Environment variable naming the SQS queue that feeds the bulk assignment worker (template.yaml). */
+    public static final String BULK_JOBS_QUEUE_URL = "BULK_JOBS_QUEUE_URL";
+    // ---- end admin ------------------------------------------------------------------------------
 }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Computes the capacity the ledger really consumes, from the items it actually sends and receives
@@ -120,8 +121,14 @@ public final class CapacityMeter implements ExecutionInterceptor {
             } else if (item.delete() != null) {
                 after = null;
                 before = committed ? shadow.remove(keyOf(item.delete().key())) : shadow.get(keyOf(item.delete().key()));
+            } else if (item.update() != null) {
+                before = shadow.get(keyOf(item.update().key()));
+                after = applyAdd(before, item.update());
+                if (committed) {
+                    shadow.put(keyOf(after), after);
+                }
             } else {
-                throw new IllegalStateException("the ledger only puts and deletes in transactions: " + item);
+                throw new IllegalStateException("puts, deletes and ADD updates only in transactions: " + item);
             }
             long bytes = Math.max(size(before), size(after));
             if (before == null && after == null) {
@@ -138,6 +145,26 @@ public final class CapacityMeter implements ExecutionInterceptor {
         }
         return new Call(committed ? "TransactWriteItems" : "TransactWriteItems(cancelled)", tx.transactItems().size(),
                 max, 0, wcu, indexWcu, sizes);
+    }
+
+    /**
+     * The item after an {@code ADD #name :value} update of numbers (the liability counters' only update): every
+     * expression attribute name gets the matching value added (names and values paired in order).
+     */
+    private static Map<String, AttributeValue> applyAdd(Map<String, AttributeValue> before, Update update) {
+        if (!update.updateExpression().startsWith("ADD ")) {
+            throw new IllegalStateException("only ADD updates are metered: " + update.updateExpression());
+        }
+        Map<String, AttributeValue> after = new HashMap<>(before != null ? before : update.key());
+        List<String> names = List.copyOf(update.expressionAttributeNames().values());
+        List<AttributeValue> values = List.copyOf(update.expressionAttributeValues().values());
+        for (int i = 0; i < names.size(); i++) {
+            AttributeValue old = after.get(names.get(i));
+            java.math.BigDecimal sum = new java.math.BigDecimal(values.get(i).n())
+                    .add(old == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(old.n()));
+            after.put(names.get(i), AttributeValue.fromN(sum.toPlainString()));
+        }
+        return after;
     }
 
     private long indexWrites(IndexSpec index, Map<String, AttributeValue> before, Map<String, AttributeValue> after) {

@@ -89,6 +89,11 @@ public final class FieldReader {
         return this;
     }
 
+    /** Names of this object's members, for objects keyed by the caller (rules text per locale); read each as usual. */
+    public Set<String> memberNames() {
+        return java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(object.members().keySet()));
+    }
+
     /** Accepts members that are allowed but not used (e.g. an EventBridge envelope's {@code account}). */
     public FieldReader ignore(String... names) {
         consumed.addAll(List.of(names));

@@ -81,7 +81,7 @@ public final class NotificationDispatcherHandler implements RequestHandler<Dynam
     }
 
     /** The journal entry an INSERT record carries; empty for anything else. */
-    static Optional<JournalEntry> journalEntry(DynamodbEvent.DynamodbStreamRecord record) {
+    public static Optional<JournalEntry> journalEntry(DynamodbEvent.DynamodbStreamRecord record) {
         if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null
                 || record.getDynamodb().getNewImage() == null) {
             return Optional.empty();

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS SDK clients of one container (one Lambda execution environment, one local stack, one test
@@ -80,6 +81,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<SesV2Client> sesV2;
     private final Lazy<SnsClient> sns;
+    private final Lazy<SqsClient> sqs;
     private final Lazy<SchedulerClient> scheduler;
 
     private AwsClients(Settings settings, AwsCredentialsProvider credentials) {
@@ -92,6 +94,7 @@ public final class AwsClients implements AutoCloseable {
         this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder()).build());
         this.sesV2 = new Lazy<>(() -> configure(SesV2Client.builder(), AwsRetryStrategy.doNotRetry()).build());
         this.sns = new Lazy<>(() -> configure(SnsClient.builder(), AwsRetryStrategy.doNotRetry()).build());
+        this.sqs = new Lazy<>(() -> configure(SqsClient.builder()).build());
         this.scheduler = new Lazy<>(() -> configure(SchedulerClient.builder()).build());
     }
 
@@ -151,6 +154,11 @@ public final class AwsClients implements AutoCloseable {
         return sns.get();
     }
 
+    /** SQS: the bulk assignment job queue. */
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
     public SchedulerClient scheduler() {
         return scheduler.get();
     }
@@ -188,6 +196,7 @@ public final class AwsClients implements AutoCloseable {
         dynamoDb.ifBuilt(DynamoDbClient::close);
         sesV2.ifBuilt(SesV2Client::close);
         sns.ifBuilt(SnsClient::close);
+        sqs.ifBuilt(SqsClient::close);
         scheduler.ifBuilt(SchedulerClient::close);
         httpClient.ifBuilt(SdkHttpClient::close);
     }

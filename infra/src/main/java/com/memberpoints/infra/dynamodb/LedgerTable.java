@@ -31,9 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *                                                                    mpk/msk (pending GSI, only while it will still earn points)
  * delivery      N#&lt;merchant&gt;#&lt;yyyy-MM&gt; D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;   (notification record)
  * sms usage     N#&lt;merchant&gt;#SMS         M#&lt;yyyy-MM&gt;                (SMS parts and messages, ADDed)
+ * liability     LB#&lt;merchant&gt;             T#&lt;WALLET&gt;#&lt;shard&gt; / E#&lt;WALLET&gt;#&lt;expiry s&gt;#&lt;shard&gt;  (counters, ADDed)
+ * counted mark  Q#&lt;merchant&gt;#&lt;member&gt;  &lt;WALLET&gt;#&lt;operationId&gt;#&lt;part&gt;   (journal entry added to the counters)
  * </pre>
  *
- * Delivery and SMS-usage items are written by {@link DynamoDbDeliveryStore}; they carry no index keys.
+ * Delivery and SMS-usage items are written by {@link DynamoDbDeliveryStore}, liability counters and their
+ * markers by {@link DynamoDbLiabilityCounters} (from the stream); none carries index keys.
  * The table's stream (NEW_IMAGE) feeds the notification dispatcher with inserted journal items.
  */
 public final class LedgerTable {

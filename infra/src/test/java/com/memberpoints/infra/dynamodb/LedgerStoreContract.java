@@ -8,6 +8,7 @@ import com.memberpoints.domain.ledger.ExpiringLot;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.LedgerSweeps;
 import com.memberpoints.domain.ledger.Lot;
@@ -218,6 +219,35 @@ abstract class LedgerStoreContract {
         assertThat(earned.order()).contains(OrderId.of("o-1"));
         assertThat(earned.balanceAfter()).isEqualTo(50);
         assertThat(earned.sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void notificationChoicesOfACreditArePersistedInItsJournalEntry() {
+        Actor bob = Actor.staff("bob");
+        var emailOnly = LedgerCommand.manualAdd(points, "req-n1", 7, NEVER, "gift", bob, T0)
+                .withNotification(new NotifyChoice(true, false));
+        var smsOnly = LedgerCommand.bulkCredit(points, "job-n1", 3, NEVER, "promo", bob, T0)
+                .withNotification(new NotifyChoice(false, true));
+        var quiet = LedgerCommand.manualAdd(points, "req-n2", 1, NEVER, "quiet", bob, T0)
+                .withNotification(NotifyChoice.NONE);
+        store().apply(emailOnly);
+        store().apply(smsOnly);
+        store().apply(quiet);
+        store().apply(LedgerCommand.manualAdd(points, "req-n3", 2, NEVER, "default", bob, T0));
+        store().apply(LedgerCommand.manualDeduct(points, "req-n4", 1, "fix", bob, T0));
+        List<JournalEntry> entries = store().history(points, PageRequest.first(10)).items();
+        assertThat(entries).extracting(JournalEntry::notification).containsExactly(
+                NotifyChoice.NONE, // the deduction: never notified
+                NotifyChoice.BOTH, // no choice made: the default of every credit
+                NotifyChoice.NONE,
+                new NotifyChoice(false, true),
+                new NotifyChoice(true, false));
+        // The choice is not part of the content digest: a retry that differs only in it is the same
+        // operation, and the first choice stands.
+        assertThat(store().apply(emailOnly.withNotification(NotifyChoice.BOTH)))
+                .isInstanceOf(LedgerResult.Duplicate.class);
+        assertThat(store().history(points, PageRequest.first(10)).items().getLast().notification())
+                .isEqualTo(new NotifyChoice(true, false));
     }
 
     @Test

@@ -1,0 +1,68 @@
+package com.memberpoints.functions.admin;
+
+import com.memberpoints.domain.app.BulkAssignments;
+import com.memberpoints.domain.app.PointsAdjustments;
+import com.memberpoints.domain.app.SettingsAdmin;
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.port.BulkJobQueue;
+import com.memberpoints.domain.port.BulkJobStore;
+import com.memberpoints.domain.port.IdSource;
+import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.functions.http.ApiException;
+
+import java.util.Objects;
+
+/**
+ * What the admin handlers stand on: the ports and the domain application services built over them, once
+ * per container ({@code Wiring.admin()}) or per test.
+ */
+public record AdminServices(
+        LedgerStore ledger,
+        MemberStore members,
+        MerchantStore merchants,
+        SettingsStore settingsStore,
+        OrderStore orders,
+        BulkJobStore jobs,
+        BulkJobQueue queue,
+        TimeSource clock,
+        IdSource ids) {
+
+    public AdminServices {
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(merchants, "merchants");
+        Objects.requireNonNull(settingsStore, "settingsStore");
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(ids, "ids");
+    }
+
+    public SettingsAdmin settings() {
+        return new SettingsAdmin(settingsStore, merchants, clock);
+    }
+
+    public PointsAdjustments adjustments() {
+        return new PointsAdjustments(ledger, members, merchants, settingsStore, clock);
+    }
+
+    public BulkAssignments bulk() {
+        return new BulkAssignments(ledger, members, merchants, settingsStore, jobs, queue, clock, ids);
+    }
+
+    /** The caller's store profile; a store with none set up answers 409 telling the admin to set it first. */
+    public Merchant merchant(MerchantId id) {
+        return merchants.find(id).orElseThrow(AdminServices::storeNotConfigured);
+    }
+
+    static ApiException storeNotConfigured() {
+        return ApiException.conflict("The store profile (name, currency, time zone) is not set up yet: PUT /v1/admin/store first.");
+    }
+}

@@ -1,0 +1,34 @@
+package com.memberpoints.functions.admin;
+
+import com.memberpoints.functions.Wiring;
+import com.memberpoints.functions.http.ApiException;
+import com.memberpoints.functions.http.ApiRequest;
+import com.memberpoints.functions.http.ApiResponse;
+import com.memberpoints.functions.http.Caller;
+import com.memberpoints.functions.http.Permission;
+import com.memberpoints.functions.http.StaffApiHandler;
+import com.memberpoints.functions.log.JsonLogger;
+
+import java.util.Objects;
+
+/** {@code GET /v1/admin/store} (permission {@code settings}): the store profile; 404 until it is set. */
+public final class GetStoreProfileHandler extends StaffApiHandler {
+    private final AdminServices services;
+
+    public GetStoreProfileHandler() {
+        this(Wiring.admin(), JsonLogger.stdout());
+    }
+
+    public GetStoreProfileHandler(AdminServices services, JsonLogger logger) {
+        super(Permission.SETTINGS, logger);
+        this.services = Objects.requireNonNull(services, "services");
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
+        request.query().allowOnly();
+        return services.merchants().find(staff.merchantId())
+                .map(m -> ApiResponse.ok(StoreProfileJson.write(m)))
+                .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
+    }
+}

@@ -1,0 +1,213 @@
+package com.memberpoints.infra.dynamodb;
+
+import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
+import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
+
+import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.ledger.LotChange;
+import com.memberpoints.domain.ledger.Wallet;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.port.LiabilityCounters;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * {@link LiabilityCounters} on the ledger's single table (layout in {@link LedgerTable}):
+ *
+ * <pre>
+ * total      LB#&lt;merchant&gt;             T#&lt;WALLET&gt;#&lt;shard&gt;                      amt (number, ADD)
+ * bucket     LB#&lt;merchant&gt;             E#&lt;WALLET&gt;#&lt;expiry epoch s, 12 digits&gt;#&lt;shard&gt;  amt (ADD)
+ * marker     Q#&lt;merchant&gt;#&lt;member&gt;   &lt;WALLET&gt;#&lt;operationId&gt;#&lt;part&gt;       (the entry was counted)
+ * </pre>
+ *
+ * One journal entry is counted by one {@code TransactWriteItems}: put its marker (must be absent) and {@code ADD}
+ * its change to the total and to one bucket per distinct expiry instant of its lots. A repeat finds the marker and
+ * the whole transaction is cancelled, so every entry is counted exactly once. An entry touching more than
+ * {@value #BUCKETS_PER_PART} expiry instants is counted in parts, each with its own marker (each part exactly once).
+ * Counters are spread over {@value #SHARDS} shards by member, so one hot item never limits a bulk job; reads sum
+ * the shards with one {@code Query} per figure.
+ */
+public final class DynamoDbLiabilityCounters implements LiabilityCounters {
+
+    static final int SHARDS = 10;
+    /** Buckets per transaction: 100 items at most, minus the marker and the total. */
+    static final int BUCKETS_PER_PART = 98;
+    static final String AMOUNT = "amt";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final RetryPolicy retry;
+
+    public DynamoDbLiabilityCounters(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, RetryPolicy.standard());
+    }
+
+    /** {@code retry}: transaction conflicts with other consumers adding to the same counter item. */
+    public DynamoDbLiabilityCounters(DynamoDbClient dynamo, String table, RetryPolicy retry) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+        this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    static String partition(MerchantId merchant) {
+        return "LB#" + merchant.value();
+    }
+
+    static String totalSortKey(Wallet wallet, int shard) {
+        return "T#" + wallet + "#" + shard;
+    }
+
+    static String bucketPrefix(Wallet wallet) {
+        return "E#" + wallet + "#";
+    }
+
+    static String bucketSortKey(Wallet wallet, Instant expiresAt, int shard) {
+        return bucketInstant(wallet, expiresAt) + shard;
+    }
+
+    /** {@code E#<WALLET>#<epoch s>#}: every shard's bucket of that instant sorts after it and before its + "~". */
+    private static String bucketInstant(Wallet wallet, Instant expiresAt) {
+        return bucketPrefix(wallet) + String.format("%012d", expiresAt.getEpochSecond()) + "#";
+    }
+
+    static int shard(JournalEntry entry) {
+        return Math.floorMod(entry.wallet().member().value().hashCode(), SHARDS);
+    }
+
+    @Override
+    public boolean record(JournalEntry entry) {
+        TreeMap<Instant, Long> byExpiry = new TreeMap<>();
+        for (LotChange change : entry.lots()) {
+            change.expiresAt().ifPresent(at -> byExpiry.merge(at, change.delta(), Long::sum));
+        }
+        byExpiry.values().removeIf(v -> v == 0);
+        List<Map.Entry<Instant, Long>> buckets = new ArrayList<>(byExpiry.entrySet());
+        boolean any = false;
+        int part = 0;
+        int from = 0;
+        do {
+            int size = part == 0 ? BUCKETS_PER_PART - 1 : BUCKETS_PER_PART;
+            List<Map.Entry<Instant, Long>> slice = buckets.subList(from, Math.min(buckets.size(), from + size));
+            any |= recordPart(entry, part, part == 0, slice);
+            from += slice.size();
+            part++;
+        } while (from < buckets.size());
+        return any;
+    }
+
+    private boolean recordPart(JournalEntry entry, int part, boolean withTotal, List<Map.Entry<Instant, Long>> slice) {
+        MerchantId merchant = entry.wallet().merchant();
+        Wallet wallet = entry.wallet().wallet();
+        int shard = shard(entry);
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of(PK, s("Q#" + merchant.value() + "#" + entry.wallet().member().value()),
+                        SK, s(wallet + "#" + entry.operationId().value() + "#" + part)))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK)).build()).build());
+        if (withTotal && entry.delta() != 0) {
+            items.add(add(partition(merchant), totalSortKey(wallet, shard), entry.delta()));
+        }
+        for (Map.Entry<Instant, Long> bucket : slice) {
+            items.add(add(partition(merchant), bucketSortKey(wallet, bucket.getKey(), shard), bucket.getValue()));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(items));
+                return true;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+                if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst().code())) {
+                    return false; // counted before
+                }
+                boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                if (!conflict || attempt >= retry.maxAttempts()) {
+                    throw new LiabilityCountersException("DynamoDB cancelled counting " + entry.operationId().value()
+                            + ": " + reasons.stream().map(CancellationReason::code).toList(), e);
+                }
+                // another consumer is adding to the same counter: back off and try again
+                retry.pause(attempt);
+            } catch (SdkException e) {
+                throw new LiabilityCountersException("DynamoDB failed counting " + entry.operationId().value() + ": "
+                        + e.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private TransactWriteItem add(String pk, String sk, long amount) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of(PK, s(pk), SK, s(sk)))
+                .updateExpression("ADD #amt :d")
+                .expressionAttributeNames(Map.of("#amt", AMOUNT))
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Long.toString(amount)))).build()).build();
+    }
+
+    @Override
+    public long total(MerchantId merchant, Wallet wallet) {
+        String prefix = "T#" + wallet + "#";
+        return sum("reading totals", QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :p)")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(partition(merchant)), ":p", s(prefix))));
+    }
+
+    @Override
+    public long expiring(MerchantId merchant, Wallet wallet, Instant after, Instant upTo) {
+        if (!upTo.isAfter(after)) {
+            return 0;
+        }
+        // (after, upTo] to the second: from the bucket after 'after' to the last shard of 'upTo'.
+        return between(merchant, bucketInstant(wallet, after.plusSeconds(1)), bucketInstant(wallet, upTo) + "~");
+    }
+
+    @Override
+    public long expiringUpTo(MerchantId merchant, Wallet wallet, Instant upTo) {
+        return between(merchant, bucketPrefix(wallet), bucketInstant(wallet, upTo) + "~");
+    }
+
+    private long between(MerchantId merchant, String from, String to) {
+        return sum("reading expiry buckets", QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(partition(merchant)), ":from", s(from), ":to", s(to))));
+    }
+
+    private long sum(String what, QueryRequest.Builder query) {
+        long total = 0;
+        Map<String, AttributeValue> start = null;
+        try {
+            do {
+                QueryResponse page = dynamo.query(start == null ? query.build() : query.exclusiveStartKey(start).build());
+                for (Map<String, AttributeValue> item : page.items()) {
+                    AttributeValue v = item.get(AMOUNT);
+                    if (v == null || v.n() == null) {
+                        throw new LiabilityCountersException("corrupt counter item " + item.get(SK), null);
+                    }
+                    total = Math.addExact(total, Long.parseLong(v.n()));
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        } catch (SdkException | NumberFormatException | ArithmeticException e) {
+            throw new LiabilityCountersException("DynamoDB failed " + what + ": " + e.getClass().getSimpleName(), e);
+        }
+        return total;
+    }
+
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+}

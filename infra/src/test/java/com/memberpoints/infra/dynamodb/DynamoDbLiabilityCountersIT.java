@@ -1,0 +1,82 @@
+package com.memberpoints.infra.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.ledger.LedgerCommand;
+import com.memberpoints.domain.ledger.LedgerResult;
+import com.memberpoints.domain.ledger.Wallet;
+import com.memberpoints.domain.ledger.InMemoryLedgerStore;
+import com.memberpoints.domain.model.MemberId;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import com.memberpoints.domain.port.LiabilityCounters;
+import com.memberpoints.infra.testing.DynamoDbLocal;
+import com.memberpoints.infra.testing.DynamoDbLocalExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/** The liability counters contract on DynamoDB Local, plus concurrency and typed failures. */
+@ExtendWith(DynamoDbLocalExtension.class)
+class DynamoDbLiabilityCountersIT extends LiabilityCountersContract {
+    private static DynamoDbLiabilityCounters counters;
+
+    @BeforeAll
+    static void createTable(DynamoDbLocal local) {
+        counters = new DynamoDbLiabilityCounters(local.client(), local.createLedgerTable());
+    }
+
+    @Override
+    LiabilityCounters counters() {
+        return counters;
+    }
+
+    @Test
+    void theSameEntriesRecordedConcurrentlyAreCountedOnce() throws Exception {
+        MerchantId shop = MerchantId.of("conc-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        InMemoryLedgerStore ledger = new InMemoryLedgerStore();
+        List<JournalEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            LedgerResult r = ledger.apply(LedgerCommand.earn(shop, MemberId.of("m" + i), OrderId.of("o" + i), 10 + i,
+                    Optional.of(SOON), NOW));
+            entries.add(((LedgerResult.Applied) r).entry());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Boolean>> calls = new ArrayList<>();
+            for (int copy = 0; copy < 3; copy++) {
+                for (JournalEntry e : entries) {
+                    calls.add(() -> counters.record(e));
+                }
+            }
+            long firsts = 0;
+            for (Future<Boolean> f : pool.invokeAll(calls)) {
+                firsts += f.get() ? 1 : 0;
+            }
+            assertThat(firsts).isEqualTo(entries.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        long expected = entries.stream().mapToLong(JournalEntry::delta).sum();
+        assertThat(counters.total(shop, Wallet.POINTS)).isEqualTo(expected);
+        assertThat(counters.expiring(shop, Wallet.POINTS, NOW, SOON)).isEqualTo(expected);
+    }
+
+    @Test
+    void failuresOfDynamoDbAreTypedExceptionsNeverSwallowed(DynamoDbLocal local) {
+        DynamoDbLiabilityCounters missing = new DynamoDbLiabilityCounters(local.client(), "no-such-table");
+        assertThatThrownBy(() -> missing.total(MerchantId.of("x"), Wallet.POINTS))
+                .isInstanceOf(LiabilityCountersException.class)
+                .hasCauseInstanceOf(ResourceNotFoundException.class);
+    }
+}
