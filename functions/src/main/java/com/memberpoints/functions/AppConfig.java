@@ -38,6 +38,8 @@ public final class AppConfig {
     public static final String RECONCILE_GRACE = "RECONCILE_GRACE";
     /** Daily sweep: wallets, holds and orders handled per merchant and job in one run (default 20000). */
     public static final String SWEEP_MAX_ITEMS = "SWEEP_MAX_ITEMS";
+    /** URL of the SQS queue feeding the bulk assignment worker (read only by the function creating bulk jobs). */
+    public static final String BULK_JOBS_QUEUE_URL = "BULK_JOBS_QUEUE_URL";
 
     private final Map<String, String> env;
 

@@ -2,6 +2,7 @@ package com.memberpoints.local;
 
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.domain.port.LiabilityCounters;
 import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
 import com.memberpoints.domain.port.EmailSender;
 import com.memberpoints.domain.port.IdSource;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
  *                  table stream would ({@link NotifyingLedgerStore})
  * @param deliveries notification delivery records and SMS usage, on the same table
  * @param notifications the dispatcher (outbox senders, delivery records), for the notification handlers
+ * @param liability  the liability counters on the same table, fed by {@link NotifyingLedgerStore}
  */
 public record LocalAdapters(
         DynamoDbClient dynamoDb,
@@ -43,4 +45,5 @@ public record LocalAdapters(
         JsonLogger logger,
         ZoneId zone,
         DynamoDbDeliveryStore deliveries,
-        NotificationDispatcher notifications) {}
+        NotificationDispatcher notifications,
+        LiabilityCounters liability) {}

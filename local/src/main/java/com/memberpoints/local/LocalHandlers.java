@@ -3,7 +3,24 @@ package com.memberpoints.local;
 import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.ledger.LedgerSweeps;
 import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.memberpoints.functions.admin.ActivityLogHandler;
+import com.memberpoints.functions.admin.AdjustPointsHandler;
+import com.memberpoints.functions.admin.AdminServices;
+import com.memberpoints.functions.admin.BulkAssignmentStatusHandler;
+import com.memberpoints.functions.admin.BulkAssignmentWorkerHandler;
+import com.memberpoints.functions.admin.CreateBulkAssignmentHandler;
+import com.memberpoints.functions.admin.GetSettingsHandler;
+import com.memberpoints.functions.admin.GetStoreProfileHandler;
+import com.memberpoints.functions.admin.LiabilityReportHandler;
+import com.memberpoints.functions.admin.MemberHistoryHandler;
+import com.memberpoints.functions.admin.MemberPointsHandler;
+import com.memberpoints.functions.admin.OrdersReportHandler;
+import com.memberpoints.functions.admin.PutStoreProfileHandler;
+import com.memberpoints.functions.admin.StoreSpendHandler;
+import com.memberpoints.functions.admin.UpdateSettingsHandler;
 import com.memberpoints.functions.health.HealthHandler;
+import com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore;
 import com.memberpoints.functions.notify.DeliveriesHandler;
 import com.memberpoints.functions.notify.NotificationPreviewHandler;
 import com.memberpoints.functions.notify.SmsUsageHandler;
@@ -22,6 +39,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,8 +48,9 @@ import java.util.UUID;
  * (HTTP handlers: {@code w.http(TheHandler.class, new TheHandler(...))}; the assignment, sweep and
  * order-event handlers: the target that invokes them — see local/README.md, "Adding a handler").
  *
- * <p>Notifications need no line: the notification dispatcher runs after every applied ledger write
- * ({@link NotifyingLedgerStore}, in place of the table stream). The retry sweep is not scheduled locally
+ * <p>The stream consumers need no line: the liability counters and the notification dispatcher run after
+ * every applied ledger write ({@link NotifyingLedgerStore}, in place of the table stream). Bulk jobs' chunks go
+ * through {@link LocalBulkJobQueue} to the worker handler, in the background, as through SQS. The retry sweep is not scheduled locally
  * (the outbox never fails transiently).
  */
 final class LocalHandlers {
@@ -54,6 +73,27 @@ final class LocalHandlers {
         w.http(SmsUsageHandler.class, new SmsUsageHandler(a.merchants(), a.deliveries(), a.clock(), a.logger()));
         w.http(DeliveriesHandler.class, new DeliveriesHandler(a.merchants(), a.deliveries(), a.clock(), a.logger()));
 
+        // admin (staff): settings, store profile, member views, adjustments, store spend, bulk jobs, reports
+        LocalBulkJobQueue bulkQueue = new LocalBulkJobQueue(a.logger());
+        AdminServices admin = new AdminServices(a.ledger(), a.members(), a.merchants(), a.settings(), a.orders(),
+                new DynamoDbBulkJobStore(a.dynamoDb(), a.tableName()), bulkQueue, a.clock(), a.ids());
+        w.http(GetSettingsHandler.class, new GetSettingsHandler(admin, a.logger()));
+        w.http(UpdateSettingsHandler.class, new UpdateSettingsHandler(admin, a.logger()));
+        w.http(ActivityLogHandler.class, new ActivityLogHandler(admin, a.logger()));
+        w.http(GetStoreProfileHandler.class, new GetStoreProfileHandler(admin, a.logger()));
+        w.http(PutStoreProfileHandler.class, new PutStoreProfileHandler(admin, a.logger()));
+        w.http(MemberPointsHandler.class, new MemberPointsHandler(admin, a.logger()));
+        w.http(MemberHistoryHandler.class, new MemberHistoryHandler(admin, a.logger()));
+        w.http(AdjustPointsHandler.class, new AdjustPointsHandler(admin, a.logger()));
+        w.http(StoreSpendHandler.class, new StoreSpendHandler(admin, a.logger()));
+        w.http(CreateBulkAssignmentHandler.class, new CreateBulkAssignmentHandler(admin, a.logger()));
+        w.http(BulkAssignmentStatusHandler.class, new BulkAssignmentStatusHandler(admin, a.logger()));
+        w.http(OrdersReportHandler.class, new OrdersReportHandler(admin, a.logger()));
+        w.http(LiabilityReportHandler.class, new LiabilityReportHandler(a.merchants(), a.settings(), a.liability(),
+                a.clock(), a.logger()));
+        BulkAssignmentWorkerHandler bulkWorker = new BulkAssignmentWorkerHandler(admin.bulk(), a.logger());
+        bulkQueue.worker(body -> bulkWorker.handleRequest(sqsEvent(body), context("BulkAssignmentWorkerFunction")));
+
         // order lifecycle: the EventBridge rule, the Scheduler's assignment schedules, the daily sweep
         OrderLifecycle lifecycle = new OrderLifecycle(a.orders(), a.ledger(), a.settings(), a.merchants(), a.members(),
                 a.scheduler(), a.clock());
@@ -72,6 +112,17 @@ final class LocalHandlers {
     static String scheduledEvent(Instant at) {
         return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
                 + "\"source\":\"aws.scheduler\",\"time\":\"" + at + "\",\"detail\":\"{}\"}";
+    }
+
+    /** One SQS message, as the worker's event source mapping delivers it (batch size 1). */
+    static SQSEvent sqsEvent(String body) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(UUID.randomUUID().toString());
+        m.setBody(body);
+        m.setEventSource("aws:sqs");
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(m));
+        return event;
     }
 
     private static InputStream in(String json) {

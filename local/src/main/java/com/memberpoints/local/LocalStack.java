@@ -10,6 +10,7 @@ import com.memberpoints.functions.ApiRoutes;
 import com.memberpoints.functions.log.JsonLogger;
 import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters;
 import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.domain.notify.RateLimiter;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
@@ -131,10 +132,11 @@ public final class LocalStack implements AutoCloseable {
         NotificationDispatcher dispatcher = new NotificationDispatcher(merchants, members, dynamoLedger, deliveries,
                 outbox.emailSender(), outbox.smsSender(), RateLimiter.perSecond(100, 100),
                 RateLimiter.perSecond(100, 100), clock, NotificationDispatcher.Settings.DEFAULT);
-        LedgerStore ledger = new NotifyingLedgerStore(dynamoLedger, dispatcher, logger);
+        DynamoDbLiabilityCounters liability = new DynamoDbLiabilityCounters(dynamo.client(), table);
+        LedgerStore ledger = new NotifyingLedgerStore(dynamoLedger, dispatcher, liability, logger);
         LocalAdapters adapters = new LocalAdapters(dynamo.client(), table, ledger, settings, merchants, members, orders,
                 clock, scheduler,
-                outbox.emailSender(), outbox.smsSender(), ids, logger, zone, deliveries, dispatcher);
+                outbox.emailSender(), outbox.smsSender(), ids, logger, zone, deliveries, dispatcher, liability);
 
         LocalWiring wiring = new LocalWiring(machine);
         register.accept(adapters, wiring);

@@ -15,6 +15,7 @@ import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.domain.port.LiabilityCounters;
 import com.memberpoints.functions.log.JsonLogger;
 
 import java.time.Instant;
@@ -25,7 +26,8 @@ import java.util.Objects;
 /**
  * LOCAL ONLY: the ledger the local handlers write through. In AWS the table's DynamoDB stream hands each
  * inserted journal item to the notification dispatcher function after the write has committed; locally this
- * decorator hands each newly applied journal entry to {@link NotificationDispatcher#dispatch} right after
+ * decorator hands each newly applied journal entry to the liability counters (the stream's second consumer)
+ * and to {@link NotificationDispatcher#dispatch} right after
  * {@link LedgerStore#apply} returned {@link LedgerResult.Applied} (a {@code Duplicate} is not a new journal
  * item, so it is not dispatched — as the stream sees no INSERT). A failing dispatch is logged and never
  * fails the ledger write, as in AWS where the write has committed before the stream is read.
@@ -38,11 +40,14 @@ import java.util.Objects;
 final class NotifyingLedgerStore implements LedgerStore {
     private final LedgerStore ledger;
     private final NotificationDispatcher dispatcher;
+    private final LiabilityCounters liability;
     private final JsonLogger log;
 
-    NotifyingLedgerStore(LedgerStore ledger, NotificationDispatcher dispatcher, JsonLogger log) {
+    NotifyingLedgerStore(LedgerStore ledger, NotificationDispatcher dispatcher, LiabilityCounters liability,
+                         JsonLogger log) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.liability = Objects.requireNonNull(liability, "liability");
         this.log = Objects.requireNonNull(log, "log");
     }
 
@@ -56,6 +61,12 @@ final class NotifyingLedgerStore implements LedgerStore {
     }
 
     private void notify(JournalEntry entry) {
+        try {
+            liability.record(entry); // the stream's second consumer (LiabilityStreamHandler in AWS)
+        } catch (RuntimeException e) {
+            log.error("local: liability counting failed (the ledger write stands)",
+                    Map.of("operationId", entry.operationId().value()), e);
+        }
         try {
             NotificationDispatcher.Report report = dispatcher.dispatch(List.of(entry));
             log.info("local: notifications dispatched (in place of the table stream)", Map.of(
