@@ -1,5 +1,6 @@
 package com.memberpoints.local;
 
+import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.port.IdSource;
 import com.memberpoints.domain.port.MemberStore;
@@ -146,7 +147,12 @@ public final class LocalStack implements AutoCloseable {
                 .http(LocalOrderEventsHandler.class, new LocalOrderEventsHandler(wiring::orderEvents, clock, ids, logger));
 
         DemoStore.seedStore(merchants, settings, members, clock.now());
-        DemoStore.seedPoints(dynamoLedger, clock.now()); // opening balances: no messages
+        // Opening balances: counted in the liability counters, but no messages.
+        for (LedgerResult seeded : DemoStore.seedPoints(dynamoLedger, clock.now())) {
+            if (seeded instanceof LedgerResult.Applied applied) {
+                liability.record(applied.entry());
+            }
+        }
 
         List<ApiRoutes.Route> routes = new ArrayList<>(ApiRoutes.all());
         routes.addAll(LOCAL_ROUTES);

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalStoryIT {
     static final Instant START = OffsetDateTime.parse("2021-12-01T10:00:00+08:00").toInstant();
     static final String ALICE = "merchant_id=demo-shop&member_id=alice";
+    static final String STAFF = "merchant_id=demo-shop&staff_id=bob&permissions=reports";
     static final String CART = "\"items\":[{\"amount\":\"1000.00\"}],\"discounts\":\"0.00\",\"storeCredits\":\"0.00\","
             + "\"deliveryFee\":\"60.00\",\"paymentFee\":\"0.00\",\"channel\":\"ONLINE\",\"points\":200";
 
@@ -107,6 +108,10 @@ class LocalStoryIT {
         assertThat(string(outbox.get(1), "to")).isEqualTo("+886912345678");
         assertThat(string(outbox.get(1), "text"))
                 .isEqualTo("Demo Shop: you earned 98 points. Balance: 1,098 points. Next expiry: December 31, 2022.");
+
+        // The merchant's liability (fed like the notifications, in place of the stream): alice 1,098 + bob 300.
+        JsonObject liability = ok("GET", "/v1/admin/reports/liability", STAFF, null);
+        assertThat(number(obj(liability, "points"), "outstanding")).isEqualTo(1098 + 300);
 
         List<String> history = history();
         assertThat(history).containsExactly("EARN 98 1098 o-1001", "REDEEM -200 1000 o-1001", "ADJUST_ADD 1200 1200 -");
