@@ -5,9 +5,12 @@ import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.Lots;
 import com.memberpoints.domain.ledger.MemberWallets;
+import com.memberpoints.domain.app.MemberPointsView;
+import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.Money;
+import com.memberpoints.domain.order.Order;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiException;
@@ -20,6 +23,7 @@ import com.memberpoints.functions.json.JsonArray;
 import com.memberpoints.functions.json.JsonObject;
 import com.memberpoints.functions.json.JsonValue;
 import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.storefront.MyPointsHandler;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,7 +34,8 @@ import java.util.Objects;
 /**
  * {@code GET /v1/admin/members/{memberId}/points} (permission {@code customer_management}): a member's
  * points balance (what can be spent now), its cash value at the redemption rate in whole redemption units,
- * the balance by expiry date with never-expiring points apart, and the store-credit balance. The member
+ * the balance by expiry date with never-expiring points apart, pending points with their expected date (as the
+ * member center shows them), and the store-credit balance. The member
  * must exist in the caller's store (404 otherwise, exactly as for another store's member).
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
@@ -67,6 +72,11 @@ public final class MemberPointsHandler extends StaffApiHandler {
             }
         }
         long creditMinor = wallets.credits().available(now);
+        List<Order> pendingOrders = services.orders().pendingForMember(staff.merchantId(), member,
+                StorefrontService.MAX_PENDING_SHOWN + 1);
+        boolean morePending = pendingOrders.size() > StorefrontService.MAX_PENDING_SHOWN;
+        List<MemberPointsView.PendingPoints> pending = StorefrontService.pendingOf(morePending
+                ? pendingOrders.subList(0, StorefrontService.MAX_PENDING_SHOWN) : pendingOrders, merchant.zone());
         return ApiResponse.ok(JsonObject.builder()
                 .put("memberId", member.value())
                 .put("points", balance)
@@ -75,6 +85,8 @@ public final class MemberPointsHandler extends StaffApiHandler {
                 .put("pointsPerUnit", settings.redeem().pointsPerUnit())
                 .put("byExpiry", new JsonArray(byExpiry))
                 .put("neverExpiring", never)
+                .put("pending", MyPointsHandler.pendingJson(pending))
+                .put("morePending", morePending)
                 .put("storeCredits", Money.ofMinor(creditMinor, merchant.currency()))
                 .build());
     }

@@ -50,24 +50,13 @@ public final class MyPointsHandler extends MemberApiHandler {
         for (MemberPointsView.ExpiringBalance e : v.byExpiry()) {
             byExpiry.add(JsonObject.builder().put("expiresOn", e.expiresOn().toString()).put("points", e.points()).build());
         }
-        List<JsonValue> pending = new ArrayList<>();
-        for (MemberPointsView.PendingPoints p : v.pending()) {
-            JsonObject.Builder item = JsonObject.builder().put("orderId", p.order().value()).put("points", p.points())
-                    .put("status", status(p.waiting()));
-            if (p.expectedOn().isPresent()) {
-                item.put("expectedOn", p.expectedOn().get().toString());
-            } else {
-                item.putNull("expectedOn");
-            }
-            pending.add(item.build());
-        }
         JsonObject.Builder b = JsonObject.builder()
                 .put("balance", v.balance())
                 .put("cashValue", v.cashValue())
                 .put("currency", merchant.currency().getCurrencyCode())
                 .put("byExpiry", new JsonArray(byExpiry))
                 .put("neverExpiring", v.neverExpiring())
-                .put("pending", new JsonArray(pending))
+                .put("pending", pendingJson(v.pending()))
                 .put("morePending", v.morePending());
         if (v.rules().isPresent()) {
             b.put("rules", JsonObject.builder().put("locale", v.rules().get().locale())
@@ -76,6 +65,25 @@ public final class MyPointsHandler extends MemberApiHandler {
             b.putNull("rules");
         }
         return ApiResponse.ok(b.build());
+    }
+
+    /**
+     * Pending points as the member center and the admin member view show them ({@code PendingPoints} in
+     * docs/openapi.yaml): order, points, status and the expected local date, or null when it is not known yet.
+     */
+    public static JsonArray pendingJson(List<MemberPointsView.PendingPoints> pending) {
+        List<JsonValue> items = new ArrayList<>();
+        for (MemberPointsView.PendingPoints p : pending) {
+            JsonObject.Builder item = JsonObject.builder().put("orderId", p.order().value()).put("points", p.points())
+                    .put("status", status(p.waiting()));
+            if (p.expectedOn().isPresent()) {
+                item.put("expectedOn", p.expectedOn().get().toString());
+            } else {
+                item.putNull("expectedOn");
+            }
+            items.add(item.build());
+        }
+        return new JsonArray(items);
     }
 
     /** The wire word for what a pending assignment waits for (docs/openapi.yaml, {@code PendingPoints.status}). */

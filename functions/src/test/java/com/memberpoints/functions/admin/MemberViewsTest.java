@@ -122,4 +122,35 @@ class MemberViewsTest {
         var viewerOnly = call(activity, event("GET", "/v1/admin/activity-log", Map.of(), Map.of(), Map.of(), null, VIEWER));
         assertThat(viewerOnly.getStatusCode()).isEqualTo(403);
     }
+
+    @Test
+    void memberPoints_showsPendingPointsLikeTheMemberCenter() {
+        world.member(SHOP, "mem-42", true, true);
+        world.saveSettings(SHOP, AdjustPointsHandlerTest.withExpiry(ExpiryPolicy.annual(12, 31)));
+        var lifecycle = new com.memberpoints.domain.lifecycle.OrderLifecycle(world.orders, world.ledger, world.settings,
+                world.merchants, world.members, new com.memberpoints.domain.port.AssignmentScheduler() {
+                    @Override
+                    public ScheduleOutcome schedule(com.memberpoints.domain.model.MerchantId m, OrderId o, Instant due,
+                                                    java.time.ZoneId zone) {
+                        return ScheduleOutcome.CREATED;
+                    }
+
+                    @Override
+                    public CancelOutcome cancel(com.memberpoints.domain.model.MerchantId m, OrderId o) {
+                        return CancelOutcome.NOT_FOUND;
+                    }
+                }, () -> AdminWorld.NOW);
+        lifecycle.handle(new com.memberpoints.domain.lifecycle.OrderEvent.OrderPlaced(SHOP, OrderId.of("o-pend"),
+                Optional.of(MemberId.of("mem-42")), com.memberpoints.domain.order.CheckoutIdentity.MEMBER_LOGGED_IN,
+                com.memberpoints.domain.order.SalesChannel.ONLINE, com.memberpoints.domain.order.OrderKind.NORMAL,
+                com.memberpoints.domain.order.OrderAmounts.ofSubtotal(com.memberpoints.domain.model.Money.of("100.00", "TWD")),
+                AdminWorld.NOW.minusSeconds(600)));
+
+        APIGatewayV2HTTPResponse r = get(points, "/v1/admin/members/{memberId}/points", "mem-42", Map.of());
+
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(r.getBody()).contains(
+                "\"pending\":[{\"orderId\":\"o-pend\",\"points\":100,\"status\":\"awaiting-delivery\",\"expectedOn\":null}]")
+                .contains("\"morePending\":false");
+    }
 }
