@@ -32,6 +32,14 @@ public final class AppConfig {
     public static final String SES_MAX_SEND_RATE = "SES_MAX_SEND_RATE";
     /** SMS per second the dispatcher may send (the account's SNS SMS rate); default 20. */
     public static final String SMS_MAX_SEND_RATE = "SMS_MAX_SEND_RATE";
+    /** Daily sweep: ISO-8601 duration after which an unconfirmed redemption hold is released (default PT24H). */
+    public static final String HOLD_TIME_LIMIT = "HOLD_TIME_LIMIT";
+    /** Daily sweep: how long past due an unassigned order waits before the sweep assigns it (default PT24H). */
+    public static final String RECONCILE_GRACE = "RECONCILE_GRACE";
+    /** Daily sweep: wallets, holds and orders handled per merchant and job in one run (default 20000). */
+    public static final String SWEEP_MAX_ITEMS = "SWEEP_MAX_ITEMS";
+    /** URL of the SQS queue feeding the bulk assignment worker (read only by the function creating bulk jobs). */
+    public static final String BULK_JOBS_QUEUE_URL = "BULK_JOBS_QUEUE_URL";
 
     private final Map<String, String> env;
 

@@ -249,6 +249,6 @@ public final class Wiring {
     }
 
     /** Environment variable naming the SQS queue that feeds the bulk assignment worker (template.yaml). */
-    public static final String BULK_JOBS_QUEUE_URL = "BULK_JOBS_QUEUE_URL";
+    public static final String BULK_JOBS_QUEUE_URL = AppConfig.BULK_JOBS_QUEUE_URL;
     // ---- end admin ------------------------------------------------------------------------------
 }

@@ -1,6 +1,9 @@
 package com.memberpoints.local;
 
 import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.domain.port.LiabilityCounters;
+import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
 import com.memberpoints.domain.port.EmailSender;
 import com.memberpoints.domain.port.IdSource;
 import com.memberpoints.domain.port.MemberStore;
@@ -20,6 +23,11 @@ import java.time.ZoneId;
  *
  * @param dynamoDb  client of the in-process DynamoDB Local, for further DynamoDB adapters
  * @param tableName the table created from {@code LedgerTable}
+ * @param ledger    the DynamoDB ledger, decorated so that each applied journal entry is dispatched as the
+ *                  table stream would ({@link NotifyingLedgerStore})
+ * @param deliveries notification delivery records and SMS usage, on the same table
+ * @param notifications the dispatcher (outbox senders, delivery records), for the notification handlers
+ * @param liability  the liability counters on the same table, fed by {@link NotifyingLedgerStore}
  */
 public record LocalAdapters(
         DynamoDbClient dynamoDb,
@@ -35,4 +43,7 @@ public record LocalAdapters(
         SmsSender smsSender,
         IdSource ids,
         JsonLogger logger,
-        ZoneId zone) {}
+        ZoneId zone,
+        DynamoDbDeliveryStore deliveries,
+        NotificationDispatcher notifications,
+        LiabilityCounters liability) {}

@@ -1,17 +1,135 @@
 package com.memberpoints.local;
 
+import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.ledger.LedgerSweeps;
+import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.memberpoints.functions.admin.ActivityLogHandler;
+import com.memberpoints.functions.admin.AdjustPointsHandler;
+import com.memberpoints.functions.admin.AdminServices;
+import com.memberpoints.functions.admin.BulkAssignmentStatusHandler;
+import com.memberpoints.functions.admin.BulkAssignmentWorkerHandler;
+import com.memberpoints.functions.admin.CreateBulkAssignmentHandler;
+import com.memberpoints.functions.admin.GetSettingsHandler;
+import com.memberpoints.functions.admin.GetStoreProfileHandler;
+import com.memberpoints.functions.admin.LiabilityReportHandler;
+import com.memberpoints.functions.admin.MemberHistoryHandler;
+import com.memberpoints.functions.admin.MemberPointsHandler;
+import com.memberpoints.functions.admin.OrdersReportHandler;
+import com.memberpoints.functions.admin.PutStoreProfileHandler;
+import com.memberpoints.functions.admin.StoreSpendHandler;
+import com.memberpoints.functions.admin.UpdateSettingsHandler;
 import com.memberpoints.functions.health.HealthHandler;
+import com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore;
+import com.memberpoints.functions.notify.DeliveriesHandler;
+import com.memberpoints.functions.notify.NotificationPreviewHandler;
+import com.memberpoints.functions.notify.SmsUsageHandler;
+import com.memberpoints.functions.orders.DailySweepHandler;
+import com.memberpoints.functions.orders.OrderEventsHandler;
+import com.memberpoints.functions.orders.ScheduledAssignmentHandler;
+import com.memberpoints.functions.orders.SweepSettings;
+import com.memberpoints.functions.storefront.MyCreditsHandler;
+import com.memberpoints.functions.storefront.MyPointsHandler;
+import com.memberpoints.functions.storefront.MyPointsHistoryHandler;
+import com.memberpoints.functions.storefront.QuoteHandler;
+import com.memberpoints.functions.storefront.RedemptionHandler;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * THE local composition: every handler of the service, built through its port-taking constructor on
  * the {@link LocalAdapters}, registered in one line each. When a handler lands, add its line here
  * (HTTP handlers: {@code w.http(TheHandler.class, new TheHandler(...))}; the assignment, sweep and
  * order-event handlers: the target that invokes them — see local/README.md, "Adding a handler").
+ *
+ * <p>The stream consumers need no line: the liability counters and the notification dispatcher run after
+ * every applied ledger write ({@link NotifyingLedgerStore}, in place of the table stream). Bulk jobs' chunks go
+ * through {@link LocalBulkJobQueue} to the worker handler, in the background, as through SQS. The retry sweep is not scheduled locally
+ * (the outbox never fails transiently).
  */
 final class LocalHandlers {
     private LocalHandlers() {}
 
     static void register(LocalAdapters a, LocalWiring w) {
         w.http(HealthHandler.class, new HealthHandler(a.logger()));
+
+        // storefront
+        StorefrontService storefront = new StorefrontService(a.ledger(), a.settings(), a.merchants(), a.members(), a.orders(),
+                a.clock());
+        w.http(QuoteHandler.class, new QuoteHandler(storefront, a.logger()));
+        w.http(RedemptionHandler.class, new RedemptionHandler(storefront, a.logger()));
+        w.http(MyPointsHandler.class, new MyPointsHandler(storefront, a.logger()));
+        w.http(MyPointsHistoryHandler.class, new MyPointsHistoryHandler(storefront, a.logger()));
+        w.http(MyCreditsHandler.class, new MyCreditsHandler(storefront, a.logger()));
+
+        // notifications (admin)
+        w.http(NotificationPreviewHandler.class, new NotificationPreviewHandler(a.merchants(), a.logger()));
+        w.http(SmsUsageHandler.class, new SmsUsageHandler(a.merchants(), a.deliveries(), a.clock(), a.logger()));
+        w.http(DeliveriesHandler.class, new DeliveriesHandler(a.merchants(), a.deliveries(), a.clock(), a.logger()));
+
+        // admin (staff): settings, store profile, member views, adjustments, store spend, bulk jobs, reports
+        LocalBulkJobQueue bulkQueue = new LocalBulkJobQueue(a.logger());
+        AdminServices admin = new AdminServices(a.ledger(), a.members(), a.merchants(), a.settings(), a.orders(),
+                new DynamoDbBulkJobStore(a.dynamoDb(), a.tableName()), bulkQueue, a.clock(), a.ids());
+        w.http(GetSettingsHandler.class, new GetSettingsHandler(admin, a.logger()));
+        w.http(UpdateSettingsHandler.class, new UpdateSettingsHandler(admin, a.logger()));
+        w.http(ActivityLogHandler.class, new ActivityLogHandler(admin, a.logger()));
+        w.http(GetStoreProfileHandler.class, new GetStoreProfileHandler(admin, a.logger()));
+        w.http(PutStoreProfileHandler.class, new PutStoreProfileHandler(admin, a.logger()));
+        w.http(MemberPointsHandler.class, new MemberPointsHandler(admin, a.logger()));
+        w.http(MemberHistoryHandler.class, new MemberHistoryHandler(admin, a.logger()));
+        w.http(AdjustPointsHandler.class, new AdjustPointsHandler(admin, a.logger()));
+        w.http(StoreSpendHandler.class, new StoreSpendHandler(admin, a.logger()));
+        w.http(CreateBulkAssignmentHandler.class, new CreateBulkAssignmentHandler(admin, a.logger()));
+        w.http(BulkAssignmentStatusHandler.class, new BulkAssignmentStatusHandler(admin, a.logger()));
+        w.http(OrdersReportHandler.class, new OrdersReportHandler(admin, a.logger()));
+        w.http(LiabilityReportHandler.class, new LiabilityReportHandler(a.merchants(), a.settings(), a.liability(),
+                a.clock(), a.logger()));
+        BulkAssignmentWorkerHandler bulkWorker = new BulkAssignmentWorkerHandler(admin.bulk(), a.logger());
+        bulkQueue.worker(body -> bulkWorker.handleRequest(sqsEvent(body), context("BulkAssignmentWorkerFunction")));
+
+        // order lifecycle: the EventBridge rule, the Scheduler's assignment schedules, the daily sweep
+        OrderLifecycle lifecycle = new OrderLifecycle(a.orders(), a.ledger(), a.settings(), a.merchants(), a.members(),
+                a.scheduler(), a.clock());
+        OrderEventsHandler orderEvents = new OrderEventsHandler(lifecycle, a.logger());
+        ScheduledAssignmentHandler assignment = new ScheduledAssignmentHandler(lifecycle, a.logger());
+        DailySweepHandler sweep = new DailySweepHandler(a.merchants(), new LedgerSweeps(a.ledger()), lifecycle, a.clock(),
+                SweepSettings.DEFAULTS, a.logger());
+        w.orderEvents(json -> orderEvents.handleRequest(in(json), new ByteArrayOutputStream(), context("OrderEventsFunction")));
+        w.assignments(s -> assignment.handleRequest(in(s.input()), new ByteArrayOutputStream(),
+                context("ScheduledAssignmentFunction")));
+        w.dailySweep(at -> sweep.handleRequest(in(scheduledEvent(at)), new ByteArrayOutputStream(),
+                context("DailySweepFunction")));
+    }
+
+    /** What EventBridge Scheduler sends a target without input: an event whose time is the scheduled time. */
+    static String scheduledEvent(Instant at) {
+        return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
+                + "\"source\":\"aws.scheduler\",\"time\":\"" + at + "\",\"detail\":\"{}\"}";
+    }
+
+    /** One SQS message, as the worker's event source mapping delivers it (batch size 1). */
+    static SQSEvent sqsEvent(String body) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(UUID.randomUUID().toString());
+        m.setBody(body);
+        m.setEventSource("aws:sqs");
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(m));
+        return event;
+    }
+
+    private static InputStream in(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static LocalContext context(String function) {
+        return new LocalContext(UUID.randomUUID().toString(), function);
     }
 }

@@ -1,5 +1,6 @@
 package com.memberpoints.local;
 
+import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.port.IdSource;
 import com.memberpoints.domain.port.MemberStore;
@@ -8,7 +9,11 @@ import com.memberpoints.domain.port.OrderStore;
 import com.memberpoints.domain.port.SettingsStore;
 import com.memberpoints.functions.ApiRoutes;
 import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters;
+import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.domain.notify.RateLimiter;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
 import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
@@ -112,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
         String table = "member-points-local-" + UUID.randomUUID().toString().substring(0, 8);
         dynamo.client().createTable(LedgerTable.createTableRequest(table));
         dynamo.client().waiter().waitUntilTableExists(b -> b.tableName(table));
-        LedgerStore ledger = new DynamoDbLedgerStore(dynamo.client(), table);
+        LedgerStore dynamoLedger = new DynamoDbLedgerStore(dynamo.client(), table);
         SettingsStore settings = new DynamoDbSettingsStore(dynamo.client(), table);
         MerchantStore merchants = new DynamoDbMerchantStore(dynamo.client(), table);
         MemberStore members = new DynamoDbMemberStore(dynamo.client(), table);
@@ -122,9 +127,17 @@ public final class LocalStack implements AutoCloseable {
         LocalOutbox outbox = new LocalOutbox(clock);
         LocalTimeMachine machine = new LocalTimeMachine(clock, scheduler, zone, options.sweepTime());
         IdSource ids = IdSource.random();
+        // Notifications: in AWS the table stream feeds the dispatcher function; locally every applied journal
+        // entry is handed to the same dispatcher in process (NotifyingLedgerStore), which sends to the outbox.
+        DynamoDbDeliveryStore deliveries = new DynamoDbDeliveryStore(dynamo.client(), table);
+        NotificationDispatcher dispatcher = new NotificationDispatcher(merchants, members, dynamoLedger, deliveries,
+                outbox.emailSender(), outbox.smsSender(), RateLimiter.perSecond(100, 100),
+                RateLimiter.perSecond(100, 100), clock, NotificationDispatcher.Settings.DEFAULT);
+        DynamoDbLiabilityCounters liability = new DynamoDbLiabilityCounters(dynamo.client(), table);
+        LedgerStore ledger = new NotifyingLedgerStore(dynamoLedger, dispatcher, liability, logger);
         LocalAdapters adapters = new LocalAdapters(dynamo.client(), table, ledger, settings, merchants, members, orders,
                 clock, scheduler,
-                outbox.emailSender(), outbox.smsSender(), ids, logger, zone);
+                outbox.emailSender(), outbox.smsSender(), ids, logger, zone, deliveries, dispatcher, liability);
 
         LocalWiring wiring = new LocalWiring(machine);
         register.accept(adapters, wiring);
@@ -134,7 +147,12 @@ public final class LocalStack implements AutoCloseable {
                 .http(LocalOrderEventsHandler.class, new LocalOrderEventsHandler(wiring::orderEvents, clock, ids, logger));
 
         DemoStore.seedStore(merchants, settings, members, clock.now());
-        DemoStore.seedPoints(ledger, clock.now());
+        // Opening balances: counted in the liability counters, but no messages.
+        for (LedgerResult seeded : DemoStore.seedPoints(dynamoLedger, clock.now())) {
+            if (seeded instanceof LedgerResult.Applied applied) {
+                liability.record(applied.entry());
+            }
+        }
 
         List<ApiRoutes.Route> routes = new ArrayList<>(ApiRoutes.all());
         routes.addAll(LOCAL_ROUTES);

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.port.SettingsStore;
@@ -24,6 +26,7 @@ import java.util.Objects;
  * {@code GET /v1/admin/activity-log?limit=&cursor=} (permission {@code settings}): every settings change,
  * newest first, with the version it produced, who made it, when, and each field's old → new value.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class ActivityLogHandler extends StaffApiHandler {
     private final AdminServices services;
 

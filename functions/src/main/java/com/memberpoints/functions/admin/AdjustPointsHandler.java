@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.PointsAdjustments;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.NotifyChoice;
@@ -30,6 +32,7 @@ import java.util.Optional;
  * field) is required and becomes the ledger operation: a retry answers 200 with the first result instead of
  * 201; the same key for another adjustment is a 409. A deduction above the balance is a 422 naming the balance.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class AdjustPointsHandler extends StaffApiHandler {
     private final AdminServices services;
 

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.bulk.BulkJob;
 import com.memberpoints.domain.bulk.MemberOutcome;
 import com.memberpoints.domain.ledger.Page;
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
  * the job's progress and counters, and one page of per-member outcomes ({@code CREDITED},
  * {@code UNKNOWN_MEMBER}, {@code FAILED}) of the chunks processed so far, in the job's id order.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class BulkAssignmentStatusHandler extends StaffApiHandler {
     private static final Pattern JOB_ID = Pattern.compile("bulk-[A-Za-z0-9._:@+\\-]{1,100}");
 

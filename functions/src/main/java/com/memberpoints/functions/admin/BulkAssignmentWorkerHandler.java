@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -31,6 +33,7 @@ import java.util.Objects;
  * dead-letter queue (the job then stays RUNNING with that chunk missing, visible in its progress).
  * A malformed message is logged and dropped (retrying cannot fix it).
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class BulkAssignmentWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final BulkAssignments service;
     private final JsonLogger logger;

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.BulkAssignments;
 import com.memberpoints.domain.bulk.BulkJob;
 import com.memberpoints.domain.ledger.LedgerCommand;
@@ -31,6 +33,7 @@ import java.util.Optional;
  *       job instead of starting a second one.</li>
  * </ul>
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.BULK_JOBS_QUEUE_URL})
 public final class CreateBulkAssignmentHandler extends StaffApiHandler {
     /** 100,000 ids of up to 128 characters with JSON quoting fit; Lambda's synchronous payload limit is 6 MB. */
     public static final int MAX_BODY_BYTES = 6 * 1000 * 1000;

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.SettingsAdmin;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiRequest;
@@ -15,6 +17,7 @@ import java.util.Objects;
  * {@code GET /v1/admin/settings} (permission {@code settings}): the settings in force with their version,
  * also as the {@code ETag} to send back in {@code If-Match} when saving. Version 0 = never saved (defaults).
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class GetSettingsHandler extends StaffApiHandler {
     private final AdminServices services;
 

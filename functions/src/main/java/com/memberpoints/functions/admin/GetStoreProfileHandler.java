@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiException;
 import com.memberpoints.functions.http.ApiRequest;
@@ -12,6 +14,7 @@ import com.memberpoints.functions.log.JsonLogger;
 import java.util.Objects;
 
 /** {@code GET /v1/admin/store} (permission {@code settings}): the store profile; 404 until it is set. */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class GetStoreProfileHandler extends StaffApiHandler {
     private final AdminServices services;
 

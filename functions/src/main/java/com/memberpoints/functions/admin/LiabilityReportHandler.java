@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.LiabilityReport;
 import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.port.LiabilityCounters;
@@ -27,6 +29,7 @@ import java.util.Optional;
  * per-merchant liability counters (a few small reads, whatever the number of members), which follow the ledger
  * through its change stream: the figures may trail the latest ledger change by the stream's lag (seconds).
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class LiabilityReportHandler extends StaffApiHandler {
 
     private final LiabilityReport report;

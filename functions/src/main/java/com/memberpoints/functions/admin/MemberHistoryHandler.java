@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
@@ -29,6 +31,7 @@ import java.util.Objects;
  * {@code customer_management}): the member's journal, newest first, each line with who made the change
  * ({@code changedBy}: the staff id or {@code "system"}).
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class MemberHistoryHandler extends StaffApiHandler {
     private final AdminServices services;
 

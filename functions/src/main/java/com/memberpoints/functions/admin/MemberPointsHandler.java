@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.Lots;
 import com.memberpoints.domain.ledger.MemberWallets;
@@ -36,6 +38,7 @@ import java.util.Objects;
  * member center shows them), and the store-credit balance. The member
  * must exist in the caller's store (404 otherwise, exactly as for another store's member).
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class MemberPointsHandler extends StaffApiHandler {
     private final AdminServices services;
 

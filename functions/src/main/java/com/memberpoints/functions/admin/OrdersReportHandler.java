@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.merchant.Merchant;
@@ -30,6 +32,7 @@ import java.util.Optional;
  * carries at most {@value #MAX_ROWS} rows (API Gateway buffers responses; Lambda's limit is 6 MB): when more
  * remain, the {@code link} header ({@code rel="next"}) and {@code x-next-cursor} give the next part.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class OrdersReportHandler extends StaffApiHandler {
     public static final int MAX_ROWS = 5_000;
     public static final int MAX_DAYS = 92;

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.StoreProfiles;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.functions.Wiring;
@@ -18,6 +20,7 @@ import java.util.Objects;
  * currency, IANA time zone, default and supported locales, SMS on/off, open/closed, membership tiers). The
  * currency cannot change once set (409). 201 when created, 200 when replaced.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class PutStoreProfileHandler extends StaffApiHandler {
     private final AdminServices services;
 

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.StoreSpend;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
@@ -25,6 +27,7 @@ import java.util.Objects;
  * earned (program, channel or earn rule off, or below one step) the answer is 200 with {@code points: 0}
  * and the reason, and nothing is written.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class StoreSpendHandler extends StaffApiHandler {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 

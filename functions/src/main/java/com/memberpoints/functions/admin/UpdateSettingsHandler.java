@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.SettingsAdmin;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.settings.SettingChange;
@@ -26,6 +28,7 @@ import java.util.Optional;
  * one of them is required. Every invalid field is a 400 naming it. The answer is the saved settings, their
  * new {@code ETag}, and the changes recorded in the activity log.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class UpdateSettingsHandler extends StaffApiHandler {
     private final AdminServices services;
 

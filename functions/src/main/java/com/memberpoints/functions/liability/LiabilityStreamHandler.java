@@ -1,5 +1,7 @@
 package com.memberpoints.functions.liability;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -22,6 +24,7 @@ import java.util.Optional;
  * Lambda's retries and duplicate deliveries are harmless; a record whose counting throws is reported in
  * {@code batchItemFailures} and Lambda retries from it. Nothing here writes to the ledger.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class LiabilityStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final LiabilityCounters counters;

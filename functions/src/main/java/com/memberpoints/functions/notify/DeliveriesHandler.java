@@ -1,5 +1,7 @@
 package com.memberpoints.functions.notify;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.merchant.Merchant;
@@ -33,6 +35,7 @@ import java.util.Objects;
  * RETRYING and CLAIMED (claimed but no outcome recorded: possibly sent, never re-sent automatically).
  * Staff with {@code customer_management}. Recipients are shown masked; message bodies are not returned.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class DeliveriesHandler extends StaffApiHandler {
 
     private final MerchantStore merchants;

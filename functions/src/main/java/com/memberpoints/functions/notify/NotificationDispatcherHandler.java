@@ -1,5 +1,7 @@
 package com.memberpoints.functions.notify;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -27,6 +29,8 @@ import java.util.Optional;
  * found claimed and not sent again. Provider failures do not fail the record: transient ones are left
  * RETRYING for the retry sweep ({@link NotificationRetryHandler}), permanent ones are recorded.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.SES_FROM_ADDRESS, AppConfig.SES_CONFIGURATION_SET,
+        AppConfig.SES_MAX_SEND_RATE, AppConfig.SMS_SENDER_ID, AppConfig.SMS_MAX_SEND_RATE})
 public final class NotificationDispatcherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final NotificationDispatcher dispatcher;

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.notify;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.notify.NotificationKind;
 import com.memberpoints.domain.notify.NotificationRenderer;
@@ -36,6 +38,7 @@ import java.util.Optional;
  * to the store default, then en), {@code memberName}, {@code nearestExpiry} (a store-local date) and
  * {@code reason} (required for STAFF_POINTS, as for a real assignment).
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class NotificationPreviewHandler extends StaffApiHandler {
 
     static final long MAX_POINTS = 1_000_000_000L;

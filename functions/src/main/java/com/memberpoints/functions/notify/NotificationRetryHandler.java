@@ -1,5 +1,7 @@
 package com.memberpoints.functions.notify;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.memberpoints.domain.merchant.Merchant;
@@ -20,6 +22,8 @@ import java.util.Optional;
  * failure, once their backoff has passed, for every merchant, in this month and the last (of the ledger entries,
  * store time zone). Bounded per merchant per run; what is left is taken by the next run.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.SES_FROM_ADDRESS, AppConfig.SES_CONFIGURATION_SET,
+        AppConfig.SES_MAX_SEND_RATE, AppConfig.SMS_SENDER_ID, AppConfig.SMS_MAX_SEND_RATE})
 public final class NotificationRetryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     static final int LIMIT_PER_MONTH = 500;

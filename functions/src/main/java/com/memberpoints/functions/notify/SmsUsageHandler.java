@@ -1,5 +1,7 @@
 package com.memberpoints.functions.notify;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.port.MerchantStore;
@@ -23,6 +25,7 @@ import java.util.Objects;
  * store's time zone (default: the current month there) — what the merchant is billed for. Staff with
  * {@code reports}.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class SmsUsageHandler extends StaffApiHandler {
 
     private final MerchantStore merchants;

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.orders;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.crac.Core;
@@ -30,6 +32,7 @@ import java.util.Objects;
  * the grace period with no assignment are assigned now ({@link OrderLifecycle#reconcileOverdue}). One
  * merchant's failure does not stop the others; the invocation fails at the end if any failed (alarm, retry).
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.HOLD_TIME_LIMIT, AppConfig.RECONCILE_GRACE, AppConfig.SWEEP_MAX_ITEMS})
 public final class DailySweepHandler implements RequestStreamHandler, Resource {
     private final MerchantStore merchants;
     private final LedgerSweeps sweeps;

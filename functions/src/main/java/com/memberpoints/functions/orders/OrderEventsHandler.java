@@ -1,5 +1,7 @@
 package com.memberpoints.functions.orders;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.crac.Core;
@@ -31,6 +33,8 @@ import java.util.Objects;
  *   <li>Otherwise the lifecycle applies it (exactly once in the ledger, however often it arrives).</li>
  * </ul>
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.SCHEDULE_GROUP_NAME, AppConfig.ASSIGNMENT_FUNCTION_ARN,
+        AppConfig.SCHEDULER_ROLE_ARN, AppConfig.SCHEDULER_DLQ_ARN})
 public final class OrderEventsHandler implements RequestStreamHandler, Resource {
     private final OrderLifecycle lifecycle;
     private final JsonLogger log;

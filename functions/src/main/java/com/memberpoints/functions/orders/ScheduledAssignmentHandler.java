@@ -1,5 +1,7 @@
 package com.memberpoints.functions.orders;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.crac.Core;
@@ -28,6 +30,7 @@ import java.util.Objects;
  * unknown order is logged and acknowledged (retrying cannot help); a store failure fails the invocation so that
  * the Scheduler's retry policy (then its dead-letter queue, then the daily reconcile) takes over.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class ScheduledAssignmentHandler implements RequestStreamHandler, Resource {
     private final OrderLifecycle lifecycle;
     private final JsonLogger log;

@@ -19,9 +19,9 @@ import java.util.Objects;
  * </ul>
  */
 public record SweepSettings(Duration holdTimeLimit, Duration reconcileGrace, int maxItems) {
-    public static final String HOLD_TIME_LIMIT = "HOLD_TIME_LIMIT";
-    public static final String RECONCILE_GRACE = "RECONCILE_GRACE";
-    public static final String SWEEP_MAX_ITEMS = "SWEEP_MAX_ITEMS";
+    public static final String HOLD_TIME_LIMIT = AppConfig.HOLD_TIME_LIMIT;
+    public static final String RECONCILE_GRACE = AppConfig.RECONCILE_GRACE;
+    public static final String SWEEP_MAX_ITEMS = AppConfig.SWEEP_MAX_ITEMS;
     public static final SweepSettings DEFAULTS = new SweepSettings(Duration.ofHours(24), Duration.ofHours(24), 20_000);
 
     public SweepSettings {

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.storefront;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
@@ -19,6 +21,7 @@ import java.util.Objects;
  * {@code GET /v1/storefront/me/credits?limit=&cursor=}: the member's store-credit balance (spendable now) and
  * a page of its history, newest first, amounts as money strings.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class MyCreditsHandler extends MemberApiHandler {
     private final StorefrontService service;
 

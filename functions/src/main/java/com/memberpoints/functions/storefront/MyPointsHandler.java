@@ -1,5 +1,7 @@
 package com.memberpoints.functions.storefront;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.MemberPointsView;
 import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.merchant.Merchant;
@@ -25,6 +27,7 @@ import java.util.Optional;
  * never-expiring points, pending points with their expected date, and the rules text in the requested locale
  * (falling back to the store's default locale).
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class MyPointsHandler extends MemberApiHandler {
     private final StorefrontService service;
 

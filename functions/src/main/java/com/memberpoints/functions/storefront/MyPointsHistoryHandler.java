@@ -1,5 +1,7 @@
 package com.memberpoints.functions.storefront;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * (date, change, reason, order, expiry). The cursor is the ledger's opaque position; the partition always
  * comes from the caller, so a forged cursor cannot leave the member's own journal.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class MyPointsHistoryHandler extends MemberApiHandler {
     private final StorefrontService service;
 

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.storefront;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.Cart;
 import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.checkout.PointsRequest;
@@ -26,6 +28,7 @@ import java.util.function.Function;
  * ("At least 10 points must be entered") is a 200 with {@code redemption.outcome = REJECTED}: a quote is a
  * preview the storefront renders while the member types (docs/decisions.md, "Storefront API").
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class QuoteHandler extends MemberApiHandler {
     private final StorefrontService service;
 

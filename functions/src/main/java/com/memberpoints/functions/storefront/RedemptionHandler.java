@@ -1,5 +1,7 @@
 package com.memberpoints.functions.storefront;
 
+import com.memberpoints.functions.ReadsEnvironment;
+import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.app.RedemptionOutcome;
 import com.memberpoints.domain.app.StorefrontService;
 import com.memberpoints.domain.ledger.Wallet;
@@ -32,6 +34,7 @@ import java.util.function.Function;
  * Insufficient balance 409 (the available balance in {@code errors}); another amount for the same order 409;
  * an entered number the rules refuse 400 naming {@code points}.
  */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class RedemptionHandler extends MemberApiHandler {
     private final StorefrontService service;
 

@@ -42,9 +42,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 public final class LedgerTable {
     private LedgerTable() {}
 
-    /** Environment variable (set in template.yaml) naming the table. */
-    public static final String TABLE_NAME_ENV = "LEDGER_TABLE";
-
     public static final String PK = "pk";
     public static final String SK = "sk";
 
