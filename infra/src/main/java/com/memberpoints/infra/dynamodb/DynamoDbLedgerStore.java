@@ -24,14 +24,11 @@ import com.memberpoints.domain.ledger.RedemptionHold;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.ledger.WalletState;
-import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -263,9 +260,9 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                 .consistentRead(true) // an LSI can be read consistently: a change is in the history at once
                 .limit(page.limit());
         page.cursor().ifPresent(c -> {
-            String[] parts = decodeCursor(c, "h", 2);
+            String[] parts = StoreCalls.decodeCursor(c, "h", 2);
             if (!parts[0].startsWith("J#") || !parts[1].startsWith(ref.wallet() + "#")) {
-                throw badCursor();
+                throw StoreCalls.badCursor();
             }
             q.exclusiveStartKey(Map.of(PK, s(pk), SK, s(parts[0]), HISTORY_SK, s(parts[1])));
         });
@@ -313,7 +310,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                         ":hi", s(String.format("%012d$", last))))
                 .limit(page.limit());
         page.cursor().ifPresent(c -> {
-            String[] parts = decodeCursor(c, "x", 3);
+            String[] parts = StoreCalls.decodeCursor(c, "x", 3);
             q.exclusiveStartKey(Map.of(EXPIRY_PK, s(xpk), EXPIRY_SK, s(parts[0]), PK, s(parts[1]), SK, s(parts[2])));
         });
         QueryResponse response = query(q.build(), "reading lots expiring for " + merchant);
@@ -331,7 +328,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                 .expressionAttributeValues(Map.of(":hpk", s(hpk), ":hi", s(String.format("%015d", ms))))
                 .limit(page.limit());
         page.cursor().ifPresent(c -> {
-            String[] parts = decodeCursor(c, "s", 3);
+            String[] parts = StoreCalls.decodeCursor(c, "s", 3);
             q.exclusiveStartKey(Map.of(HOLDS_PK, s(hpk), HOLDS_SK, s(parts[0]), PK, s(parts[1]), SK, s(parts[2])));
         });
         QueryResponse response = query(q.build(), "reading stale holds of " + merchant);
@@ -359,33 +356,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
             return Optional.empty();
         }
-        String joined = tag + "|" + String.join("|", parts.apply(response.lastEvaluatedKey()));
-        return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String[] decodeCursor(String cursor, String tag, int count) {
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw badCursor();
-        }
-        String[] parts = text.split("\\|", -1);
-        if (parts.length != count + 1 || !parts[0].equals(tag)) {
-            throw badCursor();
-        }
-        String[] out = new String[count];
-        System.arraycopy(parts, 1, out, 0, count);
-        for (String p : out) {
-            if (p.isEmpty()) {
-                throw badCursor();
-            }
-        }
-        return out;
-    }
-
-    private static InvalidInputException badCursor() {
-        return new InvalidInputException("cursor", "is not a cursor returned by this listing");
+        return Optional.of(StoreCalls.encodeCursor(tag, parts.apply(response.lastEvaluatedKey()).toArray(String[]::new)));
     }
 
     /**
