@@ -1,5 +1,7 @@
 package com.memberpoints.bench.lifecycle;
 
+import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.memberpoints.domain.ledger.EntryKind;
@@ -86,7 +88,7 @@ class OrderLifecycleDynamoDbIT {
                 new OrderRewardCredits(true, new CreditRule(new BigDecimal("100"), CreditType.fixed("10", true),
                         CreditValidity.NEVER)), Map.of()), 0,
                 new SettingsStore.ChangeLogEntry(Actor.SYSTEM, now, List.of()));
-        Recording scheduler = new Recording();
+        InMemoryAssignmentScheduler scheduler = new InMemoryAssignmentScheduler();
         OrderLifecycle lifecycle = new OrderLifecycle(orders, ledger, settings, merchants,
                 new DynamoDbMemberStore(client, table), scheduler, () -> now);
         OrderEventsHandler events = new OrderEventsHandler(lifecycle, JsonLogger.discarding());
@@ -118,8 +120,8 @@ class OrderLifecycleDynamoDbIT {
             send(events, "OrderDeliveryStatusChanged", "{\"merchantId\":\"shop-1\",\"orderId\":\"o1\","
                     + "\"status\":\"COLLECTED\",\"changedAt\":\"" + now + "\"}");
         }
-        assertThat(scheduler.pending).containsOnlyKeys(OrderId.of("o1"));
-        assertThat(scheduler.pending.get(OrderId.of("o1"))).isEqualTo(local(2021, 12, 4, 0, 0));
+        assertThat(scheduler.pending()).containsOnlyKeys(OrderId.of("o1"));
+        assertThat(scheduler.pending().get(OrderId.of("o1"))).isEqualTo(local(2021, 12, 4, 0, 0));
         send(events, "OrderCancelled", "{\"merchantId\":\"shop-1\",\"orderId\":\"o2\",\"cancelledAt\":\"" + now + "\"}");
         assertThat(ledger.wallet(points).balance()).isEqualTo(500);
         assertThat(ledger.wallet(points).lots().amountAt(Optional.of(lotExpiry))).isEqualTo(500);
@@ -149,17 +151,4 @@ class OrderLifecycleDynamoDbIT {
         assertThat(out).contains("\"result\":\"applied\"");
     }
 
-    static final class Recording implements AssignmentScheduler {
-        final Map<OrderId, Instant> pending = new ConcurrentHashMap<>();
-
-        @Override
-        public ScheduleOutcome schedule(MerchantId merchant, OrderId order, Instant dueAt, ZoneId zone) {
-            return pending.putIfAbsent(order, dueAt) == null ? ScheduleOutcome.CREATED : ScheduleOutcome.ALREADY_SCHEDULED;
-        }
-
-        @Override
-        public CancelOutcome cancel(MerchantId merchant, OrderId order) {
-            return pending.remove(order) == null ? CancelOutcome.NOT_FOUND : CancelOutcome.DELETED;
-        }
-    }
 }

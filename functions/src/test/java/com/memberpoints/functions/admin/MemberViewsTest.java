@@ -128,18 +128,7 @@ class MemberViewsTest {
         world.member(SHOP, "mem-42", true, true);
         world.saveSettings(SHOP, AdjustPointsHandlerTest.withExpiry(ExpiryPolicy.annual(12, 31)));
         var lifecycle = new com.memberpoints.domain.lifecycle.OrderLifecycle(world.orders, world.ledger, world.settings,
-                world.merchants, world.members, new com.memberpoints.domain.port.AssignmentScheduler() {
-                    @Override
-                    public ScheduleOutcome schedule(com.memberpoints.domain.model.MerchantId m, OrderId o, Instant due,
-                                                    java.time.ZoneId zone) {
-                        return ScheduleOutcome.CREATED;
-                    }
-
-                    @Override
-                    public CancelOutcome cancel(com.memberpoints.domain.model.MerchantId m, OrderId o) {
-                        return CancelOutcome.NOT_FOUND;
-                    }
-                }, () -> AdminWorld.NOW);
+                world.merchants, world.members, new com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler(), () -> AdminWorld.NOW);
         lifecycle.handle(new com.memberpoints.domain.lifecycle.OrderEvent.OrderPlaced(SHOP, OrderId.of("o-pend"),
                 Optional.of(MemberId.of("mem-42")), com.memberpoints.domain.order.CheckoutIdentity.MEMBER_LOGGED_IN,
                 com.memberpoints.domain.order.SalesChannel.ONLINE, com.memberpoints.domain.order.OrderKind.NORMAL,

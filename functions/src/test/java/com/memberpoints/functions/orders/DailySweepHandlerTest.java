@@ -35,7 +35,7 @@ class DailySweepHandlerTest {
         h.ledger.apply(LedgerCommand.redeem(points, OrderId.of("abandoned"), 30, true, h.now)); // never placed
         h.placed("o1", "100.00");
         h.delivery("o1", "ARRIVED"); // due 2 Dec
-        h.scheduler.pending.clear(); // the schedule is lost
+        h.scheduler.pending().clear(); // the schedule is lost
 
         h.at(2021, 12, 2, 12, 0); // due, but within the grace period
         String first = Json.write(h.sweep.sweep());

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.orders;
 
+import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
+
 import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
 import com.memberpoints.domain.inmemory.InMemoryOrderStore;
@@ -62,7 +64,7 @@ final class HandlerHarness {
     final SettingsStore settings;
     final MerchantStore merchants;
     final MemberStore members;
-    final RecordingScheduler scheduler = new RecordingScheduler();
+    final InMemoryAssignmentScheduler scheduler = new InMemoryAssignmentScheduler();
     final CapturedLog log = new CapturedLog();
     Instant now = local(2021, 11, 29, 10, 0);
     final OrderEventsHandler events;
@@ -163,9 +165,9 @@ final class HandlerHarness {
     /** EventBridge Scheduler fires every schedule due at the current clock, through the handler. */
     List<JsonObject> fireDueSchedules() {
         List<JsonObject> results = new ArrayList<>();
-        for (var e : List.copyOf(scheduler.pending.entrySet())) {
+        for (var e : List.copyOf(scheduler.pending().entrySet())) {
             if (!e.getValue().isAfter(now)) {
-                scheduler.pending.remove(e.getKey());
+                scheduler.pending().remove(e.getKey());
                 results.add(assignments.handle("{\"merchantId\":\"shop-1\",\"orderId\":\"" + e.getKey().value() + "\"}"));
             }
         }
@@ -184,21 +186,4 @@ final class HandlerHarness {
         return ledger.entriesForOrder(shop, alice, OrderId.of(order));
     }
 
-    /** Records schedules as EventBridge Scheduler holds them: one per order, idempotent (a port fake). */
-    static final class RecordingScheduler implements AssignmentScheduler {
-        final Map<OrderId, Instant> pending = new LinkedHashMap<>();
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public synchronized ScheduleOutcome schedule(MerchantId merchant, OrderId order, Instant dueAt, ZoneId zone) {
-            calls.add("schedule " + order.value() + " " + dueAt);
-            return pending.putIfAbsent(order, dueAt) == null ? ScheduleOutcome.CREATED : ScheduleOutcome.ALREADY_SCHEDULED;
-        }
-
-        @Override
-        public synchronized CancelOutcome cancel(MerchantId merchant, OrderId order) {
-            calls.add("cancel " + order.value());
-            return pending.remove(order) == null ? CancelOutcome.NOT_FOUND : CancelOutcome.DELETED;
-        }
-    }
 }

@@ -30,7 +30,7 @@ class OrderHandlersSpecExamplesTest {
         h.placed("o1", "100.00"); // 29 Nov 2021
         h.at(2021, 12, 1, 15, 0);
         assertThat(str(h.delivery("o1", "COLLECTED"), "transition")).isEqualTo("scheduled");
-        assertThat(h.scheduler.pending).containsEntry(OrderId.of("o1"), local(2021, 12, 4, 0, 0));
+        assertThat(h.scheduler.pending()).containsEntry(OrderId.of("o1"), local(2021, 12, 4, 0, 0));
 
         h.at(2021, 12, 3, 23, 59);
         assertThat(h.fireDueSchedules()).isEmpty();
@@ -50,14 +50,14 @@ class OrderHandlersSpecExamplesTest {
         h.placed("o1", "100.00");
         h.at(2021, 9, 10, 10, 0);
         h.delivery("o1", "ARRIVED");
-        assertThat(h.scheduler.pending).containsEntry(OrderId.of("o1"), local(2021, 9, 20, 0, 0));
+        assertThat(h.scheduler.pending()).containsEntry(OrderId.of("o1"), local(2021, 9, 20, 0, 0));
         h.at(2021, 9, 12, 10, 0);
         h.settings("10.00", 1, AssignmentPolicy.ON_COMPLETION, null);
         h.at(2021, 9, 15, 10, 0);
         assertThat(str(h.completed("o1"), "transition")).isEqualTo("assigned");
         assertThat(h.points()).isEqualTo(10);
         assertThat(h.entries("o1").getFirst().at()).isEqualTo(local(2021, 9, 15, 10, 0));
-        assertThat(h.scheduler.pending).isEmpty();
+        assertThat(h.scheduler.pending()).isEmpty();
 
         h.at(2021, 9, 20, 0, 0);
         // Even a schedule whose deletion failed fires without assigning again.
@@ -132,7 +132,7 @@ class OrderHandlersSpecExamplesTest {
         h.placed("o1", "100.00");
         h.cancelled("o1");
         h.delivery("o1", "ARRIVED");
-        assertThat(h.scheduler.pending).isEmpty();
+        assertThat(h.scheduler.pending()).isEmpty();
         h.at(2021, 12, 10, 0, 0);
         h.sweep.sweep();
         assertThat(h.points()).isZero();

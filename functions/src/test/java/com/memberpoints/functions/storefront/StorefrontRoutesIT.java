@@ -1,5 +1,7 @@
 package com.memberpoints.functions.storefront;
 
+import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
+
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.lifecycle.OrderLifecycle;
 import com.memberpoints.domain.model.MerchantId;
@@ -231,27 +233,12 @@ class StorefrontRoutesIT {
         assertThat(fallback.text("rules.text")).isEqualTo("Earn 1 point per 10.00.");
     }
 
-    /** Records schedules (a port fake); the test fires them through the scheduled-assignment handler. */
-    static final class RecordingScheduler implements AssignmentScheduler {
-        final List<String> scheduled = new ArrayList<>();
-
-        @Override
-        public ScheduleOutcome schedule(MerchantId merchant, OrderId order, Instant dueAt, ZoneId zone) {
-            scheduled.add(order.value() + "@" + dueAt);
-            return ScheduleOutcome.CREATED;
-        }
-
-        @Override
-        public CancelOutcome cancel(MerchantId merchant, OrderId order) {
-            return CancelOutcome.NOT_FOUND;
-        }
-    }
 
     @Test
     void myPoints_anOrderPlacedAndDeliveredIsPendingWithItsExpectedDate_thenLeavesOnceAssigned() {
         // The order lifecycle over the same DynamoDB stores, driven through the order handlers with its own clock.
         Instant[] clock = {Instant.parse("2021-05-30T02:00:00Z")}; // 30 May 10:00 Taipei
-        RecordingScheduler scheduler = new RecordingScheduler();
+        InMemoryAssignmentScheduler scheduler = new InMemoryAssignmentScheduler();
         OrderLifecycle lifecycle = new OrderLifecycle(w.orders, w.ledger, w.settings, w.merchants, w.members,
                 scheduler, () -> clock[0]);
         OrderEventsHandler events = new OrderEventsHandler(lifecycle, w.log.logger());
@@ -273,7 +260,7 @@ class StorefrontRoutesIT {
         clock[0] = Instant.parse("2021-05-31T02:00:00Z"); // collected 31 May 10:00 Taipei, X = 3 → 3 June
         events.handle(envelope.formatted("OrderDeliveryStatusChanged", "{\"merchantId\":\"" + shop
                 + "\",\"orderId\":\"o-p1\",\"status\":\"COLLECTED\",\"changedAt\":\"" + clock[0] + "\"}"));
-        assertThat(scheduler.scheduled).hasSize(1);
+        assertThat(scheduler.pending()).hasSize(1);
         Call delivered = call(w.points(), event("storefront-me-points.json", w.member("ann"), null, null));
         assertThat(delivered.body()).contains(
                 "\"pending\":[{\"orderId\":\"o-p1\",\"points\":10,\"status\":\"scheduled\",\"expectedOn\":\"2021-06-03\"}]");

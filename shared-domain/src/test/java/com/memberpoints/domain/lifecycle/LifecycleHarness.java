@@ -1,5 +1,7 @@
 package com.memberpoints.domain.lifecycle;
 
+import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
+
 import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
 import com.memberpoints.domain.inmemory.InMemoryOrderStore;
@@ -48,7 +50,7 @@ final class LifecycleHarness {
     final InMemorySettingsStore settings = new InMemorySettingsStore();
     final InMemoryMerchantStore merchants = new InMemoryMerchantStore();
     final InMemoryMemberStore members = new InMemoryMemberStore();
-    final RecordingScheduler scheduler = new RecordingScheduler();
+    final InMemoryAssignmentScheduler scheduler = new InMemoryAssignmentScheduler();
     Instant now = local(2021, 11, 29, 10, 0);
     final OrderLifecycle lifecycle = new OrderLifecycle(orders, ledger, settings, merchants, members, scheduler,
             () -> now);
@@ -156,21 +158,4 @@ final class LifecycleHarness {
                 Actor.SYSTEM, now));
     }
 
-    /** Records schedules as EventBridge Scheduler would hold them: one per order, idempotent. */
-    static final class RecordingScheduler implements AssignmentScheduler {
-        final Map<OrderId, Instant> pending = new LinkedHashMap<>();
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public synchronized ScheduleOutcome schedule(MerchantId merchant, OrderId order, Instant dueAt, ZoneId zone) {
-            calls.add("schedule " + order.value() + " " + dueAt);
-            return pending.putIfAbsent(order, dueAt) == null ? ScheduleOutcome.CREATED : ScheduleOutcome.ALREADY_SCHEDULED;
-        }
-
-        @Override
-        public synchronized CancelOutcome cancel(MerchantId merchant, OrderId order) {
-            calls.add("cancel " + order.value());
-            return pending.remove(order) == null ? CancelOutcome.NOT_FOUND : CancelOutcome.DELETED;
-        }
-    }
 }

@@ -107,7 +107,7 @@ class OrderLifecycleTest {
             h.place("o1", "100.00");
             h.at(2021, 12, 1, 15, 0);
             assertThat(h.delivered("o1", DeliveryStatus.COLLECTED).transition()).isEqualTo("scheduled");
-            assertThat(h.scheduler.pending).containsEntry(OrderId.of("o1"), local(2021, 12, 4, 0, 0));
+            assertThat(h.scheduler.pending()).containsEntry(OrderId.of("o1"), local(2021, 12, 4, 0, 0));
             assertThat(h.points()).isZero();
 
             h.at(2021, 12, 4, 0, 0);
@@ -124,7 +124,7 @@ class OrderLifecycleTest {
             h.place("o1", "100.00");
             assertThat(h.delivered("o1", DeliveryStatus.ARRIVED).transition()).isEqualTo("assigned");
             assertThat(h.points()).isEqualTo(10);
-            assertThat(h.scheduler.calls).isEmpty();
+            assertThat(h.scheduler.calls()).isEmpty();
         }
 
         @Test
@@ -145,7 +145,7 @@ class OrderLifecycleTest {
                     DeliveryStatus.COLLECTED, local(2021, 12, 1, 15, 0)));
             assertThat(h.points()).isEqualTo(10);
             assertThat(h.order("o1").earned().pointsAssignedAt()).contains(local(2021, 12, 4, 0, 0));
-            assertThat(h.scheduler.pending).isEmpty();
+            assertThat(h.scheduler.pending()).isEmpty();
         }
 
         @Test
@@ -177,14 +177,14 @@ class OrderLifecycleTest {
             h.place("o1", "100.00");
             h.at(2021, 9, 10, 12, 0);
             h.delivered("o1", DeliveryStatus.ARRIVED);
-            assertThat(h.scheduler.pending).containsEntry(OrderId.of("o1"), local(2021, 9, 20, 0, 0));
+            assertThat(h.scheduler.pending()).containsEntry(OrderId.of("o1"), local(2021, 9, 20, 0, 0));
             h.at(2021, 9, 12, 12, 0);
             h.saveSettings(Fixtures.settings().assignment(AssignmentPolicy.ON_COMPLETION).build());
             h.at(2021, 9, 15, 12, 0);
             h.completed("o1");
             assertThat(h.points()).isEqualTo(10);
             assertThat(h.order("o1").earned().pointsAssignedAt()).contains(local(2021, 9, 15, 12, 0));
-            assertThat(h.scheduler.pending).isEmpty();
+            assertThat(h.scheduler.pending()).isEmpty();
 
             h.at(2021, 9, 20, 0, 0); // a schedule that could not be deleted fires anyway
             assertThat(h.fire("o1").transition()).isEqualTo("points already assigned");
@@ -200,7 +200,7 @@ class OrderLifecycleTest {
             h.place("o1", "100.00");
             h.cancelled("o1");
             h.delivered("o1", DeliveryStatus.ARRIVED); // late delivery after cancellation
-            assertThat(h.scheduler.pending).isEmpty();
+            assertThat(h.scheduler.pending()).isEmpty();
             h.at(2021, 12, 20, 0, 0);
             h.fire("o1");
             assertThat(h.points()).isZero();
@@ -211,9 +211,9 @@ class OrderLifecycleTest {
             LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(3));
             h.place("o1", "100.00");
             h.delivered("o1", DeliveryStatus.ARRIVED);
-            assertThat(h.scheduler.pending).containsKey(OrderId.of("o1"));
+            assertThat(h.scheduler.pending()).containsKey(OrderId.of("o1"));
             h.cancelled("o1");
-            assertThat(h.scheduler.pending).isEmpty();
+            assertThat(h.scheduler.pending()).isEmpty();
             h.at(2021, 12, 20, 0, 0);
             assertThat(h.fire("o1").transition()).isEqualTo("order cancelled");
             assertThat(h.points()).isZero();
@@ -562,7 +562,7 @@ class OrderLifecycleTest {
             assertThat(h.delivered("o1", DeliveryStatus.ARRIVED).transition()).isEqualTo("scheduled");
             h.at(2021, 11, 30, 10, 0);
             assertThat(h.delivered("o1", DeliveryStatus.COLLECTED).transition()).isEqualTo("duplicate");
-            assertThat(h.scheduler.pending).containsEntry(OrderId.of("o1"), local(2021, 12, 2, 0, 0));
+            assertThat(h.scheduler.pending()).containsEntry(OrderId.of("o1"), local(2021, 12, 2, 0, 0));
         }
 
         @Test
@@ -611,7 +611,7 @@ class OrderLifecycleTest {
             LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(3));
             h.place("o1", "100.00");
             h.delivered("o1", DeliveryStatus.ARRIVED); // due 2 Dec 00:00
-            h.scheduler.pending.clear(); // the schedule is lost
+            h.scheduler.pending().clear(); // the schedule is lost
             h.at(2021, 12, 2, 12, 0);
             assertThat(h.lifecycle.reconcileOverdue(h.shop, Duration.ofDays(1), 100).examined()).isZero();
             h.at(2021, 12, 3, 1, 0);
