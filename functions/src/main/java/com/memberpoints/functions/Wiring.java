@@ -1,23 +1,23 @@
 package com.memberpoints.functions;
 
-import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.checkout.StorefrontService;
 import com.memberpoints.domain.ledger.LedgerStore;
-import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.memberpoints.domain.order.OrderLifecycle;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.AssignmentScheduler;
-import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.domain.order.AssignmentScheduler;
+import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.infra.aws.AwsClients;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
-import com.memberpoints.domain.port.MemberStore;
-import com.memberpoints.domain.port.MerchantStore;
-import com.memberpoints.domain.port.OrderStore;
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.order.OrderStore;
+import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.domain.notify.RateLimiter;
-import com.memberpoints.domain.port.DeliveryStore;
-import com.memberpoints.domain.port.SmsUsageMeter;
-import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.domain.notify.DeliveryStore;
+import com.memberpoints.domain.notify.SmsUsageMeter;
+import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.infra.aws.AwsClients;
 import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
@@ -146,12 +146,12 @@ public final class Wiring {
     }
 
     /** Per-merchant liability counters (fed by the ledger stream, read by the liability report), on the single table. */
-    public static com.memberpoints.domain.port.LiabilityCounters liabilityCounters() {
+    public static com.memberpoints.domain.liability.LiabilityCounters liabilityCounters() {
         return LiabilityHolder.COUNTERS;
     }
 
     private static final class LiabilityHolder {
-        static final com.memberpoints.domain.port.LiabilityCounters COUNTERS =
+        static final com.memberpoints.domain.liability.LiabilityCounters COUNTERS =
                 new com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters(aws().dynamoDb(), config().tableName());
     }
 
@@ -228,13 +228,13 @@ public final class Wiring {
                     memberStore(), merchantStore(), settingsStore(), orderStore(),
                     new com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore(aws().dynamoDb(), table),
                     new LazyBulkQueue(),
-                    com.memberpoints.domain.port.TimeSource.system(),
-                    com.memberpoints.domain.port.IdSource.random());
+                    com.memberpoints.domain.model.TimeSource.system(),
+                    com.memberpoints.domain.model.IdSource.random());
         }
     }
 
     /** The SQS queue, built (and its URL required) only by the function that enqueues: the create route. */
-    private static final class LazyBulkQueue implements com.memberpoints.domain.port.BulkJobQueue {
+    private static final class LazyBulkQueue implements com.memberpoints.domain.bulk.BulkJobQueue {
         @Override
         public void enqueue(com.memberpoints.domain.model.MerchantId merchant, String jobId,
                             java.util.List<Integer> chunkIndexes) {
@@ -243,7 +243,7 @@ public final class Wiring {
     }
 
     private static final class BulkQueueHolder {
-        static final com.memberpoints.domain.port.BulkJobQueue QUEUE = new com.memberpoints.infra.sqs.SqsBulkJobQueue(
+        static final com.memberpoints.domain.bulk.BulkJobQueue QUEUE = new com.memberpoints.infra.sqs.SqsBulkJobQueue(
                 aws().sqs(), config().require(BULK_JOBS_QUEUE_URL, "the bulk assignment job queue"),
                 com.memberpoints.functions.admin.BulkAssignmentWorkerHandler::message);
     }

@@ -1,7 +1,7 @@
 package com.memberpoints.local;
 
-import com.memberpoints.domain.calendar.Expiry;
-import com.memberpoints.domain.calendar.ExpiryCalculator;
+import com.memberpoints.domain.expiry.Expiry;
+import com.memberpoints.domain.expiry.ExpiryCalculator;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
@@ -11,9 +11,9 @@ import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.MemberStore;
-import com.memberpoints.domain.port.MerchantStore;
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.settings.AssignmentPolicy;
 import com.memberpoints.domain.settings.Channels;
 import com.memberpoints.domain.settings.CreditRule;
@@ -27,7 +27,7 @@ import com.memberpoints.domain.settings.OrderRewardCredits;
 import com.memberpoints.domain.settings.PointsProgram;
 import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.settings.RedeemRule;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.model.TierId;
 
 import java.math.BigDecimal;
 import java.time.Instant;

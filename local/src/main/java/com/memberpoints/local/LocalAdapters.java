@@ -2,15 +2,15 @@ package com.memberpoints.local;
 
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.notify.NotificationDispatcher;
-import com.memberpoints.domain.port.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityCounters;
 import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
-import com.memberpoints.domain.port.EmailSender;
-import com.memberpoints.domain.port.IdSource;
-import com.memberpoints.domain.port.MemberStore;
-import com.memberpoints.domain.port.MerchantStore;
-import com.memberpoints.domain.port.OrderStore;
-import com.memberpoints.domain.port.SettingsStore;
-import com.memberpoints.domain.port.SmsSender;
+import com.memberpoints.domain.notify.EmailSender;
+import com.memberpoints.domain.model.IdSource;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.order.OrderStore;
+import com.memberpoints.domain.settings.SettingsStore;
+import com.memberpoints.domain.notify.SmsSender;
 import com.memberpoints.functions.log.JsonLogger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

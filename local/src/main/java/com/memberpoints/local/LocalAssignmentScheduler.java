@@ -2,8 +2,8 @@ package com.memberpoints.local;
 
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.AssignmentScheduler;
-import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.domain.order.AssignmentScheduler;
+import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.functions.json.Json;
 import com.memberpoints.functions.json.JsonObject;
 import com.memberpoints.infra.scheduler.EventBridgeAssignmentScheduler;

@@ -1,7 +1,7 @@
 package com.memberpoints.local;
 
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.BulkJobQueue;
+import com.memberpoints.domain.bulk.BulkJobQueue;
 import com.memberpoints.functions.admin.BulkAssignmentWorkerHandler;
 import com.memberpoints.functions.log.JsonLogger;
 

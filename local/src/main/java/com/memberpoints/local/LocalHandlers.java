@@ -1,8 +1,8 @@
 package com.memberpoints.local;
 
-import com.memberpoints.domain.app.StorefrontService;
-import com.memberpoints.domain.ledger.LedgerSweeps;
-import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.sweep.LedgerSweeps;
+import com.memberpoints.domain.order.OrderLifecycle;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.memberpoints.functions.admin.ActivityLogHandler;
 import com.memberpoints.functions.admin.AdjustPointsHandler;

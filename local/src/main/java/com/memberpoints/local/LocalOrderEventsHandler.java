@@ -1,7 +1,7 @@
 package com.memberpoints.local;
 
 import com.memberpoints.domain.model.InvalidInputException;
-import com.memberpoints.domain.port.IdSource;
+import com.memberpoints.domain.model.IdSource;
 import com.memberpoints.functions.http.ApiException;
 import com.memberpoints.functions.http.ApiRequest;
 import com.memberpoints.functions.http.ApiResponse;

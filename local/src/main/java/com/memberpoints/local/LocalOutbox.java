@@ -1,9 +1,9 @@
 package com.memberpoints.local;
 
-import com.memberpoints.domain.port.DeliveryResult;
-import com.memberpoints.domain.port.EmailSender;
-import com.memberpoints.domain.port.SmsSender;
-import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.domain.notify.DeliveryResult;
+import com.memberpoints.domain.notify.EmailSender;
+import com.memberpoints.domain.notify.SmsSender;
+import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.infra.sns.SnsSmsSender;
 
 import java.time.Instant;

@@ -2,11 +2,11 @@ package com.memberpoints.local;
 
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
-import com.memberpoints.domain.port.IdSource;
-import com.memberpoints.domain.port.MemberStore;
-import com.memberpoints.domain.port.MerchantStore;
-import com.memberpoints.domain.port.OrderStore;
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.model.IdSource;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.order.OrderStore;
+import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.functions.ApiRoutes;
 import com.memberpoints.functions.log.JsonLogger;
 import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;

@@ -15,7 +15,7 @@ import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.notify.NotificationDispatcher;
-import com.memberpoints.domain.port.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityCounters;
 import com.memberpoints.functions.log.JsonLogger;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package com.memberpoints.local;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.AssignmentScheduler;
+import com.memberpoints.domain.order.AssignmentScheduler;
 import com.memberpoints.functions.json.Json;
 import com.memberpoints.functions.json.JsonArray;
 import com.memberpoints.functions.json.JsonObject;

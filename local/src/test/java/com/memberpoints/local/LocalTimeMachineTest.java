@@ -2,8 +2,8 @@ package com.memberpoints.local;
 
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.AssignmentScheduler.CancelOutcome;
-import com.memberpoints.domain.port.AssignmentScheduler.ScheduleOutcome;
+import com.memberpoints.domain.order.AssignmentScheduler.CancelOutcome;
+import com.memberpoints.domain.order.AssignmentScheduler.ScheduleOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,10 +3,10 @@ package com.memberpoints.bench.capacity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.memberpoints.bench.capacity.CapacityMeter.Call;
-import com.memberpoints.domain.app.LiabilityReport;
+import com.memberpoints.domain.liability.LiabilityReport;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
 import com.memberpoints.domain.inmemory.InMemorySettingsStore;
-import com.memberpoints.domain.ledger.InMemoryLedgerStore;
+import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;

@@ -2,7 +2,7 @@ package com.memberpoints.bench.startup;
 
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
 import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;

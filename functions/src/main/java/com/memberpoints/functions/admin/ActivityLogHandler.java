@@ -4,7 +4,7 @@ import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiRequest;
 import com.memberpoints.functions.http.ApiResponse;

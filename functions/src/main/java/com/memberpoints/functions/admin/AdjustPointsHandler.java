@@ -2,7 +2,7 @@ package com.memberpoints.functions.admin;
 
 import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
-import com.memberpoints.domain.app.PointsAdjustments;
+import com.memberpoints.domain.staff.PointsAdjustments;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.model.FieldError;

@@ -1,19 +1,19 @@
 package com.memberpoints.functions.admin;
 
-import com.memberpoints.domain.app.BulkAssignments;
-import com.memberpoints.domain.app.PointsAdjustments;
-import com.memberpoints.domain.app.SettingsAdmin;
+import com.memberpoints.domain.bulk.BulkAssignments;
+import com.memberpoints.domain.staff.PointsAdjustments;
+import com.memberpoints.domain.settings.SettingsAdmin;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.BulkJobQueue;
-import com.memberpoints.domain.port.BulkJobStore;
-import com.memberpoints.domain.port.IdSource;
-import com.memberpoints.domain.port.MemberStore;
-import com.memberpoints.domain.port.MerchantStore;
-import com.memberpoints.domain.port.OrderStore;
-import com.memberpoints.domain.port.SettingsStore;
-import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.domain.bulk.BulkJobQueue;
+import com.memberpoints.domain.bulk.BulkJobStore;
+import com.memberpoints.domain.model.IdSource;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.order.OrderStore;
+import com.memberpoints.domain.settings.SettingsStore;
+import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.functions.http.ApiException;
 
 import java.util.Objects;

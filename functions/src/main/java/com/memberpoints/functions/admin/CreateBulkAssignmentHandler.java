@@ -2,7 +2,7 @@ package com.memberpoints.functions.admin;
 
 import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
-import com.memberpoints.domain.app.BulkAssignments;
+import com.memberpoints.domain.bulk.BulkAssignments;
 import com.memberpoints.domain.bulk.BulkJob;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.NotifyChoice;

@@ -2,7 +2,7 @@ package com.memberpoints.functions.admin;
 
 import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
-import com.memberpoints.domain.app.SettingsAdmin;
+import com.memberpoints.domain.settings.SettingsAdmin;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiRequest;
 import com.memberpoints.functions.http.ApiResponse;

@@ -2,12 +2,12 @@ package com.memberpoints.functions.admin;
 
 import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
-import com.memberpoints.domain.app.LiabilityReport;
+import com.memberpoints.domain.liability.LiabilityReport;
 import com.memberpoints.domain.model.Money;
-import com.memberpoints.domain.port.LiabilityCounters;
-import com.memberpoints.domain.port.MerchantStore;
-import com.memberpoints.domain.port.SettingsStore;
-import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.domain.liability.LiabilityCounters;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.settings.SettingsStore;
+import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiRequest;
 import com.memberpoints.functions.http.ApiResponse;

@@ -2,7 +2,7 @@ package com.memberpoints.functions.admin;
 
 import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
-import com.memberpoints.domain.app.StoreProfiles;
+import com.memberpoints.domain.merchant.StoreProfiles;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiException;

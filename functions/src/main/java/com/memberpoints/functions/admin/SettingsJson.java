@@ -14,7 +14,7 @@ import com.memberpoints.domain.settings.PointsProgram;
 import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.settings.RedeemRule;
 import com.memberpoints.domain.settings.SettingsValidator;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.model.TierId;
 import com.memberpoints.domain.settings.TierRule;
 import com.memberpoints.functions.json.FieldReader;
 import com.memberpoints.functions.json.JsonArray;

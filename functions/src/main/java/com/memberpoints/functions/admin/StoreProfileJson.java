@@ -2,7 +2,7 @@ package com.memberpoints.functions.admin;
 
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.model.TierId;
 import com.memberpoints.functions.json.FieldReader;
 import com.memberpoints.functions.json.JsonArray;
 import com.memberpoints.functions.json.JsonObject;

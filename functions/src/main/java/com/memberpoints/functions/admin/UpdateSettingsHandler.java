@@ -2,7 +2,7 @@ package com.memberpoints.functions.admin;
 
 import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
-import com.memberpoints.domain.app.SettingsAdmin;
+import com.memberpoints.domain.settings.SettingsAdmin;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.settings.SettingChange;
 import com.memberpoints.functions.Wiring;

@@ -1,6 +1,6 @@
 package com.memberpoints.functions.http;
 
-import com.memberpoints.domain.app.UnknownMerchantException;
+import com.memberpoints.domain.merchant.UnknownMerchantException;
 import com.memberpoints.domain.model.FieldError;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.functions.json.JsonArray;

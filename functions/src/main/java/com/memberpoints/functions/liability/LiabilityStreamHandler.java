@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.memberpoints.domain.ledger.JournalEntry;
-import com.memberpoints.domain.port.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityCounters;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.log.JsonLogger;
 import com.memberpoints.functions.notify.NotificationDispatcherHandler;

@@ -7,7 +7,7 @@ import com.memberpoints.domain.notify.NotificationKind;
 import com.memberpoints.domain.notify.NotificationRenderer;
 import com.memberpoints.domain.notify.NotificationVariables;
 import com.memberpoints.domain.notify.RenderedNotification;
-import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiException;
 import com.memberpoints.functions.http.ApiRequest;

@@ -1,18 +1,18 @@
 package com.memberpoints.functions.orders;
 
-import com.memberpoints.domain.lifecycle.OrderEvent;
+import com.memberpoints.domain.order.OrderEvent;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.order.CheckoutIdentity;
+import com.memberpoints.domain.model.CheckoutIdentity;
 import com.memberpoints.domain.order.DeliveryStatus;
 import com.memberpoints.domain.order.OrderAmounts;
-import com.memberpoints.domain.order.OrderKind;
-import com.memberpoints.domain.order.SalesChannel;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.model.OrderKind;
+import com.memberpoints.domain.model.SalesChannel;
+import com.memberpoints.domain.model.TierId;
 import com.memberpoints.functions.json.FieldReader;
 import com.memberpoints.functions.json.Json;
 import com.memberpoints.functions.json.JsonValue;

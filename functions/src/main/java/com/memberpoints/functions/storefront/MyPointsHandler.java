@@ -2,8 +2,8 @@ package com.memberpoints.functions.storefront;
 
 import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
-import com.memberpoints.domain.app.MemberPointsView;
-import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.membercenter.MemberPointsView;
+import com.memberpoints.domain.checkout.StorefrontService;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.order.Order;
 import com.memberpoints.functions.Wiring;

@@ -2,7 +2,7 @@ package com.memberpoints.functions.storefront;
 
 import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
-import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.checkout.StorefrontService;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.merchant.Merchant;

@@ -2,13 +2,13 @@ package com.memberpoints.functions.storefront;
 
 import com.memberpoints.functions.ReadsEnvironment;
 import com.memberpoints.functions.AppConfig;
-import com.memberpoints.domain.app.Cart;
-import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.checkout.Cart;
+import com.memberpoints.domain.checkout.StorefrontService;
 import com.memberpoints.domain.checkout.PointsRequest;
 import com.memberpoints.domain.checkout.Quote;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Money;
-import com.memberpoints.domain.order.SalesChannel;
+import com.memberpoints.domain.model.SalesChannel;
 import com.memberpoints.functions.Wiring;
 import com.memberpoints.functions.http.ApiRequest;
 import com.memberpoints.functions.http.ApiResponse;

@@ -1,6 +1,6 @@
 package com.memberpoints.functions.storefront;
 
-import com.memberpoints.domain.app.Cart;
+import com.memberpoints.domain.checkout.Cart;
 import com.memberpoints.domain.checkout.CreditReminder;
 import com.memberpoints.domain.checkout.PointsRequest;
 import com.memberpoints.domain.checkout.Quote;
@@ -11,7 +11,7 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Money;
-import com.memberpoints.domain.order.SalesChannel;
+import com.memberpoints.domain.model.SalesChannel;
 import com.memberpoints.functions.json.FieldReader;
 import com.memberpoints.functions.json.JsonArray;
 import com.memberpoints.functions.json.JsonObject;

@@ -1,6 +1,6 @@
 package com.memberpoints.functions.storefront;
 
-import com.memberpoints.domain.app.Cart;
+import com.memberpoints.domain.checkout.Cart;
 import com.memberpoints.domain.checkout.CheckoutQuoter;
 import com.memberpoints.domain.checkout.PointsRequest;
 import com.memberpoints.domain.checkout.QuoteRequest;
@@ -31,6 +31,6 @@ final class StorefrontWarmUp {
         QuoteRequest request = QuoteRequest.builder(Money.of("100.00", usd)).balance(100).requestPoints(5).build();
         Json.write(StorefrontJson.quote(CheckoutQuoter.quote(merchant, MerchantSettings.defaults(), request), usd));
         new Cart(java.util.List.of(new Cart.Item(Money.of("1.00", usd), false)), Money.zero(usd), Money.zero(usd),
-                Money.zero(usd), Money.zero(usd), com.memberpoints.domain.order.SalesChannel.ONLINE).itemSubtotal();
+                Money.zero(usd), Money.zero(usd), com.memberpoints.domain.model.SalesChannel.ONLINE).itemSubtotal();
     }
 }

@@ -10,8 +10,8 @@ import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
-import com.memberpoints.domain.notify.InMemoryDeliveryStore;
-import com.memberpoints.domain.liability.InMemoryLiabilityCounters;
+import com.memberpoints.domain.inmemory.InMemoryDeliveryStore;
+import com.memberpoints.domain.inmemory.InMemoryLiabilityCounters;
 import com.memberpoints.functions.ApiEvents;
 import com.memberpoints.functions.ApiRoutes;
 import com.memberpoints.functions.http.Access;
@@ -105,7 +105,7 @@ class AdminAuthorizationMatrixTest {
                 Optional.empty(), SECRET_REASON, Actor.staff("boss"), AdminWorld.NOW));
         world.saveSettings(SHOP, withRules(AdjustPointsHandlerTest.withExpiry(
                 com.memberpoints.domain.settings.ExpiryPolicy.NEVER)));
-        world.services.bulk().start(SHOP, new com.memberpoints.domain.app.BulkAssignments.Request(
+        world.services.bulk().start(SHOP, new com.memberpoints.domain.bulk.BulkAssignments.Request(
                 List.of(MemberId.of("mem-42")), 3, SECRET_REASON, com.memberpoints.domain.ledger.NotifyChoice.NONE,
                 Optional.of("job1")), Actor.staff("boss"));
         int ledgerEntries = history(world);

@@ -2,18 +2,18 @@ package com.memberpoints.functions.admin;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.memberpoints.domain.bulk.InMemoryBulkJobQueue;
-import com.memberpoints.domain.bulk.InMemoryBulkJobStore;
-import com.memberpoints.domain.ledger.InMemoryLedgerStore;
+import com.memberpoints.domain.inmemory.InMemoryBulkJobQueue;
+import com.memberpoints.domain.inmemory.InMemoryBulkJobStore;
+import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.MemberStore;
-import com.memberpoints.domain.port.MerchantStore;
-import com.memberpoints.domain.port.SettingsStore;
-import com.memberpoints.domain.port.BulkJobStore;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.settings.SettingsStore;
+import com.memberpoints.domain.bulk.BulkJobStore;
 import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
 import com.memberpoints.domain.inmemory.InMemorySettingsStore;
@@ -24,7 +24,7 @@ import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
 import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 import com.memberpoints.domain.settings.MerchantSettings;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.model.TierId;
 import com.memberpoints.functions.ApiEvents;
 import com.memberpoints.functions.CapturedLog;
 import com.memberpoints.functions.TestContext;
@@ -60,13 +60,13 @@ final class AdminWorld {
     final MemberStore members;
     final MerchantStore merchants;
     final SettingsStore settings;
-    final com.memberpoints.domain.port.OrderStore orders;
+    final com.memberpoints.domain.order.OrderStore orders;
     final BulkJobStore jobs;
     final InMemoryBulkJobQueue queue = new InMemoryBulkJobQueue();
     final CapturedLog log = new CapturedLog();
     final AdminServices services;
     /** Liability counters; tests feed them the entries they write (the stream consumer's job in production). */
-    final com.memberpoints.domain.port.LiabilityCounters liability;
+    final com.memberpoints.domain.liability.LiabilityCounters liability;
     private final AtomicInteger ids = new AtomicInteger();
 
     AdminWorld() {
@@ -76,7 +76,7 @@ final class AdminWorld {
     AdminWorld(LedgerStore ledger) {
         this(ledger, new InMemoryMemberStore(), new InMemoryMerchantStore(), new InMemorySettingsStore(),
                 new com.memberpoints.domain.inmemory.InMemoryOrderStore(), new InMemoryBulkJobStore(),
-                new com.memberpoints.domain.liability.InMemoryLiabilityCounters());
+                new com.memberpoints.domain.inmemory.InMemoryLiabilityCounters());
     }
 
     /** The same world over DynamoDB Local: every adapter on one fresh single table. */
@@ -96,8 +96,8 @@ final class AdminWorld {
     }
 
     AdminWorld(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
-               com.memberpoints.domain.port.OrderStore orders, BulkJobStore jobs,
-               com.memberpoints.domain.port.LiabilityCounters liability) {
+               com.memberpoints.domain.order.OrderStore orders, BulkJobStore jobs,
+               com.memberpoints.domain.liability.LiabilityCounters liability) {
         this.liability = liability;
         this.ledger = ledger;
         this.members = members;

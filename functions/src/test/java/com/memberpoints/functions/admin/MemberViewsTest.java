@@ -127,11 +127,11 @@ class MemberViewsTest {
     void memberPoints_showsPendingPointsLikeTheMemberCenter() {
         world.member(SHOP, "mem-42", true, true);
         world.saveSettings(SHOP, AdjustPointsHandlerTest.withExpiry(ExpiryPolicy.annual(12, 31)));
-        var lifecycle = new com.memberpoints.domain.lifecycle.OrderLifecycle(world.orders, world.ledger, world.settings,
+        var lifecycle = new com.memberpoints.domain.order.OrderLifecycle(world.orders, world.ledger, world.settings,
                 world.merchants, world.members, new com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler(), () -> AdminWorld.NOW);
-        lifecycle.handle(new com.memberpoints.domain.lifecycle.OrderEvent.OrderPlaced(SHOP, OrderId.of("o-pend"),
-                Optional.of(MemberId.of("mem-42")), com.memberpoints.domain.order.CheckoutIdentity.MEMBER_LOGGED_IN,
-                com.memberpoints.domain.order.SalesChannel.ONLINE, com.memberpoints.domain.order.OrderKind.NORMAL,
+        lifecycle.handle(new com.memberpoints.domain.order.OrderEvent.OrderPlaced(SHOP, OrderId.of("o-pend"),
+                Optional.of(MemberId.of("mem-42")), com.memberpoints.domain.model.CheckoutIdentity.MEMBER_LOGGED_IN,
+                com.memberpoints.domain.model.SalesChannel.ONLINE, com.memberpoints.domain.model.OrderKind.NORMAL,
                 com.memberpoints.domain.order.OrderAmounts.ofSubtotal(com.memberpoints.domain.model.Money.of("100.00", "TWD")),
                 AdminWorld.NOW.minusSeconds(600)));
 

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.memberpoints.domain.ledger.LedgerCommand;
-import com.memberpoints.domain.ledger.LedgerSweeps;
+import com.memberpoints.domain.sweep.LedgerSweeps;
 import com.memberpoints.domain.ledger.WalletRef;
-import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.memberpoints.domain.order.OrderLifecycle;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.merchant.Merchant;
-import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.settings.AssignmentPolicy;
 import com.memberpoints.functions.AppConfig;
 import com.memberpoints.functions.MissingConfigurationException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.memberpoints.domain.lifecycle.OrderEvent;
+import com.memberpoints.domain.order.OrderEvent;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;

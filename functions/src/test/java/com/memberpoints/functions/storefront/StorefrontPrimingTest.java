@@ -1,11 +1,11 @@
 package com.memberpoints.functions.storefront;
 
-import com.memberpoints.domain.app.StorefrontService;
+import com.memberpoints.domain.checkout.StorefrontService;
 import com.memberpoints.domain.ledger.LedgerStore;
-import com.memberpoints.domain.port.MemberStore;
-import com.memberpoints.domain.port.OrderStore;
-import com.memberpoints.domain.port.MerchantStore;
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.order.OrderStore;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.functions.CapturedLog;
 import com.memberpoints.functions.http.ApiHandler;
 

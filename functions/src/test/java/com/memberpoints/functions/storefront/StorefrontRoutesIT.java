@@ -3,10 +3,10 @@ package com.memberpoints.functions.storefront;
 import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
 
 import com.memberpoints.domain.ledger.WalletRef;
-import com.memberpoints.domain.lifecycle.OrderLifecycle;
+import com.memberpoints.domain.order.OrderLifecycle;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.AssignmentScheduler;
+import com.memberpoints.domain.order.AssignmentScheduler;
 import com.memberpoints.functions.orders.OrderEventsHandler;
 import com.memberpoints.functions.orders.ScheduledAssignmentHandler;
 import com.memberpoints.domain.model.MemberId;
@@ -157,11 +157,11 @@ class StorefrontRoutesIT {
     void theQuoteEarnsAtTheMembersTierRate_readFromTheMemberStore() {
         var base = StorefrontWorld.settings(1, new RedeemRule(true, 10, BigDecimal.ZERO, RedeemCap.NONE));
         w.save(new com.memberpoints.domain.settings.MerchantSettings(1, base.points(), base.redeem(),
-                java.util.List.of(new com.memberpoints.domain.settings.TierRule(com.memberpoints.domain.settings.TierId.of("gold"),
+                java.util.List.of(new com.memberpoints.domain.settings.TierRule(com.memberpoints.domain.model.TierId.of("gold"),
                         Optional.of(com.memberpoints.domain.settings.EarnRate.of("10.00", 5)), Optional.empty())),
                 base.credits(), base.rulesText()));
         w.members.upsert(new com.memberpoints.domain.member.MemberProfile(w.merchant, MemberId.of("gia"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(com.memberpoints.domain.settings.TierId.of("gold")),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(com.memberpoints.domain.model.TierId.of("gold")),
                 StorefrontWorld.NOW));
         assertThat(quote("gia", cart("60.00", "")).number("earn.points")).isEqualTo(30);
         assertThat(quote("ann", cart("60.00", "")).number("earn.points")).isEqualTo(6);

@@ -50,7 +50,7 @@ class StorefrontValidationTest {
     @Test
     void tooManyItemsIsRefusedNamingItems() {
         StringBuilder items = new StringBuilder();
-        for (int i = 0; i < com.memberpoints.domain.app.Cart.MAX_ITEMS + 1; i++) {
+        for (int i = 0; i < com.memberpoints.domain.checkout.Cart.MAX_ITEMS + 1; i++) {
             items.append(i == 0 ? "" : ",").append("{\"amount\":\"1.00\"}");
         }
         Call c = call(w.quote(), event("storefront-checkout-quote.json", w.member("ann"), "{\"items\":[" + items + "]}", null));

@@ -11,7 +11,7 @@ import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.BulkJobStore;
+import com.memberpoints.domain.bulk.BulkJobStore;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -7,7 +7,7 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityCounters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

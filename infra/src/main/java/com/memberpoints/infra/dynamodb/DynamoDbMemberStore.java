@@ -5,7 +5,7 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.member.MemberStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

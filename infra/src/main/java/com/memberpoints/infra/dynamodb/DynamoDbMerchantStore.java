@@ -6,7 +6,7 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.merchant.MerchantStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

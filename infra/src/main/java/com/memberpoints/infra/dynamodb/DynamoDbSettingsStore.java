@@ -8,7 +8,7 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 import com.memberpoints.domain.ledger.Page;
 import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.settings.MerchantSettings;
 import java.util.HashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package com.memberpoints.infra.scheduler;
 
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.AssignmentScheduler;
-import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.domain.order.AssignmentScheduler;
+import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.infra.aws.AwsErrors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package com.memberpoints.infra.ses;
 
-import com.memberpoints.domain.port.DeliveryResult;
-import com.memberpoints.domain.port.EmailSender;
+import com.memberpoints.domain.notify.DeliveryResult;
+import com.memberpoints.domain.notify.EmailSender;
 import com.memberpoints.infra.aws.AwsErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

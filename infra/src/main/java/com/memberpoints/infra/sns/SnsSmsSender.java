@@ -1,7 +1,7 @@
 package com.memberpoints.infra.sns;
 
-import com.memberpoints.domain.port.DeliveryResult;
-import com.memberpoints.domain.port.SmsSender;
+import com.memberpoints.domain.notify.DeliveryResult;
+import com.memberpoints.domain.notify.SmsSender;
 import com.memberpoints.infra.aws.AwsErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;

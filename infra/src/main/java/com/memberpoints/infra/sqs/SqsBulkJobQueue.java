@@ -1,7 +1,7 @@
 package com.memberpoints.infra.sqs;
 
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.BulkJobQueue;
+import com.memberpoints.domain.bulk.BulkJobQueue;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;

@@ -3,9 +3,9 @@ package com.memberpoints.infra.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.memberpoints.domain.port.DeliveryResult;
-import com.memberpoints.domain.port.EmailSender.EmailMessage;
-import com.memberpoints.domain.port.SmsSender.SmsMessage;
+import com.memberpoints.domain.notify.DeliveryResult;
+import com.memberpoints.domain.notify.EmailSender.EmailMessage;
+import com.memberpoints.domain.notify.SmsSender.SmsMessage;
 import com.memberpoints.infra.ses.SesEmailSender;
 import com.memberpoints.infra.sns.SnsSmsSender;
 import com.memberpoints.infra.testing.ClosedPort;

@@ -14,7 +14,7 @@ import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.BulkJobStore;
+import com.memberpoints.domain.bulk.BulkJobStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,7 @@ import com.memberpoints.domain.notify.Channel;
 import com.memberpoints.domain.notify.Delivery;
 import com.memberpoints.domain.notify.DeliveryKey;
 import com.memberpoints.domain.notify.DeliveryStatus;
-import com.memberpoints.domain.port.DeliveryStore;
+import com.memberpoints.domain.notify.DeliveryStore;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 import com.memberpoints.infra.testing.DynamoDbLocalExtension;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package com.memberpoints.infra.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.member.MemberStore;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 import com.memberpoints.infra.testing.DynamoDbLocalExtension;
 import org.junit.jupiter.api.BeforeAll;

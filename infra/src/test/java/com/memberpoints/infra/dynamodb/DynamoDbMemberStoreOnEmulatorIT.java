@@ -1,6 +1,6 @@
 package com.memberpoints.infra.dynamodb;
 
-import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.member.MemberStore;
 import com.memberpoints.infra.testing.AwsEmulatorTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -14,7 +14,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.order.OrderStore;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 import com.memberpoints.infra.testing.DynamoDbLocalExtension;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package com.memberpoints.infra.dynamodb;
 
-import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.order.OrderStore;
 import com.memberpoints.infra.testing.AwsEmulatorTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

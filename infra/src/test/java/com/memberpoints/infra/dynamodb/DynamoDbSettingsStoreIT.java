@@ -2,7 +2,7 @@ package com.memberpoints.infra.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 import com.memberpoints.infra.testing.DynamoDbLocalExtension;
 import org.junit.jupiter.api.BeforeAll;

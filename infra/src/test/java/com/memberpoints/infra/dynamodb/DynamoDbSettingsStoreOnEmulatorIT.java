@@ -1,6 +1,6 @@
 package com.memberpoints.infra.dynamodb;
 
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.infra.testing.AwsEmulatorTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,6 @@
 package com.memberpoints.infra.dynamodb;
 
-import com.memberpoints.domain.ledger.InMemoryLedgerStore;
+import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
 import com.memberpoints.domain.ledger.LedgerStore;
 
 /** The reference store passes the same contract as the DynamoDB adapter. */

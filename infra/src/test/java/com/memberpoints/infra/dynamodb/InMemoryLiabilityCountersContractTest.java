@@ -1,7 +1,7 @@
 package com.memberpoints.infra.dynamodb;
 
-import com.memberpoints.domain.liability.InMemoryLiabilityCounters;
-import com.memberpoints.domain.port.LiabilityCounters;
+import com.memberpoints.domain.inmemory.InMemoryLiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityCounters;
 
 /** The in-memory counters pass the same contract as the DynamoDB adapter. */
 class InMemoryLiabilityCountersContractTest extends LiabilityCountersContract {

@@ -1,7 +1,7 @@
 package com.memberpoints.infra.dynamodb;
 
 import com.memberpoints.domain.inmemory.InMemoryMemberStore;
-import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.member.MemberStore;
 
 /** The in-memory store passes the same contract as the DynamoDB adapter. */
 class InMemoryMemberStoreContractTest extends MemberStoreContract {

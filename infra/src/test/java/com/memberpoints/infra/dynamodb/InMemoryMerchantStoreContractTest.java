@@ -1,7 +1,7 @@
 package com.memberpoints.infra.dynamodb;
 
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
-import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.merchant.MerchantStore;
 
 /** The in-memory store passes the same contract as the DynamoDB adapter. */
 class InMemoryMerchantStoreContractTest extends MerchantStoreContract {

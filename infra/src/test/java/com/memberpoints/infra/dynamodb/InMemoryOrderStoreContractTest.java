@@ -1,7 +1,7 @@
 package com.memberpoints.infra.dynamodb;
 
 import com.memberpoints.domain.inmemory.InMemoryOrderStore;
-import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.order.OrderStore;
 
 /** The in-memory store passes the same contract as the DynamoDB adapter. */
 class InMemoryOrderStoreContractTest extends OrderStoreContract {

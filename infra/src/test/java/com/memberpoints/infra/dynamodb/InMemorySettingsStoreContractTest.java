@@ -1,7 +1,7 @@
 package com.memberpoints.infra.dynamodb;
 
 import com.memberpoints.domain.inmemory.InMemorySettingsStore;
-import com.memberpoints.domain.port.SettingsStore;
+import com.memberpoints.domain.settings.SettingsStore;
 
 /** The in-memory store passes the same contract as the DynamoDB adapter. */
 class InMemorySettingsStoreContractTest extends SettingsStoreContract {

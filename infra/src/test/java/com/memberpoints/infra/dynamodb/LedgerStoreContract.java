@@ -10,7 +10,7 @@ import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.LedgerStore;
-import com.memberpoints.domain.ledger.LedgerSweeps;
+import com.memberpoints.domain.sweep.LedgerSweeps;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.ledger.Page;

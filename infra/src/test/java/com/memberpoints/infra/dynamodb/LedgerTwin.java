@@ -2,7 +2,7 @@ package com.memberpoints.infra.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.memberpoints.domain.ledger.InMemoryLedgerStore;
+import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;

@@ -2,7 +2,7 @@ package com.memberpoints.infra.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.memberpoints.domain.ledger.InMemoryLedgerStore;
+import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
@@ -13,7 +13,7 @@ import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityCounters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.MerchantStore;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.model.TierId;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;

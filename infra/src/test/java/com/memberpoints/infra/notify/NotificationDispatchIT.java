@@ -18,7 +18,7 @@ import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.domain.notify.RateLimiter;
-import com.memberpoints.domain.sms.SmsCounter;
+import com.memberpoints.domain.notify.SmsCounter;
 import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
 import com.memberpoints.infra.ses.SesEmailSender;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.AssignmentScheduler;
-import com.memberpoints.domain.port.AssignmentScheduler.CancelOutcome;
-import com.memberpoints.domain.port.AssignmentScheduler.ScheduleOutcome;
-import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.domain.order.AssignmentScheduler;
+import com.memberpoints.domain.order.AssignmentScheduler.CancelOutcome;
+import com.memberpoints.domain.order.AssignmentScheduler.ScheduleOutcome;
+import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.infra.aws.AwsClients;
 import com.memberpoints.infra.testing.AwsEmulatorTest;
 import com.memberpoints.infra.testing.ClosedPort;

@@ -3,8 +3,8 @@ package com.memberpoints.infra.ses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.memberpoints.domain.port.DeliveryResult;
-import com.memberpoints.domain.port.EmailSender.EmailMessage;
+import com.memberpoints.domain.notify.DeliveryResult;
+import com.memberpoints.domain.notify.EmailSender.EmailMessage;
 import com.memberpoints.infra.aws.AwsClients;
 import com.memberpoints.infra.testing.AwsEmulator;
 import com.memberpoints.infra.testing.AwsEmulatorTest;

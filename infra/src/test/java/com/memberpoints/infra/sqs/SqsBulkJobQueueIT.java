@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.BulkJobQueue;
+import com.memberpoints.domain.bulk.BulkJobQueue;
 import com.memberpoints.infra.testing.AwsEmulator;
 import com.memberpoints.infra.testing.AwsEmulatorTest;
 import java.util.ArrayList;

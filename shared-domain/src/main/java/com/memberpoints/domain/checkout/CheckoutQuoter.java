@@ -8,7 +8,7 @@ import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.FieldError;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.Money;
-import com.memberpoints.domain.order.CheckoutIdentity;
+import com.memberpoints.domain.model.CheckoutIdentity;
 import com.memberpoints.domain.settings.BoundRule;
 import com.memberpoints.domain.settings.CreditRule;
 import com.memberpoints.domain.settings.MerchantSettings;

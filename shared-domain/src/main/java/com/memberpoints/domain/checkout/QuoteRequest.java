@@ -2,7 +2,7 @@ package com.memberpoints.domain.checkout;
 
 import com.memberpoints.domain.earning.EarnFacts;
 import com.memberpoints.domain.model.Money;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.model.TierId;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package com.memberpoints.domain.earning;
 
-import com.memberpoints.domain.order.CheckoutIdentity;
-import com.memberpoints.domain.order.OrderKind;
-import com.memberpoints.domain.order.SalesChannel;
+import com.memberpoints.domain.model.CheckoutIdentity;
+import com.memberpoints.domain.model.OrderKind;
+import com.memberpoints.domain.model.SalesChannel;
 import java.util.Objects;
 
 /** The facts of an order that decide whether it earns at all. */

@@ -1,9 +1,9 @@
 package com.memberpoints.domain.earning;
 
 import com.memberpoints.domain.model.Money;
-import com.memberpoints.domain.order.CheckoutIdentity;
-import com.memberpoints.domain.order.OrderKind;
-import com.memberpoints.domain.order.SalesChannel;
+import com.memberpoints.domain.model.CheckoutIdentity;
+import com.memberpoints.domain.model.OrderKind;
+import com.memberpoints.domain.model.SalesChannel;
 import com.memberpoints.domain.settings.BoundRule;
 import com.memberpoints.domain.settings.CreditRule;
 import com.memberpoints.domain.settings.EarnRate;

@@ -2,7 +2,7 @@ package com.memberpoints.domain.inmemory;
 
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.AssignmentScheduler;
+import com.memberpoints.domain.order.AssignmentScheduler;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package com.memberpoints.domain.inmemory;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.MemberStore;
+import com.memberpoints.domain.member.MemberStore;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package com.memberpoints.domain.inmemory;
 
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.port.MerchantStore;
+import com.memberpoints.domain.merchant.MerchantStore;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

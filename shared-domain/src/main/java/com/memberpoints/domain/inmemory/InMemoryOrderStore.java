@@ -6,7 +6,7 @@ import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.order.Order;
-import com.memberpoints.domain.port.OrderStore;
+import com.memberpoints.domain.order.OrderStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

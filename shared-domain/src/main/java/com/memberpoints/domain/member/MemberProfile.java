@@ -2,7 +2,7 @@ package com.memberpoints.domain.member;
 
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.model.TierId;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

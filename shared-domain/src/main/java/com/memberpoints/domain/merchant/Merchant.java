@@ -2,7 +2,7 @@ package com.memberpoints.domain.merchant;
 
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.Money;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.model.TierId;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.LinkedHashSet;

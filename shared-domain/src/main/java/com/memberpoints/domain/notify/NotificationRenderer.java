@@ -2,7 +2,6 @@ package com.memberpoints.domain.notify;
 
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Money;
-import com.memberpoints.domain.sms.SmsCounter;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

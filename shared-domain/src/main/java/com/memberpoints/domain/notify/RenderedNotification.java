@@ -1,6 +1,5 @@
 package com.memberpoints.domain.notify;
 
-import com.memberpoints.domain.sms.SmsCount;
 import java.util.Locale;
 import java.util.Objects;
 

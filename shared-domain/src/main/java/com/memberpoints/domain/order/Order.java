@@ -1,5 +1,9 @@
 package com.memberpoints.domain.order;
 
+import com.memberpoints.domain.model.CheckoutIdentity;
+import com.memberpoints.domain.model.OrderKind;
+import com.memberpoints.domain.model.SalesChannel;
+
 import com.memberpoints.domain.earning.EarnFacts;
 import com.memberpoints.domain.earning.Earning;
 import com.memberpoints.domain.model.MemberId;

@@ -1,5 +1,7 @@
 package com.memberpoints.domain.settings;
 
+import com.memberpoints.domain.model.TierId;
+
 import java.util.Objects;
 import java.util.Optional;
 

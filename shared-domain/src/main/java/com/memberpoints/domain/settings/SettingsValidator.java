@@ -1,5 +1,7 @@
 package com.memberpoints.domain.settings;
 
+import com.memberpoints.domain.model.TierId;
+
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.FieldError;
 import com.memberpoints.domain.model.InvalidInputException;

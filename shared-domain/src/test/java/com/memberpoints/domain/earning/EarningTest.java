@@ -7,9 +7,9 @@ import static com.memberpoints.domain.testing.Fixtures.settings;
 import static com.memberpoints.domain.testing.Fixtures.twd;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.memberpoints.domain.order.CheckoutIdentity;
-import com.memberpoints.domain.order.OrderKind;
-import com.memberpoints.domain.order.SalesChannel;
+import com.memberpoints.domain.model.CheckoutIdentity;
+import com.memberpoints.domain.model.OrderKind;
+import com.memberpoints.domain.model.SalesChannel;
 import com.memberpoints.domain.settings.BoundRule;
 import com.memberpoints.domain.settings.CreditType;
 import com.memberpoints.domain.settings.EarnRate;

@@ -13,7 +13,6 @@ import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.DeliveryResult;
 import com.memberpoints.domain.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
@@ -320,7 +319,7 @@ class NotificationDispatcherTest {
         world.dispatcher.dispatch(List.of(e));
         world.dispatcher.dispatch(List.of(e));
         assertThat(world.sms).hasSize(1);
-        int parts = com.memberpoints.domain.sms.SmsCounter.count(world.sms.get(0).text()).parts();
+        int parts = com.memberpoints.domain.notify.SmsCounter.count(world.sms.get(0).text()).parts();
         assertThat(parts).isEqualTo(2);
         assertThat(world.deliveries.usage(store.id(), YearMonth.of(2022, 1)).parts()).isEqualTo(parts);
         assertThat(world.deliveries.usage(store.id(), YearMonth.of(2022, 1)).messages()).isEqualTo(1);

@@ -9,8 +9,6 @@ import com.memberpoints.domain.ledger.PageRequest;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.port.DeliveryResult;
-import com.memberpoints.domain.sms.SmsCounter;
 import com.memberpoints.domain.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.memberpoints.domain.merchant.Merchant;
-import com.memberpoints.domain.sms.SmsEncoding;
 import com.memberpoints.domain.testing.Fixtures;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,14 +1,13 @@
 package com.memberpoints.domain.notify;
 
+import com.memberpoints.domain.inmemory.InMemoryDeliveryStore;
+
 import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
-import com.memberpoints.domain.ledger.InMemoryLedgerStore;
+import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
-import com.memberpoints.domain.port.DeliveryResult;
-import com.memberpoints.domain.port.EmailSender;
-import com.memberpoints.domain.port.SmsSender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;

@@ -2,10 +2,10 @@ package com.memberpoints.domain.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.memberpoints.domain.app.BulkAssignments;
-import com.memberpoints.domain.app.PointsAdjustments;
-import com.memberpoints.domain.bulk.InMemoryBulkJobQueue;
-import com.memberpoints.domain.bulk.InMemoryBulkJobStore;
+import com.memberpoints.domain.bulk.BulkAssignments;
+import com.memberpoints.domain.staff.PointsAdjustments;
+import com.memberpoints.domain.inmemory.InMemoryBulkJobQueue;
+import com.memberpoints.domain.inmemory.InMemoryBulkJobStore;
 import com.memberpoints.domain.inmemory.InMemorySettingsStore;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.NotifyChoice;
@@ -14,7 +14,7 @@ import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
-import com.memberpoints.domain.port.BulkJobQueue;
+import com.memberpoints.domain.bulk.BulkJobQueue;
 import com.memberpoints.domain.testing.Fixtures;
 import java.util.List;
 import java.util.Locale;

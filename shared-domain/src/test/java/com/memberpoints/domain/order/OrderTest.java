@@ -1,5 +1,9 @@
 package com.memberpoints.domain.order;
 
+import com.memberpoints.domain.model.CheckoutIdentity;
+import com.memberpoints.domain.model.OrderKind;
+import com.memberpoints.domain.model.SalesChannel;
+
 import static com.memberpoints.domain.testing.Fixtures.settings;
 import static com.memberpoints.domain.testing.Fixtures.twd;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package com.memberpoints.domain.settings;
 
+import com.memberpoints.domain.model.TierId;
+
 import static com.memberpoints.domain.testing.Fixtures.merchant;
 import static com.memberpoints.domain.testing.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;

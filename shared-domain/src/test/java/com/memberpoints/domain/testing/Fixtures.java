@@ -16,7 +16,7 @@ import com.memberpoints.domain.settings.OrderRewardCredits;
 import com.memberpoints.domain.settings.PointsProgram;
 import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.settings.RedeemRule;
-import com.memberpoints.domain.settings.TierId;
+import com.memberpoints.domain.model.TierId;
 import com.memberpoints.domain.settings.TierRule;
 import java.math.BigDecimal;
 import java.time.ZoneId;

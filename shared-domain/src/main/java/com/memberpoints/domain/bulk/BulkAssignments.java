@@ -1,0 +1,223 @@
+package com.memberpoints.domain.bulk;
+
+import com.memberpoints.domain.expiry.ExpiryCalculator;
+import com.memberpoints.domain.ledger.LedgerCommand;
+import com.memberpoints.domain.ledger.LedgerResult;
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.ledger.NotifyChoice;
+import com.memberpoints.domain.ledger.WalletRef;
+import com.memberpoints.domain.member.MemberProfile;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.model.Actor;
+import com.memberpoints.domain.model.MemberId;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.notify.Channel;
+import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.domain.model.IdSource;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.settings.SettingsStore;
+import com.memberpoints.domain.model.TimeSource;
+import com.memberpoints.domain.settings.MerchantSettings;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Bulk assignment (SPEC §5): the same positive points to up to {@value BulkJob#MAX_MEMBERS} members.
+ *
+ * <p>Creating a job stores it with its id list cut into chunks of {@value BulkJob#CHUNK_SIZE}
+ * ({@link BulkJobStore}) and queues one message per chunk ({@link BulkJobQueue}); the worker function
+ * then {@link #processChunk processes} each chunk independently. A chunk is at-least-once work: a crash
+ * mid-chunk redelivers it, the members already credited come back from the ledger as duplicates (the
+ * operation id is job id + member), and the chunk's counts are added to the job exactly once
+ * ({@link BulkJobStore#completeChunk}). No bulk deduction, no undo.
+ */
+public final class BulkAssignments {
+
+    /** Members read per {@link MemberStore#findAll} call (DynamoDB BatchGetItem's limit). */
+    public static final int READ_BATCH = 100;
+    public static final long MAX_POINTS = 100_000_000L;
+
+    private final LedgerStore ledger;
+    private final MemberStore members;
+    private final MerchantStore merchants;
+    private final SettingsStore settings;
+    private final BulkJobStore jobs;
+    private final BulkJobQueue queue;
+    private final TimeSource clock;
+    private final IdSource ids;
+
+    public BulkAssignments(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
+                           BulkJobStore jobs, BulkJobQueue queue, TimeSource clock, IdSource ids) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.members = Objects.requireNonNull(members, "members");
+        this.merchants = Objects.requireNonNull(merchants, "merchants");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /** A validated request; {@code idempotencyKey} (optional) becomes the job id, so a retry finds the same job. */
+    public record Request(List<MemberId> memberIds, long points, String reason, NotifyChoice notification,
+                          Optional<String> idempotencyKey) {
+        public Request {
+            memberIds = List.copyOf(memberIds);
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(notification, "notification");
+            Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+            if (memberIds.isEmpty() || memberIds.size() > BulkJob.MAX_MEMBERS) {
+                throw new IllegalArgumentException("1 to " + BulkJob.MAX_MEMBERS + " member ids");
+            }
+            if (points <= 0 || points > MAX_POINTS) {
+                throw new IllegalArgumentException("points must be 1.." + MAX_POINTS);
+            }
+        }
+
+        /** The ids without repeats, in first-seen order (a member listed twice is credited once). */
+        public List<MemberId> distinctIds() {
+            return List.copyOf(new LinkedHashSet<>(memberIds));
+        }
+    }
+
+    /** What a dry run finds: nothing is written. */
+    public record DryRun(int requested, int distinct, int existing, int unknown, int emailRecipients, int smsRecipients,
+                         boolean smsEnabled) {}
+
+    public sealed interface Outcome {
+        record DryRunDone(DryRun result) implements Outcome {}
+
+        /** Job created now ({@code created}) or found by its idempotency key. */
+        record Started(BulkJob job, boolean created) implements Outcome {}
+
+        record StoreNotConfigured() implements Outcome {}
+
+        /** The idempotency key names a job with different content. */
+        record KeyReused() implements Outcome {}
+    }
+
+    /**
+     * Counts members, and how many of them can be reached by email and by SMS (whatever the request's choice:
+     * the staff see who is reachable before choosing), without writing anything. Reachability is the
+     * dispatcher's own rule ({@link NotificationDispatcher#channels(NotifyChoice, Merchant, MemberProfile)}).
+     */
+    public Outcome dryRun(MerchantId merchant, Request request) {
+        Optional<Merchant> store = merchants.find(merchant);
+        if (store.isEmpty()) {
+            return new Outcome.StoreNotConfigured();
+        }
+        List<MemberId> distinct = request.distinctIds();
+        int existing = 0;
+        int email = 0;
+        int sms = 0;
+        for (int from = 0; from < distinct.size(); from += READ_BATCH) {
+            Map<MemberId, MemberProfile> found = members.findAll(merchant,
+                    distinct.subList(from, Math.min(distinct.size(), from + READ_BATCH)));
+            for (MemberProfile p : found.values()) {
+                existing++;
+                var reachable = NotificationDispatcher.channels(NotifyChoice.BOTH, store.get(), p);
+                email += reachable.contains(Channel.EMAIL) ? 1 : 0;
+                sms += reachable.contains(Channel.SMS) ? 1 : 0;
+            }
+        }
+        return new Outcome.DryRunDone(new DryRun(request.memberIds().size(), distinct.size(), existing,
+                distinct.size() - existing, email, sms, store.get().smsEnabled()));
+    }
+
+    /** Creates the job (or finds it again by its key) and queues its chunks. */
+    public Outcome start(MerchantId merchant, Request request, Actor staff) {
+        Optional<Merchant> store = merchants.find(merchant);
+        if (store.isEmpty()) {
+            return new Outcome.StoreNotConfigured();
+        }
+        Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
+        MerchantSettings rules = settings.current(merchant).orElseGet(MerchantSettings::defaults);
+        Optional<Instant> expiresAt = ExpiryCalculator.pointsExpiry(rules.points().expiry(), now, store.get().zone())
+                .instant();
+        List<MemberId> distinct = request.distinctIds();
+        String jobId = request.idempotencyKey().map(k -> "bulk-" + k).orElseGet(() -> "bulk-" + ids.newId());
+        BulkJob job = BulkJob.created(merchant, jobId, request.points(), request.reason().strip(),
+                request.notification(), staff, now, expiresAt, distinct.size());
+        List<List<MemberId>> chunks = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += BulkJob.CHUNK_SIZE) {
+            chunks.add(distinct.subList(from, Math.min(distinct.size(), from + BulkJob.CHUNK_SIZE)));
+        }
+        return switch (jobs.create(job, chunks)) {
+            case BulkJobStore.CreateResult.Created c -> {
+                List<Integer> indexes = new ArrayList<>(chunks.size());
+                for (int i = 0; i < chunks.size(); i++) {
+                    indexes.add(i);
+                }
+                queue.enqueue(merchant, jobId, indexes);
+                yield new Outcome.Started(c.job(), true);
+            }
+            case BulkJobStore.CreateResult.Exists e -> e.stored().sameRequestAs(job)
+                    ? new Outcome.Started(e.stored(), false) : new Outcome.KeyReused();
+        };
+    }
+
+    /** What one worker run did with a chunk. */
+    public enum ChunkRun { PROCESSED, ALREADY_DONE, NO_SUCH_CHUNK }
+
+    /**
+     * Credits every member of one chunk (once, whatever happened before) and records the outcomes. A store
+     * failure propagates: the queue redelivers the chunk and the run starts over safely.
+     */
+    public ChunkRun processChunk(MerchantId merchant, String jobId, int index) {
+        Optional<BulkJob> found = jobs.find(merchant, jobId);
+        Optional<BulkChunk> chunk = found.isEmpty() ? Optional.empty() : jobs.chunk(merchant, jobId, index);
+        if (chunk.isEmpty()) {
+            return ChunkRun.NO_SUCH_CHUNK;
+        }
+        if (chunk.get().done()) {
+            return ChunkRun.ALREADY_DONE;
+        }
+        BulkJob job = found.get();
+        Optional<Merchant> store = merchants.find(merchant);
+        List<MemberId> ids = chunk.get().members();
+        List<MemberOutcome> outcomes = new ArrayList<>(ids.size());
+        long email = 0;
+        long sms = 0;
+        for (int from = 0; from < ids.size(); from += READ_BATCH) {
+            List<MemberId> batch = ids.subList(from, Math.min(ids.size(), from + READ_BATCH));
+            Map<MemberId, MemberProfile> profiles = members.findAll(merchant, batch);
+            for (MemberId id : batch) {
+                MemberProfile p = profiles.get(id);
+                if (p == null) {
+                    outcomes.add(new MemberOutcome(id, MemberOutcome.Result.UNKNOWN_MEMBER));
+                    continue;
+                }
+                LedgerCommand.Credit credit = LedgerCommand.bulkCredit(WalletRef.points(merchant, id), jobId,
+                        job.points(), job.expiresAt(), job.reason(), job.actor(), job.createdAt())
+                        .withNotification(job.notification());
+                LedgerResult result = ledger.apply(credit);
+                boolean ok = result instanceof LedgerResult.Applied || result instanceof LedgerResult.Duplicate;
+                outcomes.add(new MemberOutcome(id, ok ? MemberOutcome.Result.CREDITED : MemberOutcome.Result.FAILED));
+                if (ok) {
+                    var channels = store.isEmpty() ? java.util.EnumSet.noneOf(Channel.class)
+                            : NotificationDispatcher.channels(job.notification(), store.get(), p);
+                    email += channels.contains(Channel.EMAIL) ? 1 : 0;
+                    sms += channels.contains(Channel.SMS) ? 1 : 0;
+                }
+            }
+        }
+        boolean first = jobs.completeChunk(merchant, jobId, index, outcomes, ChunkTally.of(outcomes, email, sms));
+        return first ? ChunkRun.PROCESSED : ChunkRun.ALREADY_DONE;
+    }
+
+    public Optional<BulkJob> job(MerchantId merchant, String jobId) {
+        return jobs.find(merchant, jobId);
+    }
+
+    public com.memberpoints.domain.ledger.Page<MemberOutcome> outcomes(MerchantId merchant, String jobId,
+                                                                       com.memberpoints.domain.ledger.PageRequest page) {
+        return jobs.outcomes(merchant, jobId, page);
+    }
+}

@@ -1,0 +1,26 @@
+package com.memberpoints.domain.order;
+
+import com.memberpoints.domain.ledger.LedgerResult;
+import com.memberpoints.domain.model.OrderId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What handling one event (or one scheduled assignment) did: the transition of the order record and the
+ * ledger results of reconciling the ledger with it. For logs and tests; nothing depends on it.
+ *
+ * @param transition what happened to the order record ({@code "assigned"}, {@code "duplicate"}, ...)
+ * @param ledger     the ledger results, in the order the commands were applied
+ */
+public record LifecycleOutcome(OrderId order, String transition, List<LedgerResult> ledger) {
+    public LifecycleOutcome {
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(transition, "transition");
+        ledger = List.copyOf(ledger);
+    }
+
+    /** The number of ledger commands that changed the ledger (not duplicates or refusals). */
+    public long appliedCount() {
+        return ledger.stream().filter(LedgerResult.Applied.class::isInstance).count();
+    }
+}

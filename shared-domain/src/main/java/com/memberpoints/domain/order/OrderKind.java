@@ -1,8 +1,0 @@
-package com.memberpoints.domain.order;
-
-/** How an order was created. Admin-created manual orders earn nothing; social-commerce manual orders earn. */
-public enum OrderKind {
-    NORMAL,
-    ADMIN_MANUAL,
-    SOCIAL_MANUAL
-}

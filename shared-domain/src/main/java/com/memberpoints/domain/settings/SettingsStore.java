@@ -1,0 +1,70 @@
+package com.memberpoints.domain.settings;
+
+import com.memberpoints.domain.ledger.Page;
+import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Actor;
+import com.memberpoints.domain.model.MerchantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Versioned merchant settings. Every saved version is kept (orders are bound to the version in force at
+ * placement) together with its activity-log entry. Saving is optimistic: it succeeds only when the current
+ * version equals {@code expectedVersion} (0 = no settings yet), and the new settings must carry
+ * {@code expectedVersion + 1}. Failures of the underlying store are thrown as {@link SettingsStoreException}.
+ */
+public interface SettingsStore {
+
+    Optional<MerchantSettings> current(MerchantId merchant);
+
+    Optional<MerchantSettings> byVersion(MerchantId merchant, long version);
+
+    SaveResult save(MerchantId merchant, MerchantSettings settings, long expectedVersion, ChangeLogEntry entry);
+
+    /**
+     * The activity log: one entry per saved version, newest first, paged with an opaque cursor. A cursor that
+     * this listing did not return is refused with {@code InvalidInputException("cursor")}.
+     */
+    Page<ActivityLogEntry> activityLog(MerchantId merchant, PageRequest page);
+
+    /** One line of the activity log: the version a change produced, and who changed what, when. */
+    record ActivityLogEntry(long version, Actor actor, Instant at, List<SettingChange> changes) {
+        public ActivityLogEntry {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(at, "at");
+            changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+            if (version < 1) {
+                throw new IllegalArgumentException("version must be at least 1");
+            }
+        }
+
+        public static ActivityLogEntry of(long version, ChangeLogEntry entry) {
+            return new ActivityLogEntry(version, entry.actor(), entry.at(), entry.changes());
+        }
+    }
+
+    /** Who changed what and when, for the activity log. */
+    record ChangeLogEntry(Actor actor, Instant at, List<SettingChange> changes) {
+        public ChangeLogEntry {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(at, "at");
+            changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+        }
+    }
+
+    sealed interface SaveResult {
+        /** Stored as {@code version}. */
+        record Saved(long version) implements SaveResult {}
+
+        /** The current version is not the expected one; {@code currentVersion} is what is stored (0 = none). */
+        record Conflict(long currentVersion) implements SaveResult {}
+    }
+
+    final class SettingsStoreException extends RuntimeException {
+        public SettingsStoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
