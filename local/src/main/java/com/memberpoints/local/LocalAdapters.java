@@ -11,7 +11,7 @@ import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.order.OrderStore;
 import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.notify.SmsSender;
-import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.platform.log.JsonLogger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.ZoneId;

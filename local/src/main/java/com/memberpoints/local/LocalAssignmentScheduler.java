@@ -4,8 +4,8 @@ import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.order.AssignmentScheduler;
 import com.memberpoints.domain.model.TimeSource;
-import com.memberpoints.functions.json.Json;
-import com.memberpoints.functions.json.JsonObject;
+import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.functions.platform.json.JsonObject;
 import com.memberpoints.infra.scheduler.EventBridgeAssignmentScheduler;
 
 import java.time.Instant;

@@ -2,8 +2,8 @@ package com.memberpoints.local;
 
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.bulk.BulkJobQueue;
-import com.memberpoints.functions.admin.BulkAssignmentWorkerHandler;
-import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.events.BulkAssignmentWorkerHandler;
+import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.List;
 import java.util.Map;

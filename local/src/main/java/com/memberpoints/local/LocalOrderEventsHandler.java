@@ -2,17 +2,17 @@ package com.memberpoints.local;
 
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.IdSource;
-import com.memberpoints.functions.http.ApiException;
-import com.memberpoints.functions.http.ApiRequest;
-import com.memberpoints.functions.http.ApiResponse;
-import com.memberpoints.functions.http.PublicApiHandler;
-import com.memberpoints.functions.json.Json;
-import com.memberpoints.functions.json.JsonArray;
-import com.memberpoints.functions.json.JsonObject;
-import com.memberpoints.functions.json.JsonString;
-import com.memberpoints.functions.json.MalformedJsonException;
-import com.memberpoints.functions.json.JsonValue;
-import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.platform.http.ApiException;
+import com.memberpoints.functions.platform.http.ApiRequest;
+import com.memberpoints.functions.platform.http.ApiResponse;
+import com.memberpoints.functions.platform.http.PublicApiHandler;
+import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.functions.platform.json.JsonArray;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonString;
+import com.memberpoints.functions.platform.json.MalformedJsonException;
+import com.memberpoints.functions.platform.json.JsonValue;
+import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;

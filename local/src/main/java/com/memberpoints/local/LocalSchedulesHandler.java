@@ -1,12 +1,12 @@
 package com.memberpoints.local;
 
-import com.memberpoints.functions.http.ApiRequest;
-import com.memberpoints.functions.http.ApiResponse;
-import com.memberpoints.functions.http.PublicApiHandler;
-import com.memberpoints.functions.json.JsonArray;
-import com.memberpoints.functions.json.JsonObject;
-import com.memberpoints.functions.json.JsonValue;
-import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.platform.http.ApiRequest;
+import com.memberpoints.functions.platform.http.ApiResponse;
+import com.memberpoints.functions.platform.http.PublicApiHandler;
+import com.memberpoints.functions.platform.json.JsonArray;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonValue;
+import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.time.ZoneId;
 import java.util.ArrayList;

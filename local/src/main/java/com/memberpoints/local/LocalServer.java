@@ -2,10 +2,10 @@ package com.memberpoints.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.memberpoints.functions.ApiRoutes;
-import com.memberpoints.functions.http.ApiException;
-import com.memberpoints.functions.http.ApiHandler;
-import com.memberpoints.functions.http.Problems;
+import com.memberpoints.functions.platform.ApiRoutes;
+import com.memberpoints.functions.platform.http.ApiException;
+import com.memberpoints.functions.platform.http.ApiHandler;
+import com.memberpoints.functions.platform.http.Problems;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,6 +1,6 @@
 package com.memberpoints.local;
 
-import com.memberpoints.functions.http.ApiHandler;
+import com.memberpoints.functions.platform.http.ApiHandler;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.memberpoints.local;
 
-import com.memberpoints.functions.ApiRoutes;
+import com.memberpoints.functions.platform.ApiRoutes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package com.memberpoints.local;
 
-import com.memberpoints.functions.http.ApiRequest;
-import com.memberpoints.functions.http.ApiResponse;
-import com.memberpoints.functions.http.Caller;
-import com.memberpoints.functions.http.Permission;
-import com.memberpoints.functions.http.StaffApiHandler;
-import com.memberpoints.functions.json.JsonObject;
-import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.platform.http.ApiRequest;
+import com.memberpoints.functions.platform.http.ApiResponse;
+import com.memberpoints.functions.platform.http.Caller;
+import com.memberpoints.functions.platform.http.Permission;
+import com.memberpoints.functions.platform.http.StaffApiHandler;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.log.JsonLogger;
 
 /** Test route: echoes what the local server put in the event, so the translation can be checked over HTTP. */
 public final class EchoHandler extends StaffApiHandler {

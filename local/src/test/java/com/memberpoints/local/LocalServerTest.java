@@ -1,9 +1,9 @@
 package com.memberpoints.local;
 
-import com.memberpoints.functions.ApiRoutes;
-import com.memberpoints.functions.json.Json;
-import com.memberpoints.functions.json.JsonObject;
-import com.memberpoints.functions.json.JsonString;
+import com.memberpoints.functions.platform.ApiRoutes;
+import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonString;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

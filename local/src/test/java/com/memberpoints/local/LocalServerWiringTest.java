@@ -1,9 +1,9 @@
 package com.memberpoints.local;
 
-import com.memberpoints.functions.ApiRoutes;
-import com.memberpoints.functions.health.HealthHandler;
-import com.memberpoints.functions.http.ApiHandler;
-import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.platform.ApiRoutes;
+import com.memberpoints.functions.platform.HealthHandler;
+import com.memberpoints.functions.platform.http.ApiHandler;
+import com.memberpoints.functions.platform.log.JsonLogger;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

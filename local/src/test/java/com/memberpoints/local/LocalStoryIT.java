@@ -1,11 +1,11 @@
 package com.memberpoints.local;
 
-import com.memberpoints.functions.json.Json;
-import com.memberpoints.functions.json.JsonArray;
-import com.memberpoints.functions.json.JsonNumber;
-import com.memberpoints.functions.json.JsonObject;
-import com.memberpoints.functions.json.JsonString;
-import com.memberpoints.functions.json.JsonValue;
+import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.functions.platform.json.JsonArray;
+import com.memberpoints.functions.platform.json.JsonNumber;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonString;
+import com.memberpoints.functions.platform.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

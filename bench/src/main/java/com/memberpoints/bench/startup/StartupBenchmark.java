@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The runs alternate (hello, target, hello, ...) so machine noise hits both alike.
  *
  * <pre>
- *   bench/startup [--reps 7] [--aot] [--target com.memberpoints.functions.health.HealthHandler]
+ *   bench/startup [--reps 7] [--aot] [--target com.memberpoints.functions.platform.HealthHandler]
  *                 [--route "GET /v1/health"] [--path /v1/health] [--claims merchant_id=m&amp;member_id=a] [--body '{...}']
  * </pre>
  * With {@code --aot}, a second table: the same runs with one AOT cache per handler (secondary figure).
@@ -33,13 +33,13 @@ public final class StartupBenchmark {
     static final List<String> JVM_FLAGS = List.of(
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx512m");
 
-    static final String HELLO = "com.memberpoints.functions.HelloWorldHandler";
+    static final String HELLO = "com.memberpoints.functions.platform.HelloWorldHandler";
 
     record Options(int reps, String target, String route, String path, String claims, String body, boolean aot) {
         static Options parse(String[] args) {
             int reps = 7;
             boolean aot = false;
-            String target = "com.memberpoints.functions.health.HealthHandler";
+            String target = "com.memberpoints.functions.platform.HealthHandler";
             String route = "GET /v1/health";
             String path = null;
             String claims = "-";

@@ -14,9 +14,9 @@ import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.order.AssignmentScheduler;
-import com.memberpoints.functions.log.JsonLogger;
-import com.memberpoints.functions.orders.DailySweepHandler;
-import com.memberpoints.functions.orders.SweepSettings;
+import com.memberpoints.functions.platform.log.JsonLogger;
+import com.memberpoints.functions.events.DailySweepHandler;
+import com.memberpoints.functions.events.SweepSettings;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import com.memberpoints.functions.json.Json;
+import com.memberpoints.functions.platform.json.Json;
 
 /**
  * The daily sweep, measured: 10,000 members hold points, 100 of them in lots expiring today. The sweep (the

@@ -30,12 +30,12 @@ import com.memberpoints.domain.settings.OrderRewardCredits;
 import com.memberpoints.domain.settings.PointsProgram;
 import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.settings.RedeemRule;
-import com.memberpoints.functions.json.Json;
-import com.memberpoints.functions.log.JsonLogger;
-import com.memberpoints.functions.orders.DailySweepHandler;
-import com.memberpoints.functions.orders.OrderEventsHandler;
-import com.memberpoints.functions.orders.ScheduledAssignmentHandler;
-import com.memberpoints.functions.orders.SweepSettings;
+import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.functions.platform.log.JsonLogger;
+import com.memberpoints.functions.events.DailySweepHandler;
+import com.memberpoints.functions.events.OrderEventsHandler;
+import com.memberpoints.functions.events.ScheduledAssignmentHandler;
+import com.memberpoints.functions.events.SweepSettings;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
@@ -112,7 +112,7 @@ class OrderLifecycleDynamoDbIT {
             send(events, "OrderPaid", "{\"merchantId\":\"shop-1\",\"orderId\":\"o1\",\"paidAt\":\"" + now + "\"}");
         }
         assertThat(ledger.wallet(credits).balance()).isEqualTo(2_000);
-        assertThat(ledger.staleHolds(shop, now.plusSeconds(1), com.memberpoints.domain.ledger.PageRequest.first(10))
+        assertThat(ledger.staleHolds(shop, now.plusSeconds(1), com.memberpoints.domain.model.PageRequest.first(10))
                 .items()).isEmpty(); // o2's hold was confirmed by its placement
 
         now = local(2021, 12, 1, 15, 0);

@@ -33,7 +33,7 @@ class StartupProbeTest {
     @Test
     void claimsAndBodyReachTheHandler() throws Exception {
         // The health route refuses query parameters; an authenticated call still reaches it and answers ok.
-        assertThat(probe("http", "com.memberpoints.functions.health.HealthHandler", "GET /v1/health", "/v1/health",
+        assertThat(probe("http", "com.memberpoints.functions.platform.HealthHandler", "GET /v1/health", "/v1/health",
                 "merchant_id=m1&member_id=a%2Bb", "-")).startsWith("RESPONSE 200");
     }
 
@@ -48,7 +48,7 @@ class StartupProbeTest {
                     StartupBenchmark.Options.parse(new String[0]).targetArgs());
             assertThat(run.response()).isEqualTo("200 {\"status\":\"ok\"}");
             String loaded = java.nio.file.Files.readString(log);
-            assertThat(loaded).contains("com.memberpoints.functions.health.HealthHandler");
+            assertThat(loaded).contains("com.memberpoints.functions.platform.HealthHandler");
             assertThat(loaded).doesNotContain("software.amazon.awssdk.").doesNotContain("com.fasterxml.jackson.databind");
         } finally {
             java.nio.file.Files.deleteIfExists(log);

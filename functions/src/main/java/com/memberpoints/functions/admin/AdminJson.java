@@ -4,9 +4,9 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
-import com.memberpoints.functions.json.JsonArray;
-import com.memberpoints.functions.json.JsonObject;
-import com.memberpoints.functions.json.JsonValue;
+import com.memberpoints.functions.platform.json.JsonArray;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonValue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,16 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** JSON shapes shared by the admin routes. */
-final class AdminJson {
+public final class AdminJson {
     private AdminJson() {}
 
     /** {@code "staff-7"} for staff, {@code "system"} for everything else (SPEC §7: who made each change). */
-    static String changedBy(Actor actor) {
+    public static String changedBy(Actor actor) {
         return actor instanceof Actor.Staff s ? s.staffId().value() : "system";
     }
 
     /** One journal line as admins see it: the member-center fields plus who made the change. */
-    static JsonObject entry(JournalEntry e, Merchant merchant) {
+    public static JsonObject entry(JournalEntry e, Merchant merchant) {
         JsonObject.Builder b = JsonObject.builder()
                 .put("operationId", e.operationId().value())
                 .put("at", e.at().toString())
@@ -52,7 +52,7 @@ final class AdminJson {
     }
 
     /** A lot or lot change: expiry instant and local date (null for never-expiring) and points. */
-    static JsonObject.Builder lot(Instant expiresAt, long points, Merchant merchant) {
+    public static JsonObject.Builder lot(Instant expiresAt, long points, Merchant merchant) {
         JsonObject.Builder b = JsonObject.builder();
         if (expiresAt == null) {
             b.putNull("expiresAt").putNull("expiresOn");

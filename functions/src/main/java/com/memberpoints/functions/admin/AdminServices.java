@@ -14,7 +14,7 @@ import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.order.OrderStore;
 import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.model.TimeSource;
-import com.memberpoints.functions.http.ApiException;
+import com.memberpoints.functions.platform.http.ApiException;
 
 import java.util.Objects;
 
@@ -62,7 +62,7 @@ public record AdminServices(
         return merchants.find(id).orElseThrow(AdminServices::storeNotConfigured);
     }
 
-    static ApiException storeNotConfigured() {
+    public static ApiException storeNotConfigured() {
         return ApiException.conflict("The store profile (name, currency, time zone) is not set up yet: PUT /v1/admin/store first.");
     }
 }

@@ -1,19 +1,19 @@
 package com.memberpoints.functions.storefront;
 
-import com.memberpoints.functions.ReadsEnvironment;
-import com.memberpoints.functions.AppConfig;
+import com.memberpoints.functions.platform.ReadsEnvironment;
+import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.domain.checkout.StorefrontService;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.ledger.WalletState;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Money;
-import com.memberpoints.functions.Wiring;
-import com.memberpoints.functions.http.ApiRequest;
-import com.memberpoints.functions.http.ApiResponse;
-import com.memberpoints.functions.http.Caller;
-import com.memberpoints.functions.http.MemberApiHandler;
-import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.platform.Wiring;
+import com.memberpoints.functions.platform.http.ApiRequest;
+import com.memberpoints.functions.platform.http.ApiResponse;
+import com.memberpoints.functions.platform.http.Caller;
+import com.memberpoints.functions.platform.http.MemberApiHandler;
+import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.Objects;
 
@@ -42,7 +42,7 @@ public final class MyCreditsHandler extends MemberApiHandler {
         WalletState wallet = service.credits(merchant.id(), member.memberId());
         var out = StorefrontJson.history(service.history(merchant.id(), member.memberId(), Wallet.CREDITS, page),
                 merchant, true);
-        return ApiResponse.ok(com.memberpoints.functions.json.JsonObject.builder()
+        return ApiResponse.ok(com.memberpoints.functions.platform.json.JsonObject.builder()
                 .put("balance", Money.ofMinor(wallet.available(service.now()), merchant.currency()))
                 .put("currency", merchant.currency().getCurrencyCode())
                 .put("history", out.build())

@@ -1,20 +1,20 @@
 package com.memberpoints.functions.storefront;
 
-import com.memberpoints.functions.ReadsEnvironment;
-import com.memberpoints.functions.AppConfig;
+import com.memberpoints.functions.platform.ReadsEnvironment;
+import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.domain.membercenter.MemberPointsView;
 import com.memberpoints.domain.checkout.StorefrontService;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.order.Order;
-import com.memberpoints.functions.Wiring;
-import com.memberpoints.functions.http.ApiRequest;
-import com.memberpoints.functions.http.ApiResponse;
-import com.memberpoints.functions.http.Caller;
-import com.memberpoints.functions.http.MemberApiHandler;
-import com.memberpoints.functions.json.JsonArray;
-import com.memberpoints.functions.json.JsonObject;
-import com.memberpoints.functions.json.JsonValue;
-import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.platform.Wiring;
+import com.memberpoints.functions.platform.http.ApiRequest;
+import com.memberpoints.functions.platform.http.ApiResponse;
+import com.memberpoints.functions.platform.http.Caller;
+import com.memberpoints.functions.platform.http.MemberApiHandler;
+import com.memberpoints.functions.platform.json.JsonArray;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonValue;
+import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.memberpoints.functions.storefront;
 
-import com.memberpoints.functions.ReadsEnvironment;
-import com.memberpoints.functions.AppConfig;
+import com.memberpoints.functions.platform.ReadsEnvironment;
+import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.domain.checkout.Cart;
 import com.memberpoints.domain.checkout.StorefrontService;
 import com.memberpoints.domain.checkout.PointsRequest;
@@ -9,13 +9,13 @@ import com.memberpoints.domain.checkout.Quote;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.model.SalesChannel;
-import com.memberpoints.functions.Wiring;
-import com.memberpoints.functions.http.ApiRequest;
-import com.memberpoints.functions.http.ApiResponse;
-import com.memberpoints.functions.http.Caller;
-import com.memberpoints.functions.http.MemberApiHandler;
-import com.memberpoints.functions.json.FieldReader;
-import com.memberpoints.functions.log.JsonLogger;
+import com.memberpoints.functions.platform.Wiring;
+import com.memberpoints.functions.platform.http.ApiRequest;
+import com.memberpoints.functions.platform.http.ApiResponse;
+import com.memberpoints.functions.platform.http.Caller;
+import com.memberpoints.functions.platform.http.MemberApiHandler;
+import com.memberpoints.functions.platform.json.FieldReader;
+import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.Currency;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.settings.MerchantSettings;
-import com.memberpoints.functions.json.Json;
+import com.memberpoints.functions.platform.json.Json;
 
 import java.time.ZoneOffset;
 import java.util.Currency;
@@ -19,9 +19,9 @@ import java.util.Set;
 final class StorefrontWarmUp {
     private StorefrontWarmUp() {}
 
-    /** See {@link com.memberpoints.functions.SdkWarmUp#dynamoDbRequestModel()}. */
+    /** See {@link com.memberpoints.functions.platform.SdkWarmUp#dynamoDbRequestModel()}. */
     static void sdkModel() {
-        com.memberpoints.functions.SdkWarmUp.dynamoDbRequestModel();
+        com.memberpoints.functions.platform.SdkWarmUp.dynamoDbRequestModel();
     }
 
     static void dryQuote() {

@@ -1,5 +1,8 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.admin.members.AdjustPointsHandler;
+
+
 import static com.memberpoints.functions.admin.AdminWorld.SHOP;
 import static com.memberpoints.functions.admin.AdminWorld.call;
 import static com.memberpoints.functions.admin.AdminWorld.event;
@@ -9,16 +12,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.memberpoints.domain.ledger.EntryKind;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.NotifyChoice;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.settings.ExpiryPolicy;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.PointsProgram;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.http.Permission;
-import com.memberpoints.functions.json.Json;
-import com.memberpoints.functions.json.JsonObject;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.http.Permission;
+import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.functions.platform.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.admin.reports.LiabilityReportHandler;
+
 import static com.memberpoints.functions.admin.AdminWorld.SHOP;
 import static com.memberpoints.functions.admin.AdminWorld.call;
 import static com.memberpoints.functions.admin.AdminWorld.event;
@@ -12,15 +14,15 @@ import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.inmemory.InMemoryDeliveryStore;
 import com.memberpoints.domain.inmemory.InMemoryLiabilityCounters;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.ApiRoutes;
-import com.memberpoints.functions.http.Access;
-import com.memberpoints.functions.http.ApiHandler;
-import com.memberpoints.functions.http.Permission;
-import com.memberpoints.functions.log.JsonLogger;
-import com.memberpoints.functions.notify.DeliveriesHandler;
-import com.memberpoints.functions.notify.NotificationPreviewHandler;
-import com.memberpoints.functions.notify.SmsUsageHandler;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.ApiRoutes;
+import com.memberpoints.functions.platform.http.Access;
+import com.memberpoints.functions.platform.http.ApiHandler;
+import com.memberpoints.functions.platform.http.Permission;
+import com.memberpoints.functions.platform.log.JsonLogger;
+import com.memberpoints.functions.admin.notifications.DeliveriesHandler;
+import com.memberpoints.functions.admin.notifications.NotificationPreviewHandler;
+import com.memberpoints.functions.admin.notifications.SmsUsageHandler;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -80,7 +82,7 @@ class AdminAuthorizationMatrixTest {
             // counters fed with everything the world's ledger holds for shop-1 (the secret 777 points)
             InMemoryLiabilityCounters counters = new InMemoryLiabilityCounters();
             world.ledger.history(WalletRef.points(SHOP, MemberId.of("mem-42")),
-                    com.memberpoints.domain.ledger.PageRequest.first(100)).items().forEach(counters::record);
+                    com.memberpoints.domain.model.PageRequest.first(100)).items().forEach(counters::record);
             return new LiabilityReportHandler(world.merchants, world.settings, counters, world.clock::get,
                     JsonLogger.discarding());
         }
@@ -158,9 +160,9 @@ class AdminAuthorizationMatrixTest {
 
     private static int history(AdminWorld world) {
         return world.ledger.history(WalletRef.points(SHOP, MemberId.of("mem-42")),
-                com.memberpoints.domain.ledger.PageRequest.first(100)).items().size()
+                com.memberpoints.domain.model.PageRequest.first(100)).items().size()
                 + world.ledger.history(WalletRef.points(AdminWorld.OTHER_SHOP, MemberId.of("mem-42")),
-                com.memberpoints.domain.ledger.PageRequest.first(100)).items().size();
+                com.memberpoints.domain.model.PageRequest.first(100)).items().size();
     }
 
     private static com.memberpoints.domain.settings.MerchantSettings withRules(

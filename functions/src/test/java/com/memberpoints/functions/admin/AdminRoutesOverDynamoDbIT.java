@@ -1,5 +1,6 @@
 package com.memberpoints.functions.admin;
 
+
 import com.memberpoints.infra.testing.DynamoDbLocal;
 import org.junit.jupiter.api.Nested;
 

@@ -25,10 +25,10 @@ import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.model.TierId;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.CapturedLog;
-import com.memberpoints.functions.TestContext;
-import com.memberpoints.functions.http.ApiHandler;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.CapturedLog;
+import com.memberpoints.functions.platform.TestContext;
+import com.memberpoints.functions.platform.http.ApiHandler;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -166,7 +166,7 @@ final class AdminWorld {
 
     /** The activity log of {@link #SHOP}, newest first. */
     List<SettingsStore.ActivityLogEntry> activity() {
-        return settings.activityLog(SHOP, com.memberpoints.domain.ledger.PageRequest.first(100)).items();
+        return settings.activityLog(SHOP, com.memberpoints.domain.model.PageRequest.first(100)).items();
     }
 
     /** Saves {@code s} as the next version of {@code merchant}'s settings (test setup). */

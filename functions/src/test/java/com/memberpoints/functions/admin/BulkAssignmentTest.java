@@ -1,5 +1,10 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.admin.bulk.BulkAssignmentStatusHandler;
+import com.memberpoints.functions.admin.bulk.CreateBulkAssignmentHandler;
+
+import com.memberpoints.functions.events.BulkAssignmentWorkerHandler;
+
 import static com.memberpoints.functions.admin.AdminWorld.SHOP;
 import static com.memberpoints.functions.admin.AdminWorld.call;
 import static com.memberpoints.functions.admin.AdminWorld.event;
@@ -18,8 +23,8 @@ import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.MemberWallets;
 import com.memberpoints.domain.ledger.NotifyChoice;
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.RedemptionHold;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.ledger.WalletState;
@@ -27,8 +32,8 @@ import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.bulk.BulkJobQueue;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.http.Permission;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.http.Permission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

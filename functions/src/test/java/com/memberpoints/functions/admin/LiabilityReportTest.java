@@ -1,5 +1,8 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.admin.reports.LiabilityReportHandler;
+
+
 import static com.memberpoints.functions.admin.AdminWorld.OTHER_SHOP;
 import static com.memberpoints.functions.admin.AdminWorld.SHOP;
 import static com.memberpoints.functions.admin.AdminWorld.call;
@@ -17,10 +20,10 @@ import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.settings.RedeemRule;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.http.Permission;
-import com.memberpoints.functions.json.Json;
-import com.memberpoints.functions.json.JsonValue;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.http.Permission;
+import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.functions.platform.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -74,9 +77,9 @@ class LiabilityReportTest {
     static String at(JsonValue v, String path) {
         JsonValue cur = v;
         for (String p : path.split("\\.")) {
-            cur = cur instanceof com.memberpoints.functions.json.JsonArray a
+            cur = cur instanceof com.memberpoints.functions.platform.json.JsonArray a
                     ? a.elements().get(Integer.parseInt(p))
-                    : ((com.memberpoints.functions.json.JsonObject) cur).get(p)
+                    : ((com.memberpoints.functions.platform.json.JsonObject) cur).get(p)
                     .orElseThrow(() -> new AssertionError("no " + path));
         }
         return Json.write(cur);

@@ -1,5 +1,11 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.admin.members.MemberHistoryHandler;
+import com.memberpoints.functions.admin.members.MemberPointsHandler;
+
+import com.memberpoints.functions.admin.settings.ActivityLogHandler;
+import com.memberpoints.functions.admin.settings.UpdateSettingsHandler;
+
 import static com.memberpoints.functions.admin.AdminWorld.SHOP;
 import static com.memberpoints.functions.admin.AdminWorld.call;
 import static com.memberpoints.functions.admin.AdminWorld.event;
@@ -12,12 +18,12 @@ import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.settings.ExpiryPolicy;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.http.Permission;
-import com.memberpoints.functions.json.Json;
-import com.memberpoints.functions.json.JsonArray;
-import com.memberpoints.functions.json.JsonObject;
-import com.memberpoints.functions.json.JsonString;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.http.Permission;
+import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.functions.platform.json.JsonArray;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonString;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,7 +59,7 @@ class MemberViewsTest {
                 AdminWorld.NOW));
     }
 
-    APIGatewayV2HTTPResponse get(com.memberpoints.functions.http.ApiHandler handler, String template, String member,
+    APIGatewayV2HTTPResponse get(com.memberpoints.functions.platform.http.ApiHandler handler, String template, String member,
                                  Map<String, String> query) {
         Map<String, String> params = new HashMap<>();
         if (member != null) {

@@ -1,5 +1,8 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.admin.reports.OrdersReportHandler;
+
+
 import static com.memberpoints.functions.admin.AdminWorld.SHOP;
 import static com.memberpoints.functions.admin.AdminWorld.call;
 import static com.memberpoints.functions.admin.AdminWorld.event;
@@ -20,8 +23,8 @@ import com.memberpoints.domain.order.OrderStatus;
 import com.memberpoints.domain.model.SalesChannel;
 import com.memberpoints.domain.settings.BoundRule;
 import com.memberpoints.domain.settings.MerchantSettings;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.http.Permission;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.http.Permission;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.admin.settings.GetSettingsHandler;
+import com.memberpoints.functions.admin.settings.UpdateSettingsHandler;
+
+
 import static com.memberpoints.functions.admin.AdminWorld.SHOP;
 import static com.memberpoints.functions.admin.AdminWorld.call;
 import static com.memberpoints.functions.admin.AdminWorld.event;
@@ -8,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.settings.SettingChange;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.http.Permission;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.http.Permission;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

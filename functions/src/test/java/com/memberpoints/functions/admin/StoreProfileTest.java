@@ -1,13 +1,17 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.admin.settings.GetStoreProfileHandler;
+import com.memberpoints.functions.admin.settings.PutStoreProfileHandler;
+
+
 import static com.memberpoints.functions.admin.AdminWorld.call;
 import static com.memberpoints.functions.admin.AdminWorld.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.http.Permission;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.http.Permission;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,8 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.functions.admin.members.StoreSpendHandler;
+
+
 import static com.memberpoints.functions.admin.AdminWorld.SHOP;
 import static com.memberpoints.functions.admin.AdminWorld.call;
 import static com.memberpoints.functions.admin.AdminWorld.event;
@@ -7,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.memberpoints.domain.ledger.EntryKind;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
@@ -17,8 +20,8 @@ import com.memberpoints.domain.settings.EarnRule;
 import com.memberpoints.domain.settings.ExpiryPolicy;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.PointsProgram;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.http.Permission;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.http.Permission;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package com.memberpoints.functions.storefront;
 
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.ApiRoutes;
-import com.memberpoints.functions.http.ApiHandler;
-import com.memberpoints.functions.http.Permission;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.ApiRoutes;
+import com.memberpoints.functions.platform.http.ApiHandler;
+import com.memberpoints.functions.platform.http.Permission;
 import com.memberpoints.functions.storefront.StorefrontWorld.Call;
 
 import org.junit.jupiter.api.BeforeAll;

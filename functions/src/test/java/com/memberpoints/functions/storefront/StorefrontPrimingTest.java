@@ -6,8 +6,8 @@ import com.memberpoints.domain.member.MemberStore;
 import com.memberpoints.domain.order.OrderStore;
 import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.settings.SettingsStore;
-import com.memberpoints.functions.CapturedLog;
-import com.memberpoints.functions.http.ApiHandler;
+import com.memberpoints.functions.platform.CapturedLog;
+import com.memberpoints.functions.platform.http.ApiHandler;
 
 import org.junit.jupiter.api.Test;
 

@@ -92,7 +92,7 @@ class StorefrontValidationTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({"limit,0", "limit,101", "limit,abc", "limit,'1,2'", "cursor,zzz", "cursor,eyJ4IjoxfQ", "page,2"})
     void historyAndCreditsPagingParameters(String name, String value) {
-        for (var handler : new com.memberpoints.functions.http.ApiHandler[] {w.history(), w.creditsHandler()}) {
+        for (var handler : new com.memberpoints.functions.platform.http.ApiHandler[] {w.history(), w.creditsHandler()}) {
             Call c = call(handler, event("storefront-me-points-history.json", w.member("ann"), null, Map.of(name, value)));
             assertThat(c.status()).as(c.body()).isEqualTo(400);
             assertThat(c.errorFields()).containsExactly(name);

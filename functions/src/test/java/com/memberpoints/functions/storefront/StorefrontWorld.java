@@ -29,13 +29,13 @@ import com.memberpoints.domain.settings.OrderRewardCredits;
 import com.memberpoints.domain.settings.PointsProgram;
 import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.settings.RedeemRule;
-import com.memberpoints.functions.ApiEvents;
-import com.memberpoints.functions.CapturedLog;
-import com.memberpoints.functions.TestContext;
-import com.memberpoints.functions.http.ApiHandler;
-import com.memberpoints.functions.json.Json;
-import com.memberpoints.functions.json.JsonObject;
-import com.memberpoints.functions.json.JsonValue;
+import com.memberpoints.functions.platform.ApiEvents;
+import com.memberpoints.functions.platform.CapturedLog;
+import com.memberpoints.functions.platform.TestContext;
+import com.memberpoints.functions.platform.http.ApiHandler;
+import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonValue;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
 import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
@@ -197,11 +197,11 @@ final class StorefrontWorld {
         }
 
         String text(String path) {
-            return ((com.memberpoints.functions.json.JsonString) at(path)).value();
+            return ((com.memberpoints.functions.platform.json.JsonString) at(path)).value();
         }
 
         long number(String path) {
-            return ((com.memberpoints.functions.json.JsonNumber) at(path)).value().longValueExact();
+            return ((com.memberpoints.functions.platform.json.JsonNumber) at(path)).value().longValueExact();
         }
 
         /** The {@code field}s named by a problem's {@code errors}. */
@@ -209,8 +209,8 @@ final class StorefrontWorld {
             if (json().get("errors").isEmpty()) {
                 return List.of();
             }
-            return ((com.memberpoints.functions.json.JsonArray) json().get("errors").get()).elements().stream()
-                    .map(e -> ((com.memberpoints.functions.json.JsonString) ((JsonObject) e).get("field").orElseThrow()).value())
+            return ((com.memberpoints.functions.platform.json.JsonArray) json().get("errors").get()).elements().stream()
+                    .map(e -> ((com.memberpoints.functions.platform.json.JsonString) ((JsonObject) e).get("field").orElseThrow()).value())
                     .toList();
         }
     }

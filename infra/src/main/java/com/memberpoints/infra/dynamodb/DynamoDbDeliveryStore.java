@@ -4,8 +4,8 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 
 import com.memberpoints.domain.ledger.OperationId;
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;

@@ -14,8 +14,8 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.PLACED_PK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.PLACED_SK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;

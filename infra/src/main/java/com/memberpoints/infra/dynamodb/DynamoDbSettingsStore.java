@@ -5,8 +5,8 @@ import static com.memberpoints.infra.dynamodb.Attrs.s;
 import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.settings.MerchantSettings;

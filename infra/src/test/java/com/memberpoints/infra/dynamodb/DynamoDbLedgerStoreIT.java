@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerStoreException;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.model.OrderId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -42,7 +42,7 @@ class DynamoDbOrderStoreIT extends OrderStoreContract {
     @Test
     void failuresOfDynamoDbAreTypedExceptionsNeverSwallowed(DynamoDbLocal local) {
         DynamoDbOrderStore missing = new DynamoDbOrderStore(local.client(), "no-such-table");
-        assertThatThrownBy(() -> missing.placedBetween(shop, T0, T0.plusSeconds(1), com.memberpoints.domain.ledger.PageRequest.first(5)))
+        assertThatThrownBy(() -> missing.placedBetween(shop, T0, T0.plusSeconds(1), com.memberpoints.domain.model.PageRequest.first(5)))
                 .isInstanceOf(OrderStore.OrderStoreException.class)
                 .hasCauseInstanceOf(ResourceNotFoundException.class);
     }

@@ -3,8 +3,8 @@ package com.memberpoints.infra.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.MerchantId;

@@ -8,7 +8,7 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.NotifyChoice;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;

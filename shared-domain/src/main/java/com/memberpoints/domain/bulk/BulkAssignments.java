@@ -216,8 +216,8 @@ public final class BulkAssignments {
         return jobs.find(merchant, jobId);
     }
 
-    public com.memberpoints.domain.ledger.Page<MemberOutcome> outcomes(MerchantId merchant, String jobId,
-                                                                       com.memberpoints.domain.ledger.PageRequest page) {
+    public com.memberpoints.domain.model.Page<MemberOutcome> outcomes(MerchantId merchant, String jobId,
+                                                                       com.memberpoints.domain.model.PageRequest page) {
         return jobs.outcomes(merchant, jobId, page);
     }
 }

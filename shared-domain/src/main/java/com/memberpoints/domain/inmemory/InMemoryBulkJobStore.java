@@ -5,8 +5,8 @@ import com.memberpoints.domain.bulk.BulkJob;
 import com.memberpoints.domain.bulk.ChunkTally;
 import com.memberpoints.domain.bulk.MemberOutcome;
 
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;

@@ -6,8 +6,8 @@ import com.memberpoints.domain.notify.DeliveryCursor;
 import com.memberpoints.domain.notify.DeliveryKey;
 import com.memberpoints.domain.notify.DeliveryStatus;
 
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.notify.DeliveryStore;
 import com.memberpoints.domain.notify.SmsUsageMeter;

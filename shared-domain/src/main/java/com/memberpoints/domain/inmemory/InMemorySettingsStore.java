@@ -1,7 +1,7 @@
 package com.memberpoints.domain.inmemory;
 
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.settings.MerchantSettings;

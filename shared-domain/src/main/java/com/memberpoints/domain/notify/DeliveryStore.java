@@ -3,8 +3,8 @@ package com.memberpoints.domain.notify;
 import com.memberpoints.domain.model.MerchantId;
 import java.time.Instant;
 import java.time.YearMonth;
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import java.util.Optional;
 import java.util.Set;
 

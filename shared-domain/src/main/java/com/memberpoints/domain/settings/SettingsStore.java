@@ -1,7 +1,7 @@
 package com.memberpoints.domain.settings;
 
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MerchantId;
 import java.time.Instant;

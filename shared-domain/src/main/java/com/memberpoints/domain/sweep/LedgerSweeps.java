@@ -4,8 +4,8 @@ import com.memberpoints.domain.ledger.ExpiringLot;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.RedemptionHold;
 
 import com.memberpoints.domain.model.MerchantId;

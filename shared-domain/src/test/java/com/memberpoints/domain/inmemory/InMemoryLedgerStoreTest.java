@@ -8,8 +8,8 @@ import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.Lots;
-import com.memberpoints.domain.ledger.Page;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.RedemptionHold;
 import com.memberpoints.domain.ledger.WalletRef;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.OrderId;

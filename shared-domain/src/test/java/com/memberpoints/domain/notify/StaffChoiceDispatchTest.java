@@ -9,7 +9,7 @@ import com.memberpoints.domain.inmemory.InMemoryBulkJobStore;
 import com.memberpoints.domain.inmemory.InMemorySettingsStore;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.NotifyChoice;
-import com.memberpoints.domain.ledger.PageRequest;
+import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;

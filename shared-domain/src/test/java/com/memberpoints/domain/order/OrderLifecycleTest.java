@@ -69,10 +69,10 @@ class OrderLifecycleTest {
             LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(3));
             h.grant(500, Optional.empty(), "seed-1");
             h.ledger.apply(LedgerCommand.redeem(WalletRef.points(h.shop, h.alice), OrderId.of("o1"), 200, true, h.now));
-            assertThat(h.ledger.staleHolds(h.shop, h.now.plusSeconds(60), com.memberpoints.domain.ledger.PageRequest.first(10))
+            assertThat(h.ledger.staleHolds(h.shop, h.now.plusSeconds(60), com.memberpoints.domain.model.PageRequest.first(10))
                     .items()).hasSize(1);
             h.place("o1", "100.00");
-            assertThat(h.ledger.staleHolds(h.shop, h.now.plusSeconds(60), com.memberpoints.domain.ledger.PageRequest.first(10))
+            assertThat(h.ledger.staleHolds(h.shop, h.now.plusSeconds(60), com.memberpoints.domain.model.PageRequest.first(10))
                     .items()).isEmpty();
         }
 

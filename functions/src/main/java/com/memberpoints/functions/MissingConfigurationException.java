@@ -1,8 +1,0 @@
-package com.memberpoints.functions;
-
-/** A required environment variable is absent: the function cannot start (fail fast, at init). */
-public final class MissingConfigurationException extends RuntimeException {
-    public MissingConfigurationException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,46 @@
+package com.memberpoints.functions.admin.settings;
+
+import com.memberpoints.functions.admin.AdminServices;
+
+import com.memberpoints.functions.platform.ReadsEnvironment;
+import com.memberpoints.functions.platform.AppConfig;
+import com.memberpoints.domain.settings.SettingsAdmin;
+import com.memberpoints.functions.platform.Wiring;
+import com.memberpoints.functions.platform.http.ApiRequest;
+import com.memberpoints.functions.platform.http.ApiResponse;
+import com.memberpoints.functions.platform.http.Caller;
+import com.memberpoints.functions.platform.http.Permission;
+import com.memberpoints.functions.platform.http.StaffApiHandler;
+import com.memberpoints.functions.platform.log.JsonLogger;
+
+import java.util.Objects;
+
+/**
+ * {@code GET /v1/admin/settings} (permission {@code settings}): the settings in force with their version,
+ * also as the {@code ETag} to send back in {@code If-Match} when saving. Version 0 = never saved (defaults).
+ */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
+public final class GetSettingsHandler extends StaffApiHandler {
+    private final AdminServices services;
+
+    public GetSettingsHandler() {
+        this(Wiring.admin(), JsonLogger.stdout());
+    }
+
+    public GetSettingsHandler(AdminServices services, JsonLogger logger) {
+        super(Permission.SETTINGS, logger);
+        this.services = Objects.requireNonNull(services, "services");
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
+        request.query().allowOnly();
+        SettingsAdmin.Current current = services.settings().current(staff.merchantId());
+        return ApiResponse.ok(SettingsJson.write(current.version(), current.settings()))
+                .withHeader("etag", etag(current.version()));
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

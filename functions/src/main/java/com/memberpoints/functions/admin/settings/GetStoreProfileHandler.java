@@ -1,0 +1,39 @@
+package com.memberpoints.functions.admin.settings;
+
+import com.memberpoints.functions.admin.AdminServices;
+
+import com.memberpoints.functions.platform.ReadsEnvironment;
+import com.memberpoints.functions.platform.AppConfig;
+import com.memberpoints.functions.platform.Wiring;
+import com.memberpoints.functions.platform.http.ApiException;
+import com.memberpoints.functions.platform.http.ApiRequest;
+import com.memberpoints.functions.platform.http.ApiResponse;
+import com.memberpoints.functions.platform.http.Caller;
+import com.memberpoints.functions.platform.http.Permission;
+import com.memberpoints.functions.platform.http.StaffApiHandler;
+import com.memberpoints.functions.platform.log.JsonLogger;
+
+import java.util.Objects;
+
+/** {@code GET /v1/admin/store} (permission {@code settings}): the store profile; 404 until it is set. */
+@ReadsEnvironment({AppConfig.TABLE_NAME})
+public final class GetStoreProfileHandler extends StaffApiHandler {
+    private final AdminServices services;
+
+    public GetStoreProfileHandler() {
+        this(Wiring.admin(), JsonLogger.stdout());
+    }
+
+    public GetStoreProfileHandler(AdminServices services, JsonLogger logger) {
+        super(Permission.SETTINGS, logger);
+        this.services = Objects.requireNonNull(services, "services");
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
+        request.query().allowOnly();
+        return services.merchants().find(staff.merchantId())
+                .map(m -> ApiResponse.ok(StoreProfileJson.write(m)))
+                .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
+    }
+}

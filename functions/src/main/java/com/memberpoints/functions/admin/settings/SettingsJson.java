@@ -1,0 +1,226 @@
+package com.memberpoints.functions.admin.settings;
+
+import com.memberpoints.domain.settings.AssignmentPolicy;
+import com.memberpoints.domain.settings.Channels;
+import com.memberpoints.domain.settings.CreditRule;
+import com.memberpoints.domain.settings.CreditType;
+import com.memberpoints.domain.settings.CreditValidity;
+import com.memberpoints.domain.settings.EarnRate;
+import com.memberpoints.domain.settings.EarnRule;
+import com.memberpoints.domain.settings.ExpiryPolicy;
+import com.memberpoints.domain.settings.MerchantSettings;
+import com.memberpoints.domain.settings.OrderRewardCredits;
+import com.memberpoints.domain.settings.PointsProgram;
+import com.memberpoints.domain.settings.RedeemCap;
+import com.memberpoints.domain.settings.RedeemRule;
+import com.memberpoints.domain.settings.SettingsValidator;
+import com.memberpoints.domain.model.TierId;
+import com.memberpoints.domain.settings.TierRule;
+import com.memberpoints.functions.platform.json.FieldReader;
+import com.memberpoints.functions.platform.json.JsonArray;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonValue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The JSON form of {@link MerchantSettings}. Field paths are exactly those {@link SettingsValidator} and
+ * the activity log ({@code SettingsDiff}) use ({@code points.earn.spend}, {@code redeem.cap.percent},
+ * {@code tiers[0].credits.type.credit}, {@code rulesText.zh-TW}), so a 400 names the field as sent.
+ * Amounts are decimal strings; ranges are left to the validator (this reader checks only types and gross
+ * bounds), so every bad field is reported at once.
+ */
+final class SettingsJson {
+    private SettingsJson() {}
+
+    private static final BigDecimal MAX = new BigDecimal("1000000000000");
+    private static final int SCALE = 9;
+
+    // ------------------------------------------------------------------ write
+
+    static JsonObject write(long version, MerchantSettings s) {
+        PointsProgram p = s.points();
+        JsonObject.Builder expiry = JsonObject.builder();
+        switch (p.expiry()) {
+            case ExpiryPolicy.Never n -> expiry.put("type", "NEVER");
+            case ExpiryPolicy.AnnualDate(int month, int day) -> expiry.put("type", "ANNUAL_DATE").put("month", month)
+                    .put("day", day);
+        }
+        JsonObject.Builder assignment = JsonObject.builder();
+        switch (p.assignment()) {
+            case AssignmentPolicy.OnCompletion c -> assignment.put("type", "ON_COMPLETION");
+            case AssignmentPolicy.AfterDelivery(int days) -> assignment.put("type", "AFTER_DELIVERY").put("days", days);
+        }
+        JsonObject.Builder cap = JsonObject.builder();
+        switch (s.redeem().cap()) {
+            case RedeemCap.None n -> cap.put("type", "NONE");
+            case RedeemCap.Fixed(BigDecimal amount) -> cap.put("type", "FIXED").putDecimalString("amount", amount);
+            case RedeemCap.Percent(BigDecimal percent) -> cap.put("type", "PERCENT").putDecimalString("percent", percent);
+        }
+        List<JsonValue> tiers = new ArrayList<>();
+        for (TierRule t : s.tiers()) {
+            JsonObject.Builder tier = JsonObject.builder().put("tier", t.tier().value());
+            t.earn().ifPresent(rate -> tier.put("earn", rate(rate).build()));
+            t.credits().ifPresent(rule -> tier.put("credits", creditRule(rule).build()));
+            tiers.add(tier.build());
+        }
+        JsonObject.Builder rules = JsonObject.builder();
+        s.rulesText().forEach(rules::put);
+        return JsonObject.builder()
+                .put("version", version)
+                .put("points", JsonObject.builder()
+                        .put("enabled", p.enabled())
+                        .put("earn", rate(p.earn().rate()).put("enabled", p.earn().enabled()).build())
+                        .put("channels", JsonObject.builder().put("retailEnabled", p.channels().retailEnabled()).build())
+                        .put("expiry", expiry.build())
+                        .put("assignment", assignment.build())
+                        .build())
+                .put("redeem", JsonObject.builder()
+                        .put("enabled", s.redeem().enabled())
+                        .put("pointsPerUnit", s.redeem().pointsPerUnit())
+                        .putDecimalString("minimumOrderAmount", s.redeem().minimumOrderAmount())
+                        .put("cap", cap.build())
+                        .build())
+                .put("tiers", new JsonArray(tiers))
+                .put("credits", creditRule(s.credits().rule()).put("enabled", s.credits().enabled()).build())
+                .put("rulesText", rules.build())
+                .build();
+    }
+
+    private static JsonObject.Builder rate(EarnRate rate) {
+        return JsonObject.builder().putDecimalString("spend", rate.spend()).put("points", rate.points());
+    }
+
+    private static JsonObject.Builder creditRule(CreditRule rule) {
+        JsonObject.Builder type = JsonObject.builder();
+        switch (rule.type()) {
+            case CreditType.Fixed(BigDecimal credit, boolean cumulative) -> type.put("kind", "FIXED")
+                    .putDecimalString("credit", credit).put("cumulative", cumulative);
+            case CreditType.Percent(BigDecimal percent) -> type.put("kind", "PERCENT").putDecimalString("percent", percent);
+        }
+        JsonObject.Builder validity = JsonObject.builder();
+        switch (rule.validity()) {
+            case CreditValidity.Never n -> validity.put("type", "NEVER");
+            case CreditValidity.Days(int days) -> validity.put("type", "DAYS").put("days", days);
+        }
+        return JsonObject.builder().putDecimalString("minimum", rule.minimum()).put("type", type.build())
+                .put("validity", validity.build());
+    }
+
+    // ------------------------------------------------------------------ read
+
+    /** A PUT body: the settings and, optionally, the version read ({@code If-Match} may carry it instead). */
+    record Update(MerchantSettings settings, Optional<Long> version) {}
+
+    enum ExpiryType { NEVER, ANNUAL_DATE }
+
+    enum AssignmentType { AFTER_DELIVERY, ON_COMPLETION }
+
+    enum CapType { NONE, FIXED, PERCENT }
+
+    enum CreditKind { FIXED, PERCENT }
+
+    enum ValidityType { NEVER, DAYS }
+
+    static Update read(FieldReader r) {
+        Optional<Long> version = r.optionalInteger("version", 0, Long.MAX_VALUE / 2);
+        PointsProgram points = r.object("points", SettingsJson::points);
+        RedeemRule redeem = r.object("redeem", SettingsJson::redeem);
+        List<TierRule> tiers = r.objects("tiers", 0, SettingsValidator.MAX_TIERS, SettingsJson::tier);
+        OrderRewardCredits credits = r.object("credits", c -> new OrderRewardCredits(c.bool("enabled"), creditRule(c)));
+        Map<String, String> rulesText = r.object("rulesText", t -> {
+            Map<String, String> m = new TreeMap<>();
+            for (String tag : t.memberNames()) {
+                m.put(tag, t.multilineText(tag, 0, SettingsValidator.MAX_RULES_TEXT_LENGTH));
+            }
+            return m;
+        });
+        if (points == null || redeem == null || credits == null || rulesText == null || tiers.contains(null)) {
+            return null; // field errors were recorded; the reader throws them
+        }
+        return new Update(MerchantSettings.of(1, points, redeem, tiers, credits, rulesText), version);
+    }
+
+    private static PointsProgram points(FieldReader p) {
+        boolean enabled = p.bool("enabled");
+        EarnRule earn = p.object("earn", e -> {
+            boolean on = e.bool("enabled");
+            EarnRate rate = rate(e);
+            return rate == null ? null : new EarnRule(on, rate);
+        });
+        Channels channels = p.object("channels", c -> new Channels(c.bool("retailEnabled")));
+        ExpiryPolicy expiry = p.object("expiry", e -> switch (e.choice("type", ExpiryType.class)) {
+            case NEVER -> ExpiryPolicy.NEVER;
+            case ANNUAL_DATE -> ExpiryPolicy.annual((int) e.integer("month", -1000, 1000), (int) e.integer("day", -1000, 1000));
+            case null -> null;
+        });
+        AssignmentPolicy assignment = p.object("assignment", a -> switch (a.choice("type", AssignmentType.class)) {
+            case ON_COMPLETION -> AssignmentPolicy.ON_COMPLETION;
+            case AFTER_DELIVERY -> AssignmentPolicy.afterDelivery((int) a.integer("days", -100_000, 100_000));
+            case null -> null;
+        });
+        if (earn == null || channels == null || expiry == null || assignment == null) {
+            return null;
+        }
+        return new PointsProgram(enabled, earn, channels, expiry, assignment);
+    }
+
+    private static EarnRate rate(FieldReader r) {
+        BigDecimal spend = r.decimal("spend", MAX.negate(), MAX, SCALE);
+        long points = r.integer("points", -1_000_000_000L, 1_000_000_000L);
+        return spend == null ? null : new EarnRate(spend, points);
+    }
+
+    private static RedeemRule redeem(FieldReader r) {
+        boolean enabled = r.bool("enabled");
+        long perUnit = r.integer("pointsPerUnit", -1_000_000_000L, 1_000_000_000L);
+        BigDecimal minimum = r.decimal("minimumOrderAmount", MAX.negate(), MAX, SCALE);
+        RedeemCap cap = r.object("cap", c -> switch (c.choice("type", CapType.class)) {
+            case NONE -> RedeemCap.NONE;
+            case FIXED -> {
+                BigDecimal amount = c.decimal("amount", MAX.negate(), MAX, SCALE);
+                yield amount == null ? null : new RedeemCap.Fixed(amount);
+            }
+            case PERCENT -> {
+                BigDecimal percent = c.decimal("percent", MAX.negate(), MAX, SCALE);
+                yield percent == null ? null : new RedeemCap.Percent(percent);
+            }
+            case null -> null;
+        });
+        return minimum == null || cap == null ? null : new RedeemRule(enabled, perUnit, minimum, cap);
+    }
+
+    private static TierRule tier(FieldReader t) {
+        TierId id = t.id("tier", TierId::of);
+        Optional<EarnRate> earn = t.optionalObject("earn", SettingsJson::rate);
+        Optional<CreditRule> credits = t.optionalObject("credits", SettingsJson::creditRule);
+        return id == null ? null : new TierRule(id, earn, credits);
+    }
+
+    private static CreditRule creditRule(FieldReader r) {
+        BigDecimal minimum = r.decimal("minimum", MAX.negate(), MAX, SCALE);
+        CreditType type = r.object("type", t -> switch (t.choice("kind", CreditKind.class)) {
+            case FIXED -> {
+                BigDecimal credit = t.decimal("credit", MAX.negate(), MAX, SCALE);
+                boolean cumulative = t.bool("cumulative");
+                yield credit == null ? null : new CreditType.Fixed(credit, cumulative);
+            }
+            case PERCENT -> {
+                BigDecimal percent = t.decimal("percent", MAX.negate(), MAX, SCALE);
+                yield percent == null ? null : new CreditType.Percent(percent);
+            }
+            case null -> null;
+        });
+        CreditValidity validity = r.object("validity", v -> switch (v.choice("type", ValidityType.class)) {
+            case NEVER -> CreditValidity.NEVER;
+            case DAYS -> CreditValidity.days((int) v.integer("days", -100_000, 100_000));
+            case null -> null;
+        });
+        return minimum == null || type == null || validity == null ? null : new CreditRule(minimum, type, validity);
+    }
+}

@@ -1,0 +1,91 @@
+package com.memberpoints.functions.events;
+
+import com.memberpoints.functions.platform.ReadsEnvironment;
+import com.memberpoints.functions.platform.AppConfig;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.functions.platform.Wiring;
+import com.memberpoints.functions.platform.log.JsonLogger;
+import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Consumes the ledger table's DynamoDB stream (NEW_IMAGE; the event source mapping filters INSERTs of journal
+ * items, and this handler skips anything else) and hands the journal entries to the
+ * {@link NotificationDispatcher}, one record at a time. It runs after the ledger write has committed and never
+ * writes to the ledger, so a failed or slow send cannot undo or repeat a ledger change.
+ *
+ * <p>A record whose dispatch throws (the delivery store or a profile read failed) is reported in
+ * {@code batchItemFailures}: Lambda retries from that record (bounded by the mapping's MaximumRetryAttempts,
+ * then the record goes to the on-failure destination). Retrying is safe — every message already claimed is
+ * found claimed and not sent again. Provider failures do not fail the record: transient ones are left
+ * RETRYING for the retry sweep ({@link NotificationRetryHandler}), permanent ones are recorded.
+ */
+@ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.SES_FROM_ADDRESS, AppConfig.SES_CONFIGURATION_SET,
+        AppConfig.SES_MAX_SEND_RATE, AppConfig.SMS_SENDER_ID, AppConfig.SMS_MAX_SEND_RATE})
+public final class NotificationDispatcherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final NotificationDispatcher dispatcher;
+    private final JsonLogger log;
+
+    /** Lambda entry point. */
+    public NotificationDispatcherHandler() {
+        this(Wiring.notificationDispatcher(), JsonLogger.stdout());
+    }
+
+    public NotificationDispatcherHandler(NotificationDispatcher dispatcher, JsonLogger log) {
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+            if (!failures.isEmpty()) {
+                // Lambda retries from the first failure on; later records are in that retry.
+                continue;
+            }
+            try {
+                Optional<JournalEntry> entry = journalEntry(record);
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                NotificationDispatcher.Report report = dispatcher.dispatch(List.of(entry.get()));
+                log.info("notifications dispatched", Map.of(
+                        "operationId", entry.get().operationId().value(),
+                        "member", entry.get().wallet().member().value(),
+                        "sent", report.count(NotificationDispatcher.Outcome.SENT),
+                        "alreadyClaimed", report.count(NotificationDispatcher.Outcome.ALREADY_CLAIMED),
+                        "retrying", report.count(NotificationDispatcher.Outcome.RETRYING),
+                        "failed", report.count(NotificationDispatcher.Outcome.FAILED_PERMANENT),
+                        "unconfirmed", report.count(NotificationDispatcher.Outcome.UNCONFIRMED),
+                        "skipped", String.join("; ", report.skipped())));
+            } catch (RuntimeException e) {
+                log.error("notification dispatch failed; the stream will retry from this record",
+                        Map.of("sequenceNumber", String.valueOf(sequence)), e);
+                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+
+    /** The journal entry an INSERT record carries; empty for anything else. */
+    public static Optional<JournalEntry> journalEntry(DynamodbEvent.DynamodbStreamRecord record) {
+        if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null
+                || record.getDynamodb().getNewImage() == null) {
+            return Optional.empty();
+        }
+        return DynamoDbLedgerStore.journalEntryOf(StreamImages.toSdk(record.getDynamodb().getNewImage()));
+    }
+}

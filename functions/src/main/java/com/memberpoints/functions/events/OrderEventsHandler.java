@@ -1,0 +1,127 @@
+package com.memberpoints.functions.events;
+
+import com.memberpoints.functions.platform.ReadsEnvironment;
+import com.memberpoints.functions.platform.AppConfig;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import org.crac.Core;
+import org.crac.Resource;
+import com.memberpoints.domain.order.LifecycleOutcome;
+import com.memberpoints.domain.order.OrderLifecycle;
+import com.memberpoints.domain.order.OrderNotKnownException;
+import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.functions.platform.Wiring;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.log.JsonLogger;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * EventBridge target for the commerce platform's order and member events. The input is the EventBridge event
+ * JSON itself (a {@link RequestStreamHandler}, parsed strictly by {@link OrderEventParser}; one event per
+ * invocation, as EventBridge delivers them).
+ *
+ * <ul>
+ *   <li>Malformed event or one that contradicts what is known: logged at WARN as {@code order event rejected}
+ *       with every bad field; the invocation succeeds (a retry could not help) and nothing is written.</li>
+ *   <li>Order not placed yet (an event ahead of its {@code OrderPlaced}) or a store failure: logged and the
+ *       invocation fails with {@link RetryLaterException}, so EventBridge delivers it again.</li>
+ *   <li>Otherwise the lifecycle applies it (exactly once in the ledger, however often it arrives).</li>
+ * </ul>
+ */
+@ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.SCHEDULE_GROUP_NAME, AppConfig.ASSIGNMENT_FUNCTION_ARN,
+        AppConfig.SCHEDULER_ROLE_ARN, AppConfig.SCHEDULER_DLQ_ARN})
+public final class OrderEventsHandler implements RequestStreamHandler, Resource {
+    private final OrderLifecycle lifecycle;
+    private final JsonLogger log;
+
+    /** Lambda entry point: the DynamoDB stores and the EventBridge scheduler of this container. */
+    public OrderEventsHandler() {
+        this(Wiring.orderLifecycle(), JsonLogger.stdout());
+        Core.getGlobalContext().register(this); // SnapStart: prime() before the snapshot
+    }
+
+    public OrderEventsHandler(OrderLifecycle lifecycle, JsonLogger log) {
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        EventInput.write(output, handle(EventInput.read(input)));
+    }
+
+    /** Handles the JSON text of one EventBridge event; returns what was done. */
+    public JsonObject handle(String eventJson) {
+        OrderEventParser.Parsed parsed;
+        try {
+            parsed = OrderEventParser.parse(eventJson);
+        } catch (InvalidInputException e) {
+            return rejected("unknown", e);
+        }
+        try {
+            return switch (parsed) {
+                case OrderEventParser.MemberUpserted m -> {
+                    MemberStore.UpsertResult r = lifecycle.upsertMember(m.profile());
+                    log.info("member upserted", Map.of("merchantId", m.profile().merchant().value(),
+                            "memberId", m.profile().member().value(), "result", r.name()));
+                    yield JsonObject.builder().put("result", "applied").put("detailType", parsed.detailType())
+                            .put("transition", r.name()).build();
+                }
+                case OrderEventParser.OrderEventParsed o -> {
+                    LifecycleOutcome out = lifecycle.handle(o.event());
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("detailType", parsed.detailType());
+                    fields.put("merchantId", o.event().merchant().value());
+                    fields.put("orderId", o.event().order().value());
+                    fields.put("transition", out.transition());
+                    fields.put("ledgerApplied", out.appliedCount());
+                    fields.put("ledgerResults", out.ledger().stream().map(r -> r.getClass().getSimpleName()).toList()
+                            .toString());
+                    log.info("order event applied", fields);
+                    yield JsonObject.builder().put("result", "applied").put("detailType", parsed.detailType())
+                            .put("orderId", o.event().order().value()).put("transition", out.transition())
+                            .put("ledgerApplied", out.appliedCount()).build();
+                }
+            };
+        } catch (InvalidInputException e) {
+            return rejected(parsed.detailType(), e);
+        } catch (OrderNotKnownException e) {
+            log.warn("order event ahead of its order; failing the invocation so that EventBridge retries",
+                    Map.of("detailType", parsed.detailType(), "reason", e.getMessage()));
+            throw new RetryLaterException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            log.error("order event failed; failing the invocation so that EventBridge retries",
+                    Map.of("detailType", parsed.detailType()), e);
+            throw new RetryLaterException(parsed.detailType() + " could not be applied now", e);
+        }
+    }
+
+    private JsonObject rejected(String detailType, InvalidInputException e) {
+        log.warn("order event rejected", Map.of("detailType", detailType, "errors", EventInput.errors(e)));
+        return JsonObject.builder().put("result", "rejected").put("detailType", detailType)
+                .put("errors", EventInput.errors(e)).build();
+    }
+
+    /**
+     * SnapStart priming: every order and member event kind parsed (and a refused one), the DynamoDB request model loaded — no port is called, nothing is sent or
+     * logged. The SDK clients themselves were built by the no-arg constructor (init phase).
+     */
+    public void prime() {
+        OrdersWarmUp.orderEvents();
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing: the clients re-resolve credentials themselves.
+    }
+}

@@ -1,0 +1,88 @@
+package com.memberpoints.functions.platform;
+
+import com.memberpoints.functions.admin.settings.ActivityLogHandler;
+import com.memberpoints.functions.admin.members.AdjustPointsHandler;
+import com.memberpoints.functions.admin.bulk.BulkAssignmentStatusHandler;
+import com.memberpoints.functions.admin.bulk.CreateBulkAssignmentHandler;
+import com.memberpoints.functions.admin.settings.GetSettingsHandler;
+import com.memberpoints.functions.admin.settings.GetStoreProfileHandler;
+import com.memberpoints.functions.admin.reports.LiabilityReportHandler;
+import com.memberpoints.functions.admin.settings.PutStoreProfileHandler;
+import com.memberpoints.functions.admin.members.StoreSpendHandler;
+import com.memberpoints.functions.admin.members.MemberHistoryHandler;
+import com.memberpoints.functions.admin.members.MemberPointsHandler;
+import com.memberpoints.functions.admin.reports.OrdersReportHandler;
+import com.memberpoints.functions.admin.settings.UpdateSettingsHandler;
+import com.memberpoints.functions.platform.http.ApiHandler;
+import com.memberpoints.functions.storefront.MyCreditsHandler;
+import com.memberpoints.functions.storefront.MyPointsHandler;
+import com.memberpoints.functions.storefront.MyPointsHistoryHandler;
+import com.memberpoints.functions.storefront.QuoteHandler;
+import com.memberpoints.functions.storefront.RedemptionHandler;
+import com.memberpoints.functions.admin.notifications.DeliveriesHandler;
+import com.memberpoints.functions.admin.notifications.NotificationPreviewHandler;
+import com.memberpoints.functions.admin.notifications.SmsUsageHandler;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * THE route table: every HTTP route and the handler class that serves it. The local server
+ * dispatches from it, the authorization matrix test walks it, and the template test compares it with
+ * template.yaml's HttpApi events. Add a route here when adding its handler.
+ */
+public final class ApiRoutes {
+    private ApiRoutes() {}
+
+    /** One route: {@code GET /v1/admin/members/{memberId}/points} served by {@code handler}. */
+    public record Route(String method, String path, Class<? extends ApiHandler> handler) {
+        private static final Pattern METHOD = Pattern.compile("GET|POST|PUT|PATCH|DELETE");
+        private static final Pattern PATH = Pattern.compile("(/([a-z0-9.-]+|\\{[A-Za-z]+}))+");
+
+        public Route {
+            Objects.requireNonNull(handler, "handler");
+            if (!METHOD.matcher(method).matches() || !PATH.matcher(path).matches()) {
+                throw new IllegalArgumentException("bad route " + method + " " + path);
+            }
+        }
+
+        /** API Gateway's route key, e.g. {@code "GET /v1/health"}. */
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    private static final List<Route> ROUTES = List.of(
+            new Route("GET", "/v1/health", HealthHandler.class),
+            // ---- storefront (a logged-in member; their own data only) ----
+            new Route("POST", "/v1/storefront/checkout/quote", QuoteHandler.class),
+            new Route("POST", "/v1/storefront/checkout/redemptions", RedemptionHandler.class),
+            new Route("GET", "/v1/storefront/me/points", MyPointsHandler.class),
+            new Route("GET", "/v1/storefront/me/points/history", MyPointsHistoryHandler.class),
+            new Route("GET", "/v1/storefront/me/credits", MyCreditsHandler.class),
+            // ---- end storefront ----
+            // ---- admin (staff of the token's merchant; permission per route) ----
+            new Route("GET", "/v1/admin/settings", GetSettingsHandler.class),
+            new Route("PUT", "/v1/admin/settings", UpdateSettingsHandler.class),
+            new Route("GET", "/v1/admin/activity-log", ActivityLogHandler.class),
+            new Route("GET", "/v1/admin/store", GetStoreProfileHandler.class),
+            new Route("PUT", "/v1/admin/store", PutStoreProfileHandler.class),
+            new Route("GET", "/v1/admin/members/{memberId}/points", MemberPointsHandler.class),
+            new Route("GET", "/v1/admin/members/{memberId}/points/history", MemberHistoryHandler.class),
+            new Route("POST", "/v1/admin/members/{memberId}/points/adjustments", AdjustPointsHandler.class),
+            new Route("POST", "/v1/admin/members/{memberId}/store-spend", StoreSpendHandler.class),
+            new Route("POST", "/v1/admin/points/bulk-assignments", CreateBulkAssignmentHandler.class),
+            new Route("GET", "/v1/admin/points/bulk-assignments/{jobId}", BulkAssignmentStatusHandler.class),
+            new Route("GET", "/v1/admin/reports/orders.csv", OrdersReportHandler.class),
+            new Route("GET", "/v1/admin/reports/liability", LiabilityReportHandler.class),
+            // ---- end admin ----
+            // notifications
+            new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),
+            new Route("GET", "/v1/admin/notifications/sms-usage", SmsUsageHandler.class),
+            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class));
+
+    public static List<Route> all() {
+        return ROUTES;
+    }
+}

@@ -1,0 +1,254 @@
+package com.memberpoints.functions.platform;
+
+import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.order.OrderLifecycle;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import com.memberpoints.domain.order.AssignmentScheduler;
+import com.memberpoints.domain.model.TimeSource;
+import com.memberpoints.infra.aws.AwsClients;
+import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.order.OrderStore;
+import com.memberpoints.domain.settings.SettingsStore;
+import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.domain.notify.RateLimiter;
+import com.memberpoints.domain.notify.DeliveryStore;
+import com.memberpoints.domain.notify.SmsUsageMeter;
+import com.memberpoints.domain.model.TimeSource;
+import com.memberpoints.infra.aws.AwsClients;
+import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
+import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.infra.ses.SesEmailSender;
+import com.memberpoints.infra.sns.SnsSmsSender;
+import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
+import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
+import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
+import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
+import com.memberpoints.infra.scheduler.EventBridgeAssignmentScheduler;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The composition root: configuration and the container's SDK clients, built once per container
+ * (Lambda reuses the JVM across invocations), handed to the handlers' no-arg constructors. Each
+ * holder is a nested class, so nothing is built — and no SDK class is even loaded — until a handler
+ * first asks for it (the health handler never does).
+ *
+ * <p>SDK clients come from infra's {@link AwsClients} (one URLConnection HTTP client shared by all,
+ * credentials as {@link AwsClients#credentialsFor} chooses (in Lambda the runtime's one provider, else the default
+ * chain), region from {@code AWS_REGION}, endpoint override only when
+ * {@code AWS_ENDPOINT_URL} is set). Names (table, sender, schedule group, ...) come from
+ * {@link AppConfig}. Adapters are built here from those, in factory methods, never inside handlers
+ * — e.g. {@code static LedgerStore ledgerStore()} returning the DynamoDB adapter on {@code aws().dynamoDb()}
+ * and {@code config().tableName()}. Only clients and configuration are static.
+ */
+public final class Wiring {
+    private Wiring() {}
+
+    public static AppConfig config() {
+        return ConfigHolder.CONFIG;
+    }
+
+    /** The SDK clients of this container. */
+    public static AwsClients aws() {
+        return AwsHolder.CLIENTS;
+    }
+
+    /** Versioned merchant settings and the activity log, on the single table. */
+    public static SettingsStore settingsStore() {
+        return SettingsHolder.STORE;
+    }
+
+    /** Merchant profiles, on the single table. */
+    public static MerchantStore merchantStore() {
+        return MerchantHolder.STORE;
+    }
+
+    /** Member profiles, on the single table. */
+    public static MemberStore memberStore() {
+        return MemberHolder.STORE;
+    }
+
+    /** Orders, on the single table. */
+    public static OrderStore orderStore() {
+        return OrderHolder.STORE;
+    }
+
+    /** The ledger, on the single table. */
+    public static LedgerStore ledgerStore() {
+        return LedgerHolder.STORE;
+    }
+
+    /**
+     * The EventBridge Scheduler adapter, built on its first use: the four scheduler variables are required only
+     * by a function that actually schedules or deletes (the order events function), not by the scheduled
+     * assignment or the daily sweep, which share the lifecycle but never schedule.
+     */
+    public static AssignmentScheduler assignmentScheduler() {
+        return LazyScheduler.INSTANCE;
+    }
+
+    /** The order lifecycle on the DynamoDB stores, the EventBridge scheduler and the system clock. */
+    public static OrderLifecycle orderLifecycle() {
+        return new OrderLifecycle(orderStore(), ledgerStore(), settingsStore(), merchantStore(), memberStore(),
+                assignmentScheduler(), TimeSource.system());
+    }
+
+    private static final class LedgerHolder {
+        static final LedgerStore STORE = new DynamoDbLedgerStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class LazyScheduler implements AssignmentScheduler {
+        static final LazyScheduler INSTANCE = new LazyScheduler();
+
+        @Override
+        public ScheduleOutcome schedule(MerchantId merchant, OrderId order, Instant dueAt, ZoneId merchantZone) {
+            return SchedulerHolder.SCHEDULER.schedule(merchant, order, dueAt, merchantZone);
+        }
+
+        @Override
+        public CancelOutcome cancel(MerchantId merchant, OrderId order) {
+            return SchedulerHolder.SCHEDULER.cancel(merchant, order);
+        }
+    }
+
+    private static final class SchedulerHolder {
+        static final AssignmentScheduler SCHEDULER = build();
+
+        private static AssignmentScheduler build() {
+            AppConfig c = config();
+            return new EventBridgeAssignmentScheduler(aws().scheduler(), EventBridgeAssignmentScheduler.Config.of(
+                    c.scheduleGroupName(), c.assignmentFunctionArn(), c.schedulerRoleArn(), c.schedulerDlqArn()),
+                    TimeSource.system());
+        }
+    }
+
+    /** Notification delivery records (at-most-once claims), on the single table. */
+    public static DeliveryStore deliveryStore() {
+        return NotificationHolder.DELIVERIES;
+    }
+
+    /** Monthly SMS usage per merchant, on the single table (the same adapter as the delivery records). */
+    public static SmsUsageMeter smsUsageMeter() {
+        return NotificationHolder.DELIVERIES;
+    }
+
+    /**
+     * The notification dispatcher: SES v2 email ({@code SES_FROM_ADDRESS}, {@code SES_CONFIGURATION_SET}), SNS SMS
+     * ({@code SMS_SENDER_ID}), rate limits {@code SES_MAX_SEND_RATE} and {@code SMS_MAX_SEND_RATE} per second
+     * (one bucket per container: with N concurrent containers set the stream mapping's concurrency accordingly).
+     */
+    public static NotificationDispatcher notificationDispatcher() {
+        return DispatcherHolder.DISPATCHER;
+    }
+
+    /** Per-merchant liability counters (fed by the ledger stream, read by the liability report), on the single table. */
+    public static com.memberpoints.domain.liability.LiabilityCounters liabilityCounters() {
+        return LiabilityHolder.COUNTERS;
+    }
+
+    private static final class LiabilityHolder {
+        static final com.memberpoints.domain.liability.LiabilityCounters COUNTERS =
+                new com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class NotificationHolder {
+        static final DynamoDbDeliveryStore DELIVERIES = new DynamoDbDeliveryStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class DispatcherHolder {
+        static final NotificationDispatcher DISPATCHER = new NotificationDispatcher(
+                merchantStore(), memberStore(), ledgerStore(),
+                NotificationHolder.DELIVERIES,
+                new SesEmailSender(aws().sesV2(), config().sesFromAddress(), config().sesConfigurationSet()),
+                new SnsSmsSender(aws().sns(), config().smsSenderId()),
+                RateLimiter.perSecond(config().sesMaxSendRate(), (int) Math.max(1, config().sesMaxSendRate())),
+                RateLimiter.perSecond(config().smsMaxSendRate(), (int) Math.max(1, config().smsMaxSendRate())),
+                TimeSource.system(), NotificationDispatcher.Settings.DEFAULT);
+    }
+
+    private static final class SettingsHolder {
+        static final SettingsStore STORE = new DynamoDbSettingsStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class MerchantHolder {
+        static final MerchantStore STORE = new DynamoDbMerchantStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class MemberHolder {
+        static final MemberStore STORE = new DynamoDbMemberStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class OrderHolder {
+        static final OrderStore STORE = new DynamoDbOrderStore(aws().dynamoDb(), config().tableName());
+    }
+
+    private static final class ConfigHolder {
+        static final AppConfig CONFIG = AppConfig.fromEnvironment();
+    }
+
+    private static final class AwsHolder {
+        static final AwsClients CLIENTS = AwsClients.fromEnvironment();
+    }
+
+    // ---- storefront (checkout, member center) ---------------------------------------------------
+
+    /** The storefront application service over the DynamoDB adapters, built once per container. */
+    public static StorefrontService storefront() {
+        return StorefrontHolder.SERVICE;
+    }
+
+    private static final class StorefrontHolder {
+        static final StorefrontService SERVICE = buildStorefront();
+
+        private static StorefrontService buildStorefront() {
+            return new StorefrontService(ledgerStore(), settingsStore(), merchantStore(), memberStore(), orderStore(),
+                    TimeSource.system());
+        }
+    }
+    // ---- end storefront -------------------------------------------------------------------------
+
+    // ---- admin (settings, member views, adjustments, bulk jobs) ---------------------------------
+
+    /** The admin ports and services over the DynamoDB adapters, built once per container. */
+    public static com.memberpoints.functions.admin.AdminServices admin() {
+        return AdminHolder.SERVICES;
+    }
+
+    private static final class AdminHolder {
+        static final com.memberpoints.functions.admin.AdminServices SERVICES = buildAdmin();
+
+        private static com.memberpoints.functions.admin.AdminServices buildAdmin() {
+            String table = config().tableName();
+            return new com.memberpoints.functions.admin.AdminServices(
+                    ledgerStore(),
+                    memberStore(), merchantStore(), settingsStore(), orderStore(),
+                    new com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore(aws().dynamoDb(), table),
+                    new LazyBulkQueue(),
+                    com.memberpoints.domain.model.TimeSource.system(),
+                    com.memberpoints.domain.model.IdSource.random());
+        }
+    }
+
+    /** The SQS queue, built (and its URL required) only by the function that enqueues: the create route. */
+    private static final class LazyBulkQueue implements com.memberpoints.domain.bulk.BulkJobQueue {
+        @Override
+        public void enqueue(com.memberpoints.domain.model.MerchantId merchant, String jobId,
+                            java.util.List<Integer> chunkIndexes) {
+            BulkQueueHolder.QUEUE.enqueue(merchant, jobId, chunkIndexes);
+        }
+    }
+
+    private static final class BulkQueueHolder {
+        static final com.memberpoints.domain.bulk.BulkJobQueue QUEUE = new com.memberpoints.infra.sqs.SqsBulkJobQueue(
+                aws().sqs(), config().require(BULK_JOBS_QUEUE_URL, "the bulk assignment job queue"),
+                com.memberpoints.functions.events.BulkAssignmentWorkerHandler::message);
+    }
+
+    /** Environment variable naming the SQS queue that feeds the bulk assignment worker (template.yaml). */
+    public static final String BULK_JOBS_QUEUE_URL = AppConfig.BULK_JOBS_QUEUE_URL;
+    // ---- end admin ------------------------------------------------------------------------------
+}

@@ -1,0 +1,20 @@
+package com.memberpoints.functions.platform.http;
+
+import com.memberpoints.functions.platform.log.JsonLogger;
+
+import java.util.Optional;
+
+/** A route anyone may call (no authorizer): health only. */
+public abstract class PublicApiHandler extends ApiHandler {
+
+    protected PublicApiHandler(JsonLogger logger) {
+        super(new Access.Public(), logger);
+    }
+
+    protected abstract ApiResponse handle(ApiRequest request);
+
+    @Override
+    final ApiResponse dispatch(ApiRequest request, Optional<Caller> caller) {
+        return handle(request);
+    }
+}

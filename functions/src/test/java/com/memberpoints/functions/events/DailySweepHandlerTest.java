@@ -1,0 +1,162 @@
+package com.memberpoints.functions.events;
+
+import static com.memberpoints.functions.events.HandlerHarness.local;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.memberpoints.domain.ledger.LedgerCommand;
+import com.memberpoints.domain.sweep.LedgerSweeps;
+import com.memberpoints.domain.ledger.WalletRef;
+import com.memberpoints.domain.order.OrderLifecycle;
+import com.memberpoints.domain.model.Actor;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.settings.AssignmentPolicy;
+import com.memberpoints.functions.platform.AppConfig;
+import com.memberpoints.functions.platform.MissingConfigurationException;
+import com.memberpoints.functions.platform.json.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DailySweepHandlerTest {
+
+    @Test
+    void expiresDueLotsReleasesStaleHoldsAndAssignsOrdersWhoseScheduleWasLost() {
+        HandlerHarness h = new HandlerHarness();
+        h.settings("10.00", 1, AssignmentPolicy.afterDelivery(3), null);
+        WalletRef points = WalletRef.points(h.shop, h.alice);
+        var endOf2021 = local(2021, 12, 31, 23, 59).plusSeconds(59);
+        h.ledger.apply(LedgerCommand.manualAdd(points, "seed", 70, Optional.of(endOf2021), "seed", Actor.SYSTEM, h.now));
+        h.ledger.apply(LedgerCommand.redeem(points, OrderId.of("abandoned"), 30, true, h.now)); // never placed
+        h.placed("o1", "100.00");
+        h.delivery("o1", "ARRIVED"); // due 2 Dec
+        h.scheduler.pending().clear(); // the schedule is lost
+
+        h.at(2021, 12, 2, 12, 0); // due, but within the grace period
+        String first = Json.write(h.sweep.sweep());
+        assertThat(first).contains("\"holdsReleased\":1").contains("\"ordersAssigned\":0");
+        assertThat(h.points()).isEqualTo(70);
+
+        h.at(2021, 12, 3, 1, 0);
+        assertThat(Json.write(h.sweep.sweep())).contains("\"ordersAssigned\":1");
+        assertThat(h.points()).isEqualTo(80);
+
+        h.at(2022, 1, 1, 0, 5);
+        assertThat(Json.write(h.sweep.sweep())).contains("\"lotsExpired\":1").contains("\"ordersAssigned\":0");
+        assertThat(h.points()).isEqualTo(10); // the 70 of 2021 expired; the 10 earned on 2 Dec expire end of 2022
+        assertThat(h.log.lines()).anySatisfy(l -> assertThat(l).contains("daily sweep"));
+    }
+
+    @Test
+    void oneMerchantsFailureDoesNotStopTheOthersButFailsTheRun() {
+        HandlerHarness h = new HandlerHarness();
+        h.settings("10.00", 1, AssignmentPolicy.afterDelivery(3), null);
+        MerchantId broken = MerchantId.of("broken");
+        MerchantStore merchants = new MerchantStore() {
+            @Override
+            public Optional<Merchant> find(MerchantId merchant) {
+                return h.merchants.find(merchant);
+            }
+
+            @Override
+            public void save(Merchant merchant) {
+                h.merchants.save(merchant);
+            }
+
+            @Override
+            public List<MerchantId> all() {
+                return List.of(broken, h.shop);
+            }
+        };
+        OrderLifecycle lifecycle = new OrderLifecycle(h.orders, new FailingFor(h.ledger, broken), h.settings,
+                h.merchants, h.members, h.scheduler, () -> h.now);
+        DailySweepHandler sweep = new DailySweepHandler(merchants, new LedgerSweeps(new FailingFor(h.ledger, broken)),
+                lifecycle, () -> h.now, SweepSettings.DEFAULTS, h.log.logger());
+        assertThatThrownBy(sweep::sweep).isInstanceOf(RetryLaterException.class).hasMessageContaining("broken");
+        assertThat(h.log.lines()).anySatisfy(l -> assertThat(l).contains("\"merchantId\":\"shop-1\""));
+    }
+
+    @Test
+    void limitsComeFromTheEnvironmentWithDefaults() {
+        assertThat(SweepSettings.from(AppConfig.from(Map.of()))).isEqualTo(SweepSettings.DEFAULTS);
+        SweepSettings s = SweepSettings.from(AppConfig.from(Map.of(SweepSettings.HOLD_TIME_LIMIT, "PT2H",
+                SweepSettings.RECONCILE_GRACE, "PT6H", SweepSettings.SWEEP_MAX_ITEMS, "500")));
+        assertThat(s).isEqualTo(new SweepSettings(Duration.ofHours(2), Duration.ofHours(6), 500));
+        assertThatThrownBy(() -> SweepSettings.from(AppConfig.from(Map.of(SweepSettings.HOLD_TIME_LIMIT, "2 hours"))))
+                .isInstanceOf(MissingConfigurationException.class).hasMessageContaining(SweepSettings.HOLD_TIME_LIMIT);
+    }
+
+    @Test
+    void schedulerVariablesAreRequiredOnlyWhenAsked() {
+        AppConfig none = AppConfig.from(Map.of("TABLE_NAME", "t"));
+        assertThat(none.tableName()).isEqualTo("t");
+        assertThatThrownBy(none::scheduleGroupName).isInstanceOf(MissingConfigurationException.class)
+                .hasMessageContaining(AppConfig.SCHEDULE_GROUP_NAME);
+        assertThatThrownBy(none::schedulerDlqArn).hasMessageContaining(AppConfig.SCHEDULER_DLQ_ARN);
+    }
+
+    /** A ledger whose reads for one merchant fail (a store outage for that merchant). */
+    static final class FailingFor implements com.memberpoints.domain.ledger.LedgerStore {
+        private final com.memberpoints.domain.ledger.LedgerStore delegate;
+        private final MerchantId failing;
+
+        FailingFor(com.memberpoints.domain.ledger.LedgerStore delegate, MerchantId failing) {
+            this.delegate = delegate;
+            this.failing = failing;
+        }
+
+        @Override
+        public com.memberpoints.domain.ledger.LedgerResult apply(LedgerCommand command) {
+            return delegate.apply(command);
+        }
+
+        @Override
+        public com.memberpoints.domain.ledger.WalletState wallet(WalletRef ref) {
+            return delegate.wallet(ref);
+        }
+
+        @Override
+        public com.memberpoints.domain.ledger.MemberWallets wallets(MerchantId merchant,
+                                                                    com.memberpoints.domain.model.MemberId member) {
+            return delegate.wallets(merchant, member);
+        }
+
+        @Override
+        public com.memberpoints.domain.model.Page<com.memberpoints.domain.ledger.JournalEntry> history(
+                WalletRef ref, com.memberpoints.domain.model.PageRequest page) {
+            return delegate.history(ref, page);
+        }
+
+        @Override
+        public List<com.memberpoints.domain.ledger.JournalEntry> entriesForOrder(MerchantId merchant,
+                com.memberpoints.domain.model.MemberId member, OrderId order) {
+            return delegate.entriesForOrder(merchant, member, order);
+        }
+
+        @Override
+        public com.memberpoints.domain.model.Page<com.memberpoints.domain.ledger.ExpiringLot> expiring(
+                MerchantId merchant, java.time.Instant from, java.time.Instant to,
+                com.memberpoints.domain.model.PageRequest page) {
+            if (merchant.equals(failing)) {
+                throw new com.memberpoints.domain.ledger.LedgerStoreException("expiry index unavailable", null);
+            }
+            return delegate.expiring(merchant, from, to, page);
+        }
+
+        @Override
+        public com.memberpoints.domain.model.Page<com.memberpoints.domain.ledger.RedemptionHold> staleHolds(
+                MerchantId merchant, java.time.Instant heldBefore, com.memberpoints.domain.model.PageRequest page) {
+            return delegate.staleHolds(merchant, heldBefore, page);
+        }
+
+        @Override
+        public HoldConfirmation confirmHold(WalletRef wallet, OrderId order) {
+            return delegate.confirmHold(wallet, order);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package com.memberpoints.functions.platform;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.memberpoints.functions.platform.http.ApiHandler;
+import com.memberpoints.functions.platform.http.PublicApiHandler;
+import com.memberpoints.infra.dynamodb.LedgerTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * template.yaml against the code: handlers exist, functions get the environment their handler
+ * reads, the table is {@link LedgerTable}'s, the HTTP routes are {@link ApiRoutes}', and every
+ * function has its log group, its error alarm and a sample event. CloudFormation's short tags
+ * ({@code !Ref X}) are read as their plain values ({@code X}).
+ */
+class TemplateTest {
+    static final Path ROOT = Path.of("..");
+    private static JsonNode template;
+
+    @BeforeAll
+    static void read() throws IOException {
+        template = readTemplate(ROOT.resolve("template.yaml"));
+    }
+
+    static JsonNode readTemplate(Path path) throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path));
+    }
+
+    /** Logical id → properties of every AWS::Serverless::Function. */
+    static Map<String, JsonNode> functions(JsonNode template) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        template.get("Resources").properties().forEach(e -> {
+            if (e.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                out.put(e.getKey(), e.getValue().get("Properties"));
+            }
+        });
+        return out;
+    }
+
+    static Class<?> handlerClass(JsonNode function) throws ClassNotFoundException {
+        String handler = function.path("Handler").asText();
+        return Class.forName(handler.substring(0, handler.indexOf("::")));
+    }
+
+    @Test
+    void everyHandlerIsAnExistingConcreteLambdaHandlerClass() throws Exception {
+        Map<String, JsonNode> functions = functions(template);
+        assertThat(functions).containsKey("HealthFunction");
+        for (var e : functions.entrySet()) {
+            String handler = e.getValue().path("Handler").asText();
+            assertThat(handler).as(e.getKey()).matches("[a-z][A-Za-z0-9_.]*\\.[A-Z][A-Za-z0-9_]*::handleRequest");
+            Class<?> type = handlerClass(e.getValue());
+            assertThat(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type))
+                    .as(e.getKey() + ": " + type.getName() + " implements RequestHandler or RequestStreamHandler").isTrue();
+            assertThat(Modifier.isAbstract(type.getModifiers())).as(type.getName()).isFalse();
+            assertThat(Modifier.isPublic(type.getConstructor().getModifiers())).as(type.getName() + "()").isTrue();
+        }
+    }
+
+    @Test
+    void everyFunctionIsGivenTheEnvironmentItsHandlerReads() throws Exception {
+        Set<String> known = appConfigNames();
+        Set<String> global = fieldNames(template.at("/Globals/Function/Environment/Variables"));
+        for (var e : functions(template).entrySet()) {
+            Class<?> type = handlerClass(e.getValue());
+            ReadsEnvironment reads = type.getAnnotation(ReadsEnvironment.class);
+            assertThat(reads).as(type.getName() + " declares the variables it reads with @ReadsEnvironment").isNotNull();
+            Set<String> set = new TreeSet<>(global);
+            set.addAll(fieldNames(e.getValue().at("/Environment/Variables")));
+            for (String name : reads.value()) {
+                assertThat(known).as(type.getSimpleName() + " reads " + name + ", an AppConfig name").contains(name);
+                assertThat(set).as(e.getKey() + " sets " + name + " (read by " + type.getSimpleName() + ")").contains(name);
+            }
+        }
+    }
+
+    @Test
+    void theGlobalTableVariableNamesTheLedgerTable() {
+        assertThat(template.at("/Globals/Function/Environment/Variables/" + AppConfig.TABLE_NAME).asText())
+                .isEqualTo("LedgerTable");
+    }
+
+    @Test
+    void theTableIsTheOneLedgerTableDefines() {
+        JsonNode table = template.at("/Resources/LedgerTable");
+        assertThat(table.path("Type").asText()).isEqualTo("AWS::DynamoDB::Table");
+        JsonNode p = table.get("Properties");
+        assertThat(p.path("BillingMode").asText()).isEqualTo(LedgerTable.billingMode().toString());
+        assertThat(keys(p.get("KeySchema"))).isEqualTo(keys(LedgerTable.keySchema()));
+        Map<String, String> attributes = new TreeMap<>();
+        p.get("AttributeDefinitions").forEach(a -> attributes.put(a.get("AttributeName").asText(), a.get("AttributeType").asText()));
+        Map<String, String> expectedAttributes = new TreeMap<>();
+        for (AttributeDefinition a : LedgerTable.attributeDefinitions()) {
+            expectedAttributes.put(a.attributeName(), a.attributeTypeAsString());
+        }
+        assertThat(attributes).isEqualTo(expectedAttributes);
+
+        Map<String, String> lsis = new TreeMap<>();
+        p.path("LocalSecondaryIndexes").forEach(i -> lsis.put(i.get("IndexName").asText(), index(i)));
+        Map<String, String> expectedLsis = new TreeMap<>();
+        for (LocalSecondaryIndex i : LedgerTable.localSecondaryIndexes()) {
+            expectedLsis.put(i.indexName(), keys(i.keySchema()) + " " + i.projection().projectionTypeAsString());
+        }
+        assertThat(lsis).isEqualTo(expectedLsis);
+
+        Map<String, String> gsis = new TreeMap<>();
+        p.path("GlobalSecondaryIndexes").forEach(i -> gsis.put(i.get("IndexName").asText(), index(i)));
+        Map<String, String> expectedGsis = new TreeMap<>();
+        for (GlobalSecondaryIndex i : LedgerTable.globalSecondaryIndexes()) {
+            expectedGsis.put(i.indexName(), keys(i.keySchema()) + " " + i.projection().projectionTypeAsString());
+        }
+        assertThat(gsis).isEqualTo(expectedGsis);
+    }
+
+    @Test
+    void theTableIsProtectedAndStreamsNewImages() {
+        JsonNode table = template.at("/Resources/LedgerTable");
+        assertThat(table.path("DeletionPolicy").asText()).isEqualTo("Retain");
+        JsonNode p = table.get("Properties");
+        assertThat(p.at("/PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled").asBoolean()).isTrue();
+        assertThat(p.path("DeletionProtectionEnabled").asBoolean()).isTrue();
+        assertThat(p.at("/SSESpecification/SSEEnabled").asBoolean()).isTrue();
+        assertThat(p.at("/StreamSpecification/StreamViewType").asText()).isEqualTo("NEW_IMAGE");
+    }
+
+    @Test
+    void everyRouteHasItsHttpApiEventOnTheFunctionRunningItsHandlerAndViceVersa() throws Exception {
+        Map<String, String> expected = new TreeMap<>();
+        for (ApiRoutes.Route route : ApiRoutes.all()) {
+            expected.put(route.routeKey(), route.handler().getName());
+        }
+        Map<String, String> actual = new TreeMap<>();
+        for (var f : functions(template).entrySet()) {
+            Class<?> type = handlerClass(f.getValue());
+            for (JsonNode event : httpApiEvents(f.getValue())) {
+                JsonNode p = event.get("Properties");
+                assertThat(p.path("ApiId").asText()).as(f.getKey() + " events use the stack's HttpApi").isEqualTo("HttpApi");
+                String key = p.path("Method").asText() + " " + p.path("Path").asText();
+                assertThat(actual.put(key, type.getName())).as("route " + key + " declared once").isNull();
+                boolean isPublic = PublicApiHandler.class.isAssignableFrom(type);
+                assertThat(p.at("/Auth/Authorizer").asText())
+                        .as(key + (isPublic ? " is public: Authorizer NONE" : " uses the default JWT authorizer"))
+                        .isEqualTo(isPublic ? "NONE" : "");
+                assertThat(ApiHandler.class.isAssignableFrom(type)).as(key + " handler is an ApiHandler").isTrue();
+            }
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void everyFunctionLogsToItsOwnRetainedLogGroupHasAnErrorsAlarmAndIsBuiltByTheMakefile() {
+        JsonNode resources = template.get("Resources");
+        assertThat(template.at("/Globals/Function/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
+        assertThat(template.at("/Globals/Function/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(template.at("/Globals/Function/Runtime").asText()).isEqualTo("java25");
+        Set<String> alarmed = new HashSet<>();
+        resources.properties().forEach(r -> {
+            if (r.getValue().path("Type").asText().equals("AWS::CloudWatch::Alarm")
+                    && r.getValue().at("/Properties/MetricName").asText().equals("Errors")) {
+                r.getValue().at("/Properties/Dimensions").forEach(d -> alarmed.add(d.path("Value").asText()));
+            }
+        });
+        for (var f : functions(template).entrySet()) {
+            String group = f.getValue().at("/LoggingConfig/LogGroup").asText();
+            assertThat(group).as(f.getKey() + " LoggingConfig.LogGroup").isEqualTo(f.getKey() + "LogGroup");
+            JsonNode logGroup = resources.get(group);
+            assertThat(logGroup.path("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(logGroup.at("/Properties/RetentionInDays").asText()).isEqualTo("LogRetentionDays");
+            assertThat(alarmed).as(f.getKey() + " has an Errors alarm").contains(f.getKey());
+            assertThat(resources.get(f.getKey()).at("/Metadata/BuildMethod").asText())
+                    .as(f.getKey() + " is built by deploy/Makefile").isEqualTo("makefile");
+        }
+    }
+
+    @Test
+    void everyFunctionHasASampleEventForSamLocalInvoke() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (var f : functions(template).entrySet()) {
+            Path event = ROOT.resolve("events").resolve(f.getKey() + ".json");
+            assertThat(event).as("sam local invoke " + f.getKey() + " -e " + event).isRegularFile();
+            JsonNode sample = json.readTree(Files.readString(event));
+            List<JsonNode> http = httpApiEvents(f.getValue());
+            if (!http.isEmpty()) {
+                Set<String> keys = new TreeSet<>();
+                http.forEach(h -> keys.add(h.at("/Properties/Method").asText() + " " + h.at("/Properties/Path").asText()));
+                assertThat(sample.path("version").asText()).isEqualTo("2.0");
+                assertThat(keys).as(event + " routeKey").contains(sample.path("routeKey").asText());
+                assertThat(sample.at("/requestContext/routeKey").asText()).isEqualTo(sample.path("routeKey").asText());
+            }
+        }
+    }
+
+    @Test
+    void everySampleEventBelongsToAFunctionOfTheTemplate() throws IOException {
+        Set<String> functions = functions(template).keySet();
+        try (var files = Files.list(ROOT.resolve("events"))) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                assertThat(name).as("events/ holds <LogicalId>[-variant].json files").matches("[A-Z][A-Za-z0-9]*(-[a-z0-9-]+)?\\.json");
+                String function = name.replaceFirst("(-[a-z0-9-]+)?\\.json$", "");
+                assertThat(functions).as(file + " names a function of template.yaml").contains(function);
+            }
+        }
+    }
+
+    static List<JsonNode> httpApiEvents(JsonNode function) {
+        List<JsonNode> out = new ArrayList<>();
+        function.path("Events").forEach(ev -> {
+            if (ev.path("Type").asText().equals("HttpApi")) {
+                out.add(ev);
+            }
+        });
+        return out;
+    }
+
+    private static Set<String> appConfigNames() throws IllegalAccessException {
+        Set<String> names = new TreeSet<>();
+        for (Field f : AppConfig.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                names.add((String) f.get(null));
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static String index(JsonNode i) {
+        return keys(i.get("KeySchema")) + " " + i.at("/Projection/ProjectionType").asText();
+    }
+
+    private static String keys(JsonNode schema) {
+        Map<String, String> m = new LinkedHashMap<>();
+        schema.forEach(k -> m.put(k.get("AttributeName").asText(), k.get("KeyType").asText()));
+        return m.toString();
+    }
+
+    private static String keys(List<KeySchemaElement> schema) {
+        Map<String, String> m = new LinkedHashMap<>();
+        schema.forEach(k -> m.put(k.attributeName(), k.keyTypeAsString()));
+        return m.toString();
+    }
+}
