@@ -1,6 +1,7 @@
 package com.memberpoints.local;
 
-import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.checkout.CheckoutService;
+import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.sweep.LedgerSweeps;
 import com.memberpoints.domain.order.OrderLifecycle;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -60,13 +61,14 @@ final class LocalHandlers {
         w.http(HealthHandler.class, new HealthHandler(a.logger()));
 
         // storefront
-        StorefrontService storefront = new StorefrontService(a.ledger(), a.settings(), a.merchants(), a.members(), a.orders(),
+        CheckoutService checkout = new CheckoutService(a.ledger(), a.settings(), a.merchants(), a.members(), a.clock());
+        MemberCenter center = new MemberCenter(a.ledger(), a.settings(), a.merchants(), a.members(), a.orders(),
                 a.clock());
-        w.http(QuoteHandler.class, new QuoteHandler(storefront, a.logger()));
-        w.http(RedemptionHandler.class, new RedemptionHandler(storefront, a.logger()));
-        w.http(MyPointsHandler.class, new MyPointsHandler(storefront, a.logger()));
-        w.http(MyPointsHistoryHandler.class, new MyPointsHistoryHandler(storefront, a.logger()));
-        w.http(MyCreditsHandler.class, new MyCreditsHandler(storefront, a.logger()));
+        w.http(QuoteHandler.class, new QuoteHandler(checkout, a.logger()));
+        w.http(RedemptionHandler.class, new RedemptionHandler(checkout, a.logger()));
+        w.http(MyPointsHandler.class, new MyPointsHandler(center, a.logger()));
+        w.http(MyPointsHistoryHandler.class, new MyPointsHistoryHandler(center, a.logger()));
+        w.http(MyCreditsHandler.class, new MyCreditsHandler(center, a.logger()));
 
         // notifications (admin)
         w.http(NotificationPreviewHandler.class, new NotificationPreviewHandler(a.merchants(), a.logger()));

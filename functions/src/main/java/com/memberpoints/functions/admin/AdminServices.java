@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin;
 
+import com.memberpoints.domain.membercenter.MemberCenter;
+
 import com.memberpoints.domain.bulk.BulkAssignments;
 import com.memberpoints.domain.staff.PointsAdjustments;
 import com.memberpoints.domain.settings.SettingsAdmin;
@@ -47,6 +49,10 @@ public record AdminServices(
 
     public SettingsAdmin settings() {
         return new SettingsAdmin(settingsStore, merchants, clock);
+    }
+
+    public MemberCenter memberCenter() {
+        return new MemberCenter(ledger, settingsStore, merchants, members, orders, clock);
     }
 
     public PointsAdjustments adjustments() {

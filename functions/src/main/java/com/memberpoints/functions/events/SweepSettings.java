@@ -1,5 +1,7 @@
 package com.memberpoints.functions.events;
 
+import com.memberpoints.domain.sweep.DailySweep;
+
 import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.functions.platform.MissingConfigurationException;
 import java.time.Duration;
@@ -25,11 +27,12 @@ public record SweepSettings(Duration holdTimeLimit, Duration reconcileGrace, int
     public static final SweepSettings DEFAULTS = new SweepSettings(Duration.ofHours(24), Duration.ofHours(24), 20_000);
 
     public SweepSettings {
-        Objects.requireNonNull(holdTimeLimit, "holdTimeLimit");
-        Objects.requireNonNull(reconcileGrace, "reconcileGrace");
-        if (holdTimeLimit.isNegative() || holdTimeLimit.isZero() || reconcileGrace.isNegative() || maxItems < 1) {
-            throw new IllegalArgumentException("sweep limits must be positive");
-        }
+        new DailySweep.Limits(holdTimeLimit, reconcileGrace, maxItems); // the domain's rule: positive limits
+    }
+
+    /** The limits as the daily sweep use case takes them. */
+    public DailySweep.Limits limits() {
+        return new DailySweep.Limits(holdTimeLimit, reconcileGrace, maxItems);
     }
 
     public static SweepSettings from(AppConfig config) {

@@ -1,6 +1,7 @@
 package com.memberpoints.functions.platform;
 
-import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.checkout.CheckoutService;
+import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.order.OrderLifecycle;
 import com.memberpoints.domain.model.MerchantId;
@@ -196,18 +197,21 @@ public final class Wiring {
 
     // ---- storefront (checkout, member center) ---------------------------------------------------
 
-    /** The storefront application service over the DynamoDB adapters, built once per container. */
-    public static StorefrontService storefront() {
-        return StorefrontHolder.SERVICE;
+    /** The checkout use case over the DynamoDB adapters, built once per container. */
+    public static CheckoutService checkout() {
+        return StorefrontHolder.CHECKOUT;
+    }
+
+    /** The member center over the DynamoDB adapters, built once per container. */
+    public static MemberCenter memberCenter() {
+        return StorefrontHolder.MEMBER_CENTER;
     }
 
     private static final class StorefrontHolder {
-        static final StorefrontService SERVICE = buildStorefront();
-
-        private static StorefrontService buildStorefront() {
-            return new StorefrontService(ledgerStore(), settingsStore(), merchantStore(), memberStore(), orderStore(),
-                    TimeSource.system());
-        }
+        static final CheckoutService CHECKOUT = new CheckoutService(ledgerStore(), settingsStore(), merchantStore(),
+                memberStore(), TimeSource.system());
+        static final MemberCenter MEMBER_CENTER = new MemberCenter(ledgerStore(), settingsStore(), merchantStore(),
+                memberStore(), orderStore(), TimeSource.system());
     }
     // ---- end storefront -------------------------------------------------------------------------
 

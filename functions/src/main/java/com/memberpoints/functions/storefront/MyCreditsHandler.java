@@ -2,7 +2,7 @@ package com.memberpoints.functions.storefront;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
-import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.ledger.WalletState;
@@ -23,29 +23,28 @@ import java.util.Objects;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class MyCreditsHandler extends MemberApiHandler {
-    private final StorefrontService service;
+    private final MemberCenter center;
 
     /** Lambda entry point. */
     public MyCreditsHandler() {
-        this(Wiring.storefront(), JsonLogger.stdout());
+        this(Wiring.memberCenter(), JsonLogger.stdout());
     }
 
-    public MyCreditsHandler(StorefrontService service, JsonLogger logger) {
+    public MyCreditsHandler(MemberCenter center, JsonLogger logger) {
         super(logger);
-        this.service = Objects.requireNonNull(service, "service");
+        this.center = Objects.requireNonNull(center, "center");
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Member member) {
-        PageRequest page = MyPointsHistoryHandler.page(request.query());
-        Merchant merchant = service.merchant(member.merchantId());
-        WalletState wallet = service.credits(merchant.id(), member.memberId());
-        var out = StorefrontJson.history(service.history(merchant.id(), member.memberId(), Wallet.CREDITS, page),
+        PageRequest page = StorefrontJson.page(request.query());
+        Merchant merchant = center.merchant(member.merchantId());
+        var history = StorefrontJson.history(center.history(merchant.id(), member.memberId(), Wallet.CREDITS, page),
                 merchant, true);
         return ApiResponse.ok(com.memberpoints.functions.platform.json.JsonObject.builder()
-                .put("balance", Money.ofMinor(wallet.available(service.now()), merchant.currency()))
+                .put("balance", center.credits(merchant, member.memberId()))
                 .put("currency", merchant.currency().getCurrencyCode())
-                .put("history", out.build())
+                .put("history", history.build())
                 .build());
     }
 

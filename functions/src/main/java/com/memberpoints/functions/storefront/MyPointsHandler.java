@@ -2,22 +2,16 @@ package com.memberpoints.functions.storefront;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
-import com.memberpoints.domain.membercenter.MemberPointsView;
-import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.merchant.Merchant;
-import com.memberpoints.domain.order.Order;
+import com.memberpoints.functions.platform.views.MemberPointsJson;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.http.ApiRequest;
 import com.memberpoints.functions.platform.http.ApiResponse;
 import com.memberpoints.functions.platform.http.Caller;
 import com.memberpoints.functions.platform.http.MemberApiHandler;
-import com.memberpoints.functions.platform.json.JsonArray;
-import com.memberpoints.functions.platform.json.JsonObject;
-import com.memberpoints.functions.platform.json.JsonValue;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,70 +23,23 @@ import java.util.Optional;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class MyPointsHandler extends MemberApiHandler {
-    private final StorefrontService service;
+    private final MemberCenter center;
 
     /** Lambda entry point. */
     public MyPointsHandler() {
-        this(Wiring.storefront(), JsonLogger.stdout());
+        this(Wiring.memberCenter(), JsonLogger.stdout());
     }
 
-    public MyPointsHandler(StorefrontService service, JsonLogger logger) {
+    public MyPointsHandler(MemberCenter center, JsonLogger logger) {
         super(logger);
-        this.service = Objects.requireNonNull(service, "service");
+        this.center = Objects.requireNonNull(center, "center");
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Member member) {
         Optional<Locale> locale = request.query().allowOnly("locale").locale("locale");
-        Merchant merchant = service.merchant(member.merchantId());
-        MemberPointsView v = service.points(merchant, member.memberId(), locale);
-        List<JsonValue> byExpiry = new ArrayList<>();
-        for (MemberPointsView.ExpiringBalance e : v.byExpiry()) {
-            byExpiry.add(JsonObject.builder().put("expiresOn", e.expiresOn().toString()).put("points", e.points()).build());
-        }
-        JsonObject.Builder b = JsonObject.builder()
-                .put("balance", v.balance())
-                .put("cashValue", v.cashValue())
-                .put("currency", merchant.currency().getCurrencyCode())
-                .put("byExpiry", new JsonArray(byExpiry))
-                .put("neverExpiring", v.neverExpiring())
-                .put("pending", pendingJson(v.pending()))
-                .put("morePending", v.morePending());
-        if (v.rules().isPresent()) {
-            b.put("rules", JsonObject.builder().put("locale", v.rules().get().locale())
-                    .put("text", v.rules().get().text()).build());
-        } else {
-            b.putNull("rules");
-        }
-        return ApiResponse.ok(b.build());
-    }
-
-    /**
-     * Pending points as the member center and the admin member view show them ({@code PendingPoints} in
-     * docs/openapi.yaml): order, points, status and the expected local date, or null when it is not known yet.
-     */
-    public static JsonArray pendingJson(List<MemberPointsView.PendingPoints> pending) {
-        List<JsonValue> items = new ArrayList<>();
-        for (MemberPointsView.PendingPoints p : pending) {
-            JsonObject.Builder item = JsonObject.builder().put("orderId", p.order().value()).put("points", p.points())
-                    .put("status", status(p.waiting()));
-            if (p.expectedOn().isPresent()) {
-                item.put("expectedOn", p.expectedOn().get().toString());
-            } else {
-                item.putNull("expectedOn");
-            }
-            items.add(item.build());
-        }
-        return new JsonArray(items);
-    }
-
-    /** The wire word for what a pending assignment waits for (docs/openapi.yaml, {@code PendingPoints.status}). */
-    static String status(Order.PendingPoints.Waiting waiting) {
-        return switch (waiting) {
-            case SCHEDULED -> "scheduled";
-            case DELIVERY -> "awaiting-delivery";
-            case COMPLETION -> "awaiting-completion";
-        };
+        Merchant merchant = center.merchant(member.merchantId());
+        return ApiResponse.ok(MemberPointsJson.storefront(center.points(merchant, member.memberId(), locale), merchant));
     }
 
     /** SnapStart: the platform pipeline, then the DynamoDB request model (nothing is sent). */

@@ -2,7 +2,7 @@ package com.memberpoints.functions.storefront;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
-import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.merchant.Merchant;
@@ -25,32 +25,24 @@ import java.util.Optional;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class MyPointsHistoryHandler extends MemberApiHandler {
-    private final StorefrontService service;
+    private final MemberCenter center;
 
     /** Lambda entry point. */
     public MyPointsHistoryHandler() {
-        this(Wiring.storefront(), JsonLogger.stdout());
+        this(Wiring.memberCenter(), JsonLogger.stdout());
     }
 
-    public MyPointsHistoryHandler(StorefrontService service, JsonLogger logger) {
+    public MyPointsHistoryHandler(MemberCenter center, JsonLogger logger) {
         super(logger);
-        this.service = Objects.requireNonNull(service, "service");
+        this.center = Objects.requireNonNull(center, "center");
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Member member) {
-        PageRequest page = page(request.query());
-        Merchant merchant = service.merchant(member.merchantId());
+        PageRequest page = StorefrontJson.page(request.query());
+        Merchant merchant = center.merchant(member.merchantId());
         return ApiResponse.ok(StorefrontJson.history(
-                service.history(merchant.id(), member.memberId(), Wallet.POINTS, page), merchant, false).build());
-    }
-
-    /** {@code limit} 1..100 (default 20) and the opaque {@code cursor}, each refused by name when bad. */
-    static PageRequest page(QueryParams query) {
-        query.allowOnly(QueryParams.LIMIT, QueryParams.CURSOR);
-        int limit = query.pageSize();
-        Optional<String> cursor = query.string(QueryParams.CURSOR, PageCursor.MAX_LENGTH);
-        return new PageRequest(cursor, limit);
+                center.history(merchant.id(), member.memberId(), Wallet.POINTS, page), merchant, false).build());
     }
 
     /** SnapStart: the platform pipeline, then the DynamoDB request model (nothing is sent). */

@@ -3,7 +3,7 @@ package com.memberpoints.functions.storefront;
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.domain.checkout.Cart;
-import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.checkout.CheckoutService;
 import com.memberpoints.domain.checkout.PointsRequest;
 import com.memberpoints.domain.checkout.Quote;
 import com.memberpoints.domain.merchant.Merchant;
@@ -30,14 +30,14 @@ import java.util.function.Function;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class QuoteHandler extends MemberApiHandler {
-    private final StorefrontService service;
+    private final CheckoutService service;
 
     /** Lambda entry point. */
     public QuoteHandler() {
-        this(Wiring.storefront(), JsonLogger.stdout());
+        this(Wiring.checkout(), JsonLogger.stdout());
     }
 
-    public QuoteHandler(StorefrontService service, JsonLogger logger) {
+    public QuoteHandler(CheckoutService service, JsonLogger logger) {
         super(logger);
         this.service = Objects.requireNonNull(service, "service");
     }

@@ -3,7 +3,7 @@ package com.memberpoints.functions.storefront;
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.domain.checkout.RedemptionOutcome;
-import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.checkout.CheckoutService;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.FieldError;
@@ -36,14 +36,14 @@ import java.util.function.Function;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class RedemptionHandler extends MemberApiHandler {
-    private final StorefrontService service;
+    private final CheckoutService service;
 
     /** Lambda entry point. */
     public RedemptionHandler() {
-        this(Wiring.storefront(), JsonLogger.stdout());
+        this(Wiring.checkout(), JsonLogger.stdout());
     }
 
-    public RedemptionHandler(StorefrontService service, JsonLogger logger) {
+    public RedemptionHandler(CheckoutService service, JsonLogger logger) {
         super(logger);
         this.service = Objects.requireNonNull(service, "service");
     }
@@ -65,38 +65,7 @@ public final class RedemptionHandler extends MemberApiHandler {
         Body body = request.body(new Reading(merchant.currency()));
         RedemptionOutcome outcome = service.redeem(merchant, member.memberId(), body.order(), body.cart().cart(),
                 body.cart().points());
-        if (outcome instanceof RedemptionOutcome.Redeemed r) {
-            request.log().info(r.repeat() ? "redemption repeated" : "redemption held", "orderId", r.order().value(),
-                    "points", r.points(), "storeCredits", r.storeCredits().toPlainString());
-            JsonObject json = JsonObject.builder()
-                    .put("orderId", r.order().value())
-                    .put("status", "HELD")
-                    .put("points", r.points())
-                    .put("pointDiscount", r.quote().pointDiscount())
-                    .put("storeCredits", r.storeCredits())
-                    .put("total", r.quote().total())
-                    .put("redemption", StorefrontJson.redemption(r.quote().redemption()))
-                    .put("pointsBalanceAfter", r.pointsBalanceAfter())
-                    .put("creditsBalanceAfter", r.creditsBalanceAfter())
-                    .build();
-            return ApiResponse.json(r.repeat() ? 200 : 201, json);
-        }
-        if (outcome instanceof RedemptionOutcome.Rejected j) {
-            throw new InvalidInputException("points", j.rejection().message());
-        }
-        if (outcome instanceof RedemptionOutcome.Insufficient i) {
-            boolean points = i.wallet() == Wallet.POINTS;
-            String available = points ? Long.toString(i.available())
-                    : Money.ofMinor(i.available(), merchant.currency()).toPlainString();
-            String needed = points ? Long.toString(i.requested())
-                    : Money.ofMinor(i.requested(), merchant.currency()).toPlainString();
-            String what = points ? "points" : "store credits";
-            throw new ApiException(ProblemType.CONFLICT,
-                    "Not enough " + what + ": " + available + " available, " + needed + " needed.",
-                    List.of(new FieldError(points ? "points" : "storeCredits", "exceeds the available balance of " + available)),
-                    Map.of());
-        }
-        throw ApiException.conflict(((RedemptionOutcome.Conflict) outcome).detail());
+        return StorefrontJson.answer(outcome, merchant, request.log());
     }
 
     @Override

@@ -5,6 +5,19 @@ import com.memberpoints.domain.checkout.CreditReminder;
 import com.memberpoints.domain.checkout.PointsRequest;
 import com.memberpoints.domain.checkout.Quote;
 import com.memberpoints.domain.checkout.Redemption;
+import com.memberpoints.domain.checkout.RedemptionOutcome;
+import com.memberpoints.domain.ledger.Wallet;
+import com.memberpoints.domain.model.FieldError;
+import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.model.PageRequest;
+import com.memberpoints.functions.platform.http.ApiException;
+import com.memberpoints.functions.platform.http.ApiResponse;
+import com.memberpoints.functions.platform.http.PageCursor;
+import com.memberpoints.functions.platform.http.ProblemType;
+import com.memberpoints.functions.platform.http.QueryParams;
+import com.memberpoints.functions.platform.http.RequestLog;
+import java.util.Map;
+import java.util.Optional;
 import com.memberpoints.domain.earning.CreditsOutcome;
 import com.memberpoints.domain.earning.PointsOutcome;
 import com.memberpoints.domain.ledger.JournalEntry;
@@ -168,5 +181,52 @@ final class StorefrontJson {
             out.put("nextCursor", page.nextCursor().get());
         }
         return out;
+    }
+
+    /** {@code limit} 1..100 (default 20) and the opaque {@code cursor}, each refused by name when bad. */
+    static PageRequest page(QueryParams query) {
+        query.allowOnly(QueryParams.LIMIT, QueryParams.CURSOR);
+        int limit = query.pageSize();
+        Optional<String> cursor = query.string(QueryParams.CURSOR, PageCursor.MAX_LENGTH);
+        return new PageRequest(cursor, limit);
+    }
+
+    /**
+     * The answer to a redemption: 201 held (200 when repeated), 400 naming {@code points} when the rules refuse the
+     * entered number, 409 with the available balance when it is not enough, 409 for another amount on the order.
+     */
+    static ApiResponse answer(RedemptionOutcome outcome, Merchant merchant, RequestLog log) {
+        if (outcome instanceof RedemptionOutcome.Redeemed r) {
+            log.info(r.repeat() ? "redemption repeated" : "redemption held", "orderId", r.order().value(),
+                    "points", r.points(), "storeCredits", r.storeCredits().toPlainString());
+            JsonObject json = JsonObject.builder()
+                    .put("orderId", r.order().value())
+                    .put("status", "HELD")
+                    .put("points", r.points())
+                    .put("pointDiscount", r.quote().pointDiscount())
+                    .put("storeCredits", r.storeCredits())
+                    .put("total", r.quote().total())
+                    .put("redemption", StorefrontJson.redemption(r.quote().redemption()))
+                    .put("pointsBalanceAfter", r.pointsBalanceAfter())
+                    .put("creditsBalanceAfter", r.creditsBalanceAfter())
+                    .build();
+            return ApiResponse.json(r.repeat() ? 200 : 201, json);
+        }
+        if (outcome instanceof RedemptionOutcome.Rejected j) {
+            throw new InvalidInputException("points", j.rejection().message());
+        }
+        if (outcome instanceof RedemptionOutcome.Insufficient i) {
+            boolean points = i.wallet() == Wallet.POINTS;
+            String available = points ? Long.toString(i.available())
+                    : Money.ofMinor(i.available(), merchant.currency()).toPlainString();
+            String needed = points ? Long.toString(i.requested())
+                    : Money.ofMinor(i.requested(), merchant.currency()).toPlainString();
+            String what = points ? "points" : "store credits";
+            throw new ApiException(ProblemType.CONFLICT,
+                    "Not enough " + what + ": " + available + " available, " + needed + " needed.",
+                    List.of(new FieldError(points ? "points" : "storeCredits", "exceeds the available balance of " + available)),
+                    Map.of());
+        }
+        throw ApiException.conflict(((RedemptionOutcome.Conflict) outcome).detail());
     }
 }

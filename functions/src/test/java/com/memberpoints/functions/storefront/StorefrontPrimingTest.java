@@ -1,6 +1,7 @@
 package com.memberpoints.functions.storefront;
 
-import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.checkout.CheckoutService;
+import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.member.MemberStore;
 import com.memberpoints.domain.order.OrderStore;
@@ -23,15 +24,18 @@ class StorefrontPrimingTest {
     @Test
     void primingReadsAndWritesNothing() throws Exception {
         List<String> calls = new ArrayList<>();
-        StorefrontService service = new StorefrontService(port(LedgerStore.class, calls), port(SettingsStore.class, calls),
-                port(MerchantStore.class, calls), port(MemberStore.class, calls), port(OrderStore.class, calls), () -> {
-                    calls.add("clock");
-                    return java.time.Instant.EPOCH;
-                });
+        com.memberpoints.domain.model.TimeSource clock = () -> {
+            calls.add("clock");
+            return java.time.Instant.EPOCH;
+        };
+        CheckoutService service = new CheckoutService(port(LedgerStore.class, calls), port(SettingsStore.class, calls),
+                port(MerchantStore.class, calls), port(MemberStore.class, calls), clock);
+        MemberCenter center = new MemberCenter(port(LedgerStore.class, calls), port(SettingsStore.class, calls),
+                port(MerchantStore.class, calls), port(MemberStore.class, calls), port(OrderStore.class, calls), clock);
         CapturedLog log = new CapturedLog();
         List<ApiHandler> handlers = List.of(new QuoteHandler(service, log.logger()), new RedemptionHandler(service, log.logger()),
-                new MyPointsHandler(service, log.logger()), new MyPointsHistoryHandler(service, log.logger()),
-                new MyCreditsHandler(service, log.logger()));
+                new MyPointsHandler(center, log.logger()), new MyPointsHistoryHandler(center, log.logger()),
+                new MyCreditsHandler(center, log.logger()));
         for (ApiHandler h : handlers) {
             h.beforeCheckpoint(null);
         }

@@ -2,7 +2,8 @@ package com.memberpoints.functions.storefront;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.memberpoints.domain.checkout.StorefrontService;
+import com.memberpoints.domain.checkout.CheckoutService;
+import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
@@ -79,7 +80,8 @@ final class StorefrontWorld {
     final MerchantStore merchants;
     final MemberStore members;
     final OrderStore orders;
-    final StorefrontService service;
+    final CheckoutService service;
+    final MemberCenter center;
     private long settingsVersion;
     final CapturedLog log = new CapturedLog();
 
@@ -101,7 +103,8 @@ final class StorefrontWorld {
         merchants.save(new Merchant(merchant, "Shop", USD, TAIPEI, Locale.ENGLISH,
                 Set.of(Locale.forLanguageTag("zh-TW")), true, true, Set.of()));
         redeemRule(new RedeemRule(true, 10, BigDecimal.ZERO, RedeemCap.NONE));
-        service = new StorefrontService(ledger, settings, merchants, members, orders, TimeSource.fixed(NOW));
+        service = new CheckoutService(ledger, settings, merchants, members, TimeSource.fixed(NOW));
+        center = new MemberCenter(ledger, settings, merchants, members, orders, TimeSource.fixed(NOW));
     }
 
     /** Points on, 10.00 = 1 point, expiry 12/31, {@code redeem}; credits "spend 100.00 get 10.00" cumulative; rules text en + zh-TW. */
@@ -153,15 +156,15 @@ final class StorefrontWorld {
     }
 
     MyPointsHandler points() {
-        return new MyPointsHandler(service, log.logger());
+        return new MyPointsHandler(center, log.logger());
     }
 
     MyPointsHistoryHandler history() {
-        return new MyPointsHistoryHandler(service, log.logger());
+        return new MyPointsHistoryHandler(center, log.logger());
     }
 
     MyCreditsHandler creditsHandler() {
-        return new MyCreditsHandler(service, log.logger());
+        return new MyCreditsHandler(center, log.logger());
     }
 
     /** The route's fixture as {@code caller}, with {@code body} (null: the fixture's) and {@code query} (null: the fixture's). */

@@ -138,9 +138,8 @@ public final class BulkAssignments {
             return new Outcome.StoreNotConfigured();
         }
         Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
-        MerchantSettings rules = settings.current(merchant).orElseGet(MerchantSettings::defaults);
-        Optional<Instant> expiresAt = ExpiryCalculator.pointsExpiry(rules.points().expiry(), now, store.get().zone())
-                .instant();
+        MerchantSettings rules = settings.currentOrDefaults(merchant);
+        Optional<Instant> expiresAt = ExpiryCalculator.ofPointsGrantedAt(rules, now, store.get().zone());
         List<MemberId> distinct = request.distinctIds();
         String jobId = request.idempotencyKey().map(k -> "bulk-" + k).orElseGet(() -> "bulk-" + ids.newId());
         BulkJob job = BulkJob.created(merchant, jobId, request.points(), request.reason().strip(),

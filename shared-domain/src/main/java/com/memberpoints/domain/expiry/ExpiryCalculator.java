@@ -1,5 +1,8 @@
 package com.memberpoints.domain.expiry;
 
+import com.memberpoints.domain.settings.MerchantSettings;
+import java.util.Optional;
+
 import com.memberpoints.domain.settings.CreditValidity;
 import com.memberpoints.domain.settings.ExpiryPolicy;
 import java.time.Instant;
@@ -32,6 +35,14 @@ public final class ExpiryCalculator {
                 yield new Expiry.At(endOfLocalDay(date, zone), date);
             }
         };
+    }
+
+    /**
+     * Expiry of points granted at {@code at} under the merchant's current rules ({@code rules.points().expiry()}):
+     * the one rule for points added by staff, store spend and bulk assignments. Empty: they never expire.
+     */
+    public static Optional<Instant> ofPointsGrantedAt(MerchantSettings rules, Instant at, ZoneId zone) {
+        return pointsExpiry(rules.points().expiry(), at, zone).instant();
     }
 
     /**

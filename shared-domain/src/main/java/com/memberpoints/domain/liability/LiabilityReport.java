@@ -1,5 +1,7 @@
 package com.memberpoints.domain.liability;
 
+import com.memberpoints.domain.expiry.ExpiryCalculator;
+
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
@@ -73,7 +75,7 @@ public final class LiabilityReport {
         LocalDate until90 = today.plusDays(WINDOWS[1]);
         Figures points = figures(merchant, Wallet.POINTS, now, endOf(until30, store), endOf(until90, store));
         Figures credits = figures(merchant, Wallet.CREDITS, now, endOf(until30, store), endOf(until90, store));
-        MerchantSettings rules = settings.current(merchant).orElseGet(MerchantSettings::defaults);
+        MerchantSettings rules = settings.currentOrDefaults(merchant);
         Optional<Long> rate = rules.redeem().enabled() && rules.redeem().pointsPerUnit() > 0
                 ? Optional.of(rules.redeem().pointsPerUnit()) : Optional.empty();
         return Optional.of(new Report(store, now, today, until30, until90, points, credits, rate,
@@ -90,9 +92,9 @@ public final class LiabilityReport {
         return new Figures(total - expired, expired, in30, in90);
     }
 
-    /** The last second of a local day: lots expire at 23:59:59 local (ExpiryCalculator). */
+    /** The last second of a local day: lots expire then ({@link ExpiryCalculator#endOfLocalDay}). */
     private static Instant endOf(LocalDate day, Merchant store) {
-        return day.plusDays(1).atStartOfDay(store.zone()).toInstant().minusSeconds(1);
+        return ExpiryCalculator.endOfLocalDay(day, store.zone());
     }
 
     /** Points at the rate, rounded half-up to the currency's minor unit. */

@@ -1,7 +1,6 @@
 package com.memberpoints.domain.membercenter;
 
-import com.memberpoints.domain.checkout.StorefrontService;
-
+import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.order.Order;
@@ -11,22 +10,29 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The member center's points panel (SPEC §7).
+ * The member's points view (SPEC §7): what the storefront's points panel and the admin member view both show
+ * (each writes the fields its API documents).
  *
  * @param balance       spendable points now (lots past their expiry are not counted even before the sweep)
  * @param cashValue     what {@code balance} is worth at checkout (whole redemption units)
+ * @param pointsPerUnit the redemption rate {@code cashValue} was computed at
  * @param byExpiry      balance by expiry date (merchant-local date), soonest first
+ * @param expiringLots  the lots behind {@code byExpiry}: still valid, with an expiry, in the wallet's order
  * @param neverExpiring points in lots that never expire
  * @param pending       points orders will still earn, dated ones first (soonest expected first), then those whose
- *                      date is not known yet; at most {@link StorefrontService#MAX_PENDING_SHOWN}
+ *                      date is not known yet; at most {@link MemberCenter#MAX_PENDING_SHOWN}
  * @param morePending   the member has more pending orders than {@code pending} lists
  * @param rules         the rules text in the requested locale, else the store's default locale
+ * @param storeCredits  the store-credit balance spendable now
  */
-public record MemberPointsView(long balance, Money cashValue, List<ExpiringBalance> byExpiry, long neverExpiring,
-                               List<PendingPoints> pending, boolean morePending, Optional<RulesText> rules) {
+public record MemberPointsView(long balance, Money cashValue, long pointsPerUnit, List<ExpiringBalance> byExpiry,
+                               List<Lot> expiringLots, long neverExpiring, List<PendingPoints> pending,
+                               boolean morePending, Optional<RulesText> rules, Money storeCredits) {
     public MemberPointsView {
         Objects.requireNonNull(cashValue, "cashValue");
+        Objects.requireNonNull(storeCredits, "storeCredits");
         byExpiry = List.copyOf(byExpiry);
+        expiringLots = List.copyOf(expiringLots);
         pending = List.copyOf(pending);
         Objects.requireNonNull(rules, "rules");
     }

@@ -13,6 +13,11 @@ public interface MerchantStore {
 
     Optional<Merchant> find(MerchantId merchant);
 
+    /** The merchant's profile. @throws UnknownMerchantException when it has none */
+    default Merchant require(MerchantId merchant) {
+        return find(merchant).orElseThrow(() -> new UnknownMerchantException(merchant));
+    }
+
     /** Creates or replaces the profile. */
     void save(Merchant merchant);
 

@@ -612,7 +612,7 @@ public final class OrderLifecycle {
     }
 
     private MerchantSettings currentSettings(MerchantId merchant) {
-        return settings.current(merchant).orElseGet(MerchantSettings::defaults);
+        return settings.currentOrDefaults(merchant);
     }
 
     private static void requireCurrency(Context ctx, OrderAmounts amounts, String field) {

@@ -19,6 +19,11 @@ public interface SettingsStore {
 
     Optional<MerchantSettings> current(MerchantId merchant);
 
+    /** The settings in force: the current ones, or {@link MerchantSettings#defaults()} for a merchant that never saved any. */
+    default MerchantSettings currentOrDefaults(MerchantId merchant) {
+        return current(merchant).orElseGet(MerchantSettings::defaults);
+    }
+
     Optional<MerchantSettings> byVersion(MerchantId merchant, long version);
 
     SaveResult save(MerchantId merchant, MerchantSettings settings, long expectedVersion, ChangeLogEntry entry);

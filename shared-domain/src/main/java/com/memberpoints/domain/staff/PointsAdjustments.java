@@ -93,9 +93,8 @@ public final class PointsAdjustments {
         WalletRef wallet = WalletRef.points(merchant, member);
         LedgerCommand command;
         if (request.points() > 0) {
-            MerchantSettings rules = settings.current(merchant).orElseGet(MerchantSettings::defaults);
-            Optional<Instant> expiresAt = ExpiryCalculator.pointsExpiry(rules.points().expiry(), now,
-                    store.get().zone()).instant();
+            MerchantSettings rules = settings.currentOrDefaults(merchant);
+            Optional<Instant> expiresAt = ExpiryCalculator.ofPointsGrantedAt(rules, now, store.get().zone());
             command = LedgerCommand.manualAdd(wallet, request.idempotencyKey(), request.points(), expiresAt,
                     request.reason(), staff, now).withNotification(request.notification());
         } else {

@@ -84,7 +84,7 @@ public final class StoreSpend {
         if (profile.isEmpty()) {
             return new Outcome.UnknownMember();
         }
-        MerchantSettings rules = settings.current(merchant).orElseGet(MerchantSettings::defaults);
+        MerchantSettings rules = settings.currentOrDefaults(merchant);
         BoundRule rule = BoundRule.bind(rules, profile.get().tier());
         PointsOutcome outcome = Earning.points(rule,
                 new EarnFacts(CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.POS, OrderKind.NORMAL, false), amount);
@@ -95,8 +95,7 @@ public final class StoreSpend {
             return new Outcome.NothingEarned(Optional.empty());
         }
         Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
-        Optional<Instant> expiresAt = ExpiryCalculator.pointsExpiry(rules.points().expiry(), now, store.get().zone())
-                .instant();
+        Optional<Instant> expiresAt = ExpiryCalculator.ofPointsGrantedAt(rules, now, store.get().zone());
         LedgerCommand.Credit credit = new LedgerCommand.Credit(WalletRef.points(merchant, member), EntryKind.EARN,
                 outcome.points(), expiresAt, Optional.of(orderIdOf(receiptId)), "", "In-store purchase", staff, now);
         return switch (ledger.apply(credit)) {

@@ -58,10 +58,9 @@ public final class MemberHistoryHandler extends StaffApiHandler {
             case "credits" -> Wallet.CREDITS;
             default -> throw new com.memberpoints.domain.model.InvalidInputException("wallet", "must be points or credits");
         }).orElse(Wallet.POINTS);
-        MemberId member = MemberPointsHandler.requireMember(services, request, staff);
+        MemberId member = MemberPaths.requireMember(services, request, staff);
         Merchant merchant = services.merchant(staff.merchantId());
-        WalletRef ref = new WalletRef(staff.merchantId(), member, wallet);
-        Page<JournalEntry> entries = services.ledger().history(ref, page);
+        Page<JournalEntry> entries = services.memberCenter().history(staff.merchantId(), member, wallet, page);
         List<JsonValue> items = new ArrayList<>(entries.items().size());
         for (JournalEntry e : entries.items()) {
             items.add(AdminJson.entry(e, merchant));

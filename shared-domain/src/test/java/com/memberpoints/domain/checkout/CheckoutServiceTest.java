@@ -30,6 +30,7 @@ import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.settings.BoundRule;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.testing.Fixtures;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StorefrontServiceTest {
+class CheckoutServiceTest {
     static final Instant NOW = Instant.parse("2021-06-01T04:00:00Z");
     static final Instant END_2021 = Instant.parse("2021-12-31T15:59:59Z");
     final Merchant shop = Fixtures.merchant();
@@ -49,18 +50,17 @@ class StorefrontServiceTest {
     final MemberId ann = MemberId.of("ann");
     final MerchantSettings settings = Fixtures.settings().rulesText("zh-TW", "規則").build();
 
-    private StorefrontService service(LedgerStore ledger) {
-        return new StorefrontService(ledger, port(SettingsStore.class, Optional.of(settings)),
+    private CheckoutService service(LedgerStore ledger) {
+        return new CheckoutService(ledger, port(SettingsStore.class, Optional.of(settings)),
                 port(MerchantStore.class, Optional.of(shop)), port(MemberStore.class, Optional.<MemberProfile>empty()),
-                orders, () -> NOW);
+                () -> NOW);
     }
-
-    final InMemoryOrderStore orders = new InMemoryOrderStore();
 
     /** A read-only port answering every find/current with {@code answer}. */
     @SuppressWarnings("unchecked")
     private static <T> T port(Class<T> type, Object answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> answer);
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> method.isDefault()
+                ? InvocationHandler.invokeDefault(p, method, args) : answer);
     }
 
     private static Cart cart(String amount, String storeCredits) {
@@ -73,7 +73,7 @@ class StorefrontServiceTest {
     void aRetryAfterTheDebitReQuotesTheSameMaximum_andIsARepeat() {
         InMemoryLedgerStore ledger = new InMemoryLedgerStore();
         ledger.apply(LedgerCommand.earn(m, ann, OrderId.of("e"), 300, Optional.of(END_2021), NOW));
-        StorefrontService s = service(ledger);
+        CheckoutService s = service(ledger);
         RedemptionOutcome first = s.redeem(shop, ann, OrderId.of("o"), cart("100.00", "0"), PointsRequest.MAXIMUM);
         RedemptionOutcome again = s.redeem(shop, ann, OrderId.of("o"), cart("100.00", "0"), PointsRequest.MAXIMUM);
         assertThat(first).isInstanceOf(RedemptionOutcome.Redeemed.class);
@@ -106,68 +106,5 @@ class StorefrontServiceTest {
         RedemptionOutcome retry = service(real).redeem(shop, ann, OrderId.of("o"), cart("100.00", "0"),
                 PointsRequest.exactly(100));
         assertThat(retry).isInstanceOf(RedemptionOutcome.Conflict.class);
-    }
-
-    @Test
-    void rulesTextFallsBackToTheStoreDefault() {
-        assertThat(StorefrontService.rulesText(shop, settings, Optional.of(Locale.forLanguageTag("zh-TW"))).orElseThrow().text())
-                .isEqualTo("規則");
-        assertThat(StorefrontService.rulesText(shop, settings, Optional.of(Locale.FRENCH)).orElseThrow().locale()).isEqualTo("en");
-        assertThat(StorefrontService.rulesText(shop, settings, Optional.empty()).orElseThrow().locale()).isEqualTo("en");
-    }
-
-    @Test
-    void pendingPointsAreUnassignedUncancelledOrders_datedWhenScheduled_undatedWhileAwaitingDeliveryOrCompletion() {
-        BoundRule rule = BoundRule.bind(settings, Optional.empty());
-        Instant due = Instant.parse("2021-12-03T16:00:00Z"); // 2021-12-04 00:00 Taipei
-        Instant earlier = Instant.parse("2021-12-01T16:00:00Z"); // 2021-12-02 Taipei
-        EarnRecord none = new EarnRecord(0, Optional.empty(), Optional.empty(), Fixtures.twd("0"), Optional.empty());
-        Order awaitingDelivery = order("o-0", rule, OrderStatus.OPEN, Delivery.PENDING, none);
-        Order scheduled = order("o-1", rule, OrderStatus.OPEN, Delivery.arrived(NOW), new EarnRecord(0,
-                Optional.empty(), Optional.of(due), Fixtures.twd("0"), Optional.empty()));
-        Order cancelled = order("o-2", rule, OrderStatus.CANCELLED, Delivery.arrived(NOW), scheduled.earned());
-        Order assigned = order("o-3", rule, OrderStatus.OPEN, Delivery.arrived(NOW), new EarnRecord(10,
-                Optional.of(due), Optional.of(due), Fixtures.twd("0"), Optional.empty()));
-        Order awaitingCompletion = order("o-4", rule, OrderStatus.OPEN, Delivery.arrived(NOW), none);
-        Order sooner = order("o-5", rule, OrderStatus.OPEN, Delivery.arrived(NOW), new EarnRecord(0,
-                Optional.empty(), Optional.of(earlier), Fixtures.twd("0"), Optional.empty()));
-        assertThat(StorefrontService.pendingOf(List.of(awaitingDelivery, scheduled, cancelled, assigned,
-                awaitingCompletion, sooner), shop.zone()))
-                .containsExactly(
-                        new MemberPointsView.PendingPoints(OrderId.of("o-5"), 10, Optional.of(LocalDate.of(2021, 12, 2)),
-                                Order.PendingPoints.Waiting.SCHEDULED),
-                        new MemberPointsView.PendingPoints(OrderId.of("o-1"), 10, Optional.of(LocalDate.of(2021, 12, 4)),
-                                Order.PendingPoints.Waiting.SCHEDULED),
-                        new MemberPointsView.PendingPoints(OrderId.of("o-0"), 10, Optional.empty(),
-                                Order.PendingPoints.Waiting.DELIVERY),
-                        new MemberPointsView.PendingPoints(OrderId.of("o-4"), 10, Optional.empty(),
-                                Order.PendingPoints.Waiting.COMPLETION));
-    }
-
-    @Test
-    void thePointsPanelListsThePendingOrdersOfTheMemberOnly_boundedWithAMoreFlag() {
-        BoundRule rule = BoundRule.bind(settings, Optional.empty());
-        EarnRecord none = new EarnRecord(0, Optional.empty(), Optional.empty(), Fixtures.twd("0"), Optional.empty());
-        orders.save(order("mine", rule, OrderStatus.OPEN, Delivery.PENDING, none));
-        Order other = order("bob-1", rule, OrderStatus.OPEN, Delivery.PENDING, none);
-        orders.save(new Order(m, other.id(), Optional.of(MemberId.of("bob")), other.identity(), other.channel(),
-                other.kind(), other.parentOrder(), other.placedAt(), other.amounts(), rule, other.status(),
-                other.payment(), other.delivery(), other.completedAt(), other.earned(), 0));
-        MemberPointsView v = service(new InMemoryLedgerStore()).points(shop, ann, Optional.empty());
-        assertThat(v.pending()).extracting(MemberPointsView.PendingPoints::order).containsExactly(OrderId.of("mine"));
-        assertThat(v.morePending()).isFalse();
-
-        for (int i = 0; i < StorefrontService.MAX_PENDING_SHOWN; i++) {
-            orders.save(order("x-" + i, rule, OrderStatus.OPEN, Delivery.PENDING, none));
-        }
-        MemberPointsView full = service(new InMemoryLedgerStore()).points(shop, ann, Optional.empty());
-        assertThat(full.pending()).hasSize(StorefrontService.MAX_PENDING_SHOWN);
-        assertThat(full.morePending()).isTrue();
-    }
-
-    private Order order(String id, BoundRule rule, OrderStatus status, Delivery delivery, EarnRecord earned) {
-        return new Order(m, OrderId.of(id), Optional.of(ann), CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE,
-                OrderKind.NORMAL, Optional.empty(), NOW, OrderAmounts.ofSubtotal(Fixtures.twd("100.00")), rule, status,
-                Optional.empty(), delivery, Optional.empty(), earned, 0);
     }
 }

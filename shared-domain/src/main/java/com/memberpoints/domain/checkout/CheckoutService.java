@@ -46,28 +46,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The storefront's application service: checkout quote and redemption, member center views. Orchestrates
- * the ports; every rule lives in the domain ({@link CheckoutQuoter}, the ledger). No AWS, no HTTP.
+ * The checkout use case: quote and redemption. Orchestrates the ports; every rule lives in the domain
+ * ({@link CheckoutQuoter}, the ledger). No AWS, no HTTP. The member center's views are {@code MemberCenter}.
  *
  * <p>Reads per call: quote = merchant + settings + member profile (tier) + ONE {@link LedgerStore#wallets} read;
  * redemption = the same plus the order's journal entries, then one ledger write per wallet debited.
  */
-public final class StorefrontService {
+public final class CheckoutService {
 
     private final LedgerStore ledger;
     private final SettingsStore settings;
     private final MerchantStore merchants;
     private final MemberStore members;
-    private final OrderStore orders;
     private final TimeSource clock;
 
-    /** Pending orders listed in the points panel at most (one bounded index query). */
-    public static final int MAX_PENDING_SHOWN = 50;
-
-    public StorefrontService(LedgerStore ledger, SettingsStore settings, MerchantStore merchants, MemberStore members,
-                             OrderStore orders, TimeSource clock) {
+    public CheckoutService(LedgerStore ledger, SettingsStore settings, MerchantStore merchants, MemberStore members,
+                             TimeSource clock) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.orders = Objects.requireNonNull(orders, "orders");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.members = Objects.requireNonNull(members, "members");
@@ -76,17 +71,7 @@ public final class StorefrontService {
 
     /** The caller's store profile (handlers load it first: the currency decides how money fields are read). @throws UnknownMerchantException when it has none */
     public Merchant merchant(MerchantId merchant) {
-        Optional<Merchant> m = merchants.find(merchant);
-        if (m.isEmpty()) {
-            throw new UnknownMerchantException(merchant);
-        }
-        return m.get();
-    }
-
-    /** Current settings; a merchant that never saved any runs on {@link MerchantSettings#defaults()}. */
-    public MerchantSettings settings(MerchantId merchant) {
-        Optional<MerchantSettings> s = settings.current(merchant);
-        return s.isPresent() ? s.get() : MerchantSettings.defaults();
+        return merchants.require(merchant);
     }
 
     // ------------------------------------------------------------------ checkout
@@ -94,7 +79,7 @@ public final class StorefrontService {
     /** The checkout quote for the member's cart, with the member's current balance (one wallets read). */
     public Quote quote(Merchant merchant, MemberId member, Cart cart, PointsRequest points) {
         MerchantId merchantId = merchant.id();
-        MerchantSettings current = settings(merchantId);
+        MerchantSettings current = settings.currentOrDefaults(merchantId);
         Optional<TierId> tier = tier(merchantId, member);
         MemberWallets wallets = ledger.wallets(merchantId, member);
         return CheckoutQuoter.quote(merchant, current, request(cart, points, wallets.points().available(clock.now()), tier));
@@ -112,7 +97,7 @@ public final class StorefrontService {
     public RedemptionOutcome redeem(Merchant merchant, MemberId member, OrderId order, Cart cart,
                                     PointsRequest points) {
         MerchantId merchantId = merchant.id();
-        MerchantSettings current = settings(merchantId);
+        MerchantSettings current = settings.currentOrDefaults(merchantId);
         Optional<TierId> tier = tier(merchantId, member);
         Instant now = clock.now();
 
@@ -210,90 +195,5 @@ public final class StorefrontService {
         EarnFacts facts = new EarnFacts(CheckoutIdentity.MEMBER_LOGGED_IN, cart.channel(), OrderKind.NORMAL, false);
         return new QuoteRequest(cart.itemSubtotal(), cart.excludedItemsSubtotal(), cart.discounts(), cart.storeCredits(),
                 cart.deliveryFee(), cart.paymentFee(), balance, points, facts, tier);
-    }
-
-    // ------------------------------------------------------------------ member center
-
-    /**
-     * The points panel: one wallet read, and one bounded read of the member's pending orders
-     * ({@link OrderStore#pendingForMember}, at most {@link #MAX_PENDING_SHOWN} + 1 to tell whether more exist).
-     */
-    public MemberPointsView points(Merchant merchant, MemberId member, Optional<Locale> locale) {
-        MerchantId merchantId = merchant.id();
-        MerchantSettings current = settings(merchantId);
-        WalletState wallet = ledger.wallet(WalletRef.points(merchantId, member));
-        Instant now = clock.now();
-        long balance = wallet.available(now);
-        TreeMap<LocalDate, Long> byDate = new TreeMap<>();
-        long never = 0;
-        for (Map.Entry<Optional<Instant>, Long> lot : wallet.lots().asMap().entrySet()) {
-            if (lot.getKey().isEmpty()) {
-                never += lot.getValue();
-            } else if (now.isBefore(lot.getKey().get())) {
-                byDate.merge(LocalDate.ofInstant(lot.getKey().get(), merchant.zone()), lot.getValue(), Long::sum);
-            }
-        }
-        List<MemberPointsView.ExpiringBalance> expiring = new ArrayList<>();
-        for (Map.Entry<LocalDate, Long> e : byDate.entrySet()) {
-            expiring.add(new MemberPointsView.ExpiringBalance(e.getKey(), e.getValue()));
-        }
-        List<Order> pendingOrders = orders.pendingForMember(merchantId, member, MAX_PENDING_SHOWN + 1);
-        boolean more = pendingOrders.size() > MAX_PENDING_SHOWN;
-        List<MemberPointsView.PendingPoints> pending = pendingOf(
-                more ? pendingOrders.subList(0, MAX_PENDING_SHOWN) : pendingOrders, merchant.zone());
-        return new MemberPointsView(balance, CheckoutQuoter.cashEquivalent(balance, current.redeem(), merchant.currency()),
-                expiring, never, pending, more, rulesText(merchant, current, locale));
-    }
-
-    /** Rules text in {@code requested} when the store supports it and has a text for it, else in the default locale. */
-    static Optional<MemberPointsView.RulesText> rulesText(Merchant merchant, MerchantSettings settings,
-                                                          Optional<Locale> requested) {
-        if (requested.isPresent() && merchant.supports(requested.get().toLanguageTag())) {
-            Optional<MemberPointsView.RulesText> t = textFor(settings, requested.get().toLanguageTag());
-            if (t.isPresent()) {
-                return t;
-            }
-        }
-        return textFor(settings, merchant.defaultLocale().toLanguageTag());
-    }
-
-    private static Optional<MemberPointsView.RulesText> textFor(MerchantSettings settings, String tag) {
-        for (Map.Entry<String, String> e : settings.rulesText().entrySet()) {
-            if (e.getKey().equalsIgnoreCase(tag)) {
-                return Optional.of(new MemberPointsView.RulesText(e.getKey(), e.getValue()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Pending points of a member's orders ({@link Order#pendingPoints()}: not cancelled, not assigned yet, earning
-     * what the bound rule gives the latest amounts): scheduled ones with the merchant-local date of the schedule,
-     * soonest first; then those awaiting delivery or completion, with no date, in the given order. Pure.
-     */
-    public static List<MemberPointsView.PendingPoints> pendingOf(Collection<Order> orders, ZoneId zone) {
-        List<MemberPointsView.PendingPoints> out = new ArrayList<>();
-        for (Order o : orders) {
-            o.pendingPoints().ifPresent(p -> out.add(new MemberPointsView.PendingPoints(o.id(), p.points(),
-                    p.dueAt().map(due -> LocalDate.ofInstant(due, zone)), p.waiting())));
-        }
-        // Stable: undated ones keep the store's order (oldest placement first).
-        out.sort(java.util.Comparator.comparing((MemberPointsView.PendingPoints p) -> p.expectedOn().isEmpty())
-                .thenComparing(p -> p.expectedOn().orElse(LocalDate.MIN)));
-        return out;
-    }
-
-    /** A page of the member's journal of {@code wallet}, newest first. */
-    public Page<JournalEntry> history(MerchantId merchant, MemberId member, Wallet wallet, PageRequest page) {
-        return ledger.history(new WalletRef(merchant, member, wallet), page);
-    }
-
-    /** The member's credits wallet (one read). */
-    public WalletState credits(MerchantId merchant, MemberId member) {
-        return ledger.wallet(WalletRef.credits(merchant, member));
-    }
-
-    public Instant now() {
-        return clock.now();
     }
 }

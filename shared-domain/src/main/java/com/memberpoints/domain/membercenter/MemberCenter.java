@@ -1,0 +1,170 @@
+package com.memberpoints.domain.membercenter;
+
+import com.memberpoints.domain.checkout.CheckoutQuoter;
+import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.ledger.LedgerStore;
+import com.memberpoints.domain.ledger.Lot;
+import com.memberpoints.domain.ledger.Lots;
+import com.memberpoints.domain.ledger.MemberWallets;
+import com.memberpoints.domain.ledger.Wallet;
+import com.memberpoints.domain.ledger.WalletRef;
+import com.memberpoints.domain.ledger.WalletState;
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.model.MemberId;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.Money;
+import com.memberpoints.domain.model.Page;
+import com.memberpoints.domain.model.PageRequest;
+import com.memberpoints.domain.model.TimeSource;
+import com.memberpoints.domain.order.Order;
+import com.memberpoints.domain.order.OrderStore;
+import com.memberpoints.domain.settings.MerchantSettings;
+import com.memberpoints.domain.settings.SettingsStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The member center (SPEC §7): the ONE points view the storefront's points panel and the admin member view both
+ * show, the member's journal, the credits wallet. Orchestrates the ports; no AWS, no HTTP.
+ *
+ * <p>Reads per points view: merchant + settings + ONE {@link LedgerStore#wallets} read + one bounded read of the
+ * member's pending orders ({@link OrderStore#pendingForMember}, at most {@link #MAX_PENDING_SHOWN} + 1 to tell
+ * whether more exist).
+ */
+public final class MemberCenter {
+
+    /** Pending orders listed in the points panel at most (one bounded index query). */
+    public static final int MAX_PENDING_SHOWN = 50;
+
+    private final LedgerStore ledger;
+    private final SettingsStore settings;
+    private final MerchantStore merchants;
+    private final MemberStore members;
+    private final OrderStore orders;
+    private final TimeSource clock;
+
+    public MemberCenter(LedgerStore ledger, SettingsStore settings, MerchantStore merchants, MemberStore members,
+                        OrderStore orders, TimeSource clock) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.merchants = Objects.requireNonNull(merchants, "merchants");
+        this.members = Objects.requireNonNull(members, "members");
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The caller's store profile. @throws com.memberpoints.domain.merchant.UnknownMerchantException when it has none */
+    public Merchant merchant(MerchantId merchant) {
+        return merchants.require(merchant);
+    }
+
+    /** Whether {@code member} exists in {@code merchant}'s store (the admin views answer 404 otherwise). */
+    public boolean isMember(MerchantId merchant, MemberId member) {
+        return members.find(merchant, member).isPresent();
+    }
+
+    /** The points panel of the member (the storefront's, with the rules text in {@code locale} when the store has it). */
+    public MemberPointsView points(Merchant merchant, MemberId member, Optional<Locale> locale) {
+        MerchantSettings current = settings.currentOrDefaults(merchant.id());
+        MemberWallets wallets = ledger.wallets(merchant.id(), member);
+        Instant now = clock.now();
+        long balance = wallets.points().available(now);
+        List<Lot> lots = new ArrayList<>();
+        long never = 0;
+        for (Lot lot : wallets.points().lots().asList()) {
+            if (lot.expiresAt().isEmpty()) {
+                never += lot.amount();
+            } else if (Lots.isValidAt(lot.expiresAt(), now)) {
+                lots.add(lot);
+            }
+        }
+        List<Order> pendingOrders = orders.pendingForMember(merchant.id(), member, MAX_PENDING_SHOWN + 1);
+        boolean more = pendingOrders.size() > MAX_PENDING_SHOWN;
+        List<MemberPointsView.PendingPoints> pending = pendingOf(
+                more ? pendingOrders.subList(0, MAX_PENDING_SHOWN) : pendingOrders, merchant.zone());
+        return new MemberPointsView(balance, cashValue(balance, current, merchant), current.redeem().pointsPerUnit(),
+                byDate(lots, merchant.zone()), lots, never, pending, more, rulesText(merchant, current, locale),
+                Money.ofMinor(wallets.credits().available(now), merchant.currency()));
+    }
+
+    /**
+     * What {@code points} are worth at checkout: whole redemption units ({@link CheckoutQuoter#cashEquivalent}, the
+     * one cash-value rule of the house — docs/decisions.md "One member points view").
+     */
+    static Money cashValue(long points, MerchantSettings settings, Merchant merchant) {
+        return CheckoutQuoter.cashEquivalent(points, settings.redeem(), merchant.currency());
+    }
+
+    private static List<MemberPointsView.ExpiringBalance> byDate(List<Lot> lots, ZoneId zone) {
+        TreeMap<LocalDate, Long> byDate = new TreeMap<>();
+        for (Lot lot : lots) {
+            byDate.merge(LocalDate.ofInstant(lot.expiresAt().orElseThrow(), zone), lot.amount(), Long::sum);
+        }
+        List<MemberPointsView.ExpiringBalance> out = new ArrayList<>();
+        for (Map.Entry<LocalDate, Long> e : byDate.entrySet()) {
+            out.add(new MemberPointsView.ExpiringBalance(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** Rules text in {@code requested} when the store supports it and has a text for it, else in the default locale. */
+    static Optional<MemberPointsView.RulesText> rulesText(Merchant merchant, MerchantSettings settings,
+                                                          Optional<Locale> requested) {
+        if (requested.isPresent() && merchant.supports(requested.get().toLanguageTag())) {
+            Optional<MemberPointsView.RulesText> t = textFor(settings, requested.get().toLanguageTag());
+            if (t.isPresent()) {
+                return t;
+            }
+        }
+        return textFor(settings, merchant.defaultLocale().toLanguageTag());
+    }
+
+    private static Optional<MemberPointsView.RulesText> textFor(MerchantSettings settings, String tag) {
+        for (Map.Entry<String, String> e : settings.rulesText().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(tag)) {
+                return Optional.of(new MemberPointsView.RulesText(e.getKey(), e.getValue()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Pending points of a member's orders ({@link Order#pendingPoints()}: not cancelled, not assigned yet, earning
+     * what the bound rule gives the latest amounts): scheduled ones with the merchant-local date of the schedule,
+     * soonest first; then those awaiting delivery or completion, with no date, in the given order. Pure.
+     */
+    public static List<MemberPointsView.PendingPoints> pendingOf(Collection<Order> orders, ZoneId zone) {
+        List<MemberPointsView.PendingPoints> out = new ArrayList<>();
+        for (Order o : orders) {
+            o.pendingPoints().ifPresent(p -> out.add(new MemberPointsView.PendingPoints(o.id(), p.points(),
+                    p.dueAt().map(due -> LocalDate.ofInstant(due, zone)), p.waiting())));
+        }
+        // Stable: undated ones keep the store's order (oldest placement first).
+        out.sort(Comparator.comparing((MemberPointsView.PendingPoints p) -> p.expectedOn().isEmpty())
+                .thenComparing(p -> p.expectedOn().orElse(LocalDate.MIN)));
+        return out;
+    }
+
+    /** A page of the member's journal of {@code wallet}, newest first. */
+    public Page<JournalEntry> history(MerchantId merchant, MemberId member, Wallet wallet, PageRequest page) {
+        return ledger.history(new WalletRef(merchant, member, wallet), page);
+    }
+
+    /** The member's store-credit balance spendable now (one wallet read). */
+    public Money credits(Merchant merchant, MemberId member) {
+        WalletState wallet = ledger.wallet(WalletRef.credits(merchant.id(), member));
+        return Money.ofMinor(wallet.available(clock.now()), merchant.currency());
+    }
+}

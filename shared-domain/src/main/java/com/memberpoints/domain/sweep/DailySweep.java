@@ -1,0 +1,97 @@
+package com.memberpoints.domain.sweep;
+
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.TimeSource;
+import com.memberpoints.domain.order.OrderLifecycle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The daily sweep use case. For every merchant ({@link MerchantStore#all()}): expires the lots due
+ * ({@link LedgerSweeps#expireDue}, through the ledger's expiry index: only wallets with a due lot are read), releases
+ * redemption holds older than the hold time limit ({@link LedgerSweeps#releaseStaleHolds}), and reconciles:
+ * delivered orders past their due date plus the grace period with no assignment are assigned now
+ * ({@link OrderLifecycle#reconcileOverdue}). One merchant's failure does not stop the others: it is reported as
+ * {@link MerchantResult.Failed}, in merchant order with the others, and the caller decides what a failure means.
+ */
+public final class DailySweep {
+
+    /**
+     * @param holdTimeLimit  a redemption hold older than this is released
+     * @param reconcileGrace an order due this long ago and still unassigned is assigned by the sweep
+     * @param maxItems       wallets, holds and orders handled per merchant and job in one run
+     */
+    public record Limits(Duration holdTimeLimit, Duration reconcileGrace, int maxItems) {
+        public Limits {
+            Objects.requireNonNull(holdTimeLimit, "holdTimeLimit");
+            Objects.requireNonNull(reconcileGrace, "reconcileGrace");
+            if (holdTimeLimit.isNegative() || holdTimeLimit.isZero() || reconcileGrace.isNegative() || maxItems < 1) {
+                throw new IllegalArgumentException("sweep limits must be positive");
+            }
+        }
+    }
+
+    /** What one merchant's sweep did, or that it failed. */
+    public sealed interface MerchantResult {
+        MerchantId merchant();
+
+        record Swept(MerchantId merchant, LedgerSweeps.SweepReport expired, LedgerSweeps.SweepReport released,
+                     OrderLifecycle.ReconcileReport reconciled) implements MerchantResult {
+            /** Every job got to the end (none stopped at {@code maxItems}). */
+            public boolean complete() {
+                return expired.complete() && released.complete() && reconciled.complete();
+            }
+        }
+
+        record Failed(MerchantId merchant, RuntimeException cause) implements MerchantResult {}
+    }
+
+    /** One result per merchant, in {@link MerchantStore#all()} order. */
+    public record Outcome(List<MerchantResult> results) {
+        public Outcome {
+            results = List.copyOf(results);
+        }
+
+        public List<MerchantId> failed() {
+            return results.stream().filter(r -> r instanceof MerchantResult.Failed).map(MerchantResult::merchant).toList();
+        }
+    }
+
+    private final MerchantStore merchants;
+    private final LedgerSweeps sweeps;
+    private final OrderLifecycle lifecycle;
+    private final TimeSource clock;
+    private final Limits limits;
+
+    public DailySweep(MerchantStore merchants, LedgerSweeps sweeps, OrderLifecycle lifecycle, TimeSource clock,
+                      Limits limits) {
+        this.merchants = Objects.requireNonNull(merchants, "merchants");
+        this.sweeps = Objects.requireNonNull(sweeps, "sweeps");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Runs the three jobs for every merchant. */
+    public Outcome run() {
+        Instant now = clock.now();
+        List<MerchantResult> results = new ArrayList<>();
+        for (MerchantId merchant : merchants.all()) {
+            try {
+                LedgerSweeps.SweepReport expired = sweeps.expireDue(merchant, now, limits.maxItems());
+                LedgerSweeps.SweepReport released = sweeps.releaseStaleHolds(merchant, now, limits.holdTimeLimit(),
+                        limits.maxItems());
+                OrderLifecycle.ReconcileReport reconciled = lifecycle.reconcileOverdue(merchant,
+                        limits.reconcileGrace(), limits.maxItems());
+                results.add(new MerchantResult.Swept(merchant, expired, released, reconciled));
+            } catch (RuntimeException e) {
+                results.add(new MerchantResult.Failed(merchant, e));
+            }
+        }
+        return new Outcome(results);
+    }
+}
