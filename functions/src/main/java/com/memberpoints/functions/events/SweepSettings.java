@@ -6,7 +6,6 @@ import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.functions.platform.MissingConfigurationException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Objects;
 
 /**
  * Limits of the daily sweep, from the environment (all optional):

@@ -11,12 +11,9 @@ import com.memberpoints.functions.platform.http.ApiRequest;
 import com.memberpoints.functions.platform.http.ApiResponse;
 import com.memberpoints.functions.platform.http.Caller;
 import com.memberpoints.functions.platform.http.MemberApiHandler;
-import com.memberpoints.functions.platform.http.PageCursor;
-import com.memberpoints.functions.platform.http.QueryParams;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code GET /v1/storefront/me/points/history?limit=&cursor=}: the member's points journal, newest first

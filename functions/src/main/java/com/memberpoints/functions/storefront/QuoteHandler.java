@@ -2,13 +2,9 @@ package com.memberpoints.functions.storefront;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
-import com.memberpoints.domain.checkout.Cart;
 import com.memberpoints.domain.checkout.CheckoutService;
-import com.memberpoints.domain.checkout.PointsRequest;
 import com.memberpoints.domain.checkout.Quote;
 import com.memberpoints.domain.merchant.Merchant;
-import com.memberpoints.domain.model.Money;
-import com.memberpoints.domain.model.SalesChannel;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.http.ApiRequest;
 import com.memberpoints.functions.platform.http.ApiResponse;
@@ -18,7 +14,6 @@ import com.memberpoints.functions.platform.json.FieldReader;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.Currency;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 

@@ -4,26 +4,17 @@ import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.domain.checkout.RedemptionOutcome;
 import com.memberpoints.domain.checkout.CheckoutService;
-import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.merchant.Merchant;
-import com.memberpoints.domain.model.FieldError;
-import com.memberpoints.domain.model.InvalidInputException;
-import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.functions.platform.Wiring;
-import com.memberpoints.functions.platform.http.ApiException;
 import com.memberpoints.functions.platform.http.ApiRequest;
 import com.memberpoints.functions.platform.http.ApiResponse;
 import com.memberpoints.functions.platform.http.Caller;
 import com.memberpoints.functions.platform.http.MemberApiHandler;
-import com.memberpoints.functions.platform.http.ProblemType;
 import com.memberpoints.functions.platform.json.FieldReader;
-import com.memberpoints.functions.platform.json.JsonObject;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.Currency;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 

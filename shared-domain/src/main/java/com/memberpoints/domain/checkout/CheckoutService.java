@@ -1,21 +1,15 @@
 package com.memberpoints.domain.checkout;
 
-import com.memberpoints.domain.membercenter.MemberPointsView;
 import com.memberpoints.domain.merchant.UnknownMerchantException;
 
 import com.memberpoints.domain.earning.EarnFacts;
-import com.memberpoints.domain.earning.Earning;
-import com.memberpoints.domain.ledger.EntryKind;
-import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.MemberWallets;
-import com.memberpoints.domain.model.Page;
-import com.memberpoints.domain.model.PageRequest;
+import com.memberpoints.domain.ledger.OrderJournal;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.ledger.WalletRef;
-import com.memberpoints.domain.ledger.WalletState;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
@@ -25,25 +19,15 @@ import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.model.CheckoutIdentity;
 import com.memberpoints.domain.order.Order;
 import com.memberpoints.domain.model.OrderKind;
-import com.memberpoints.domain.order.OrderStatus;
 import com.memberpoints.domain.member.MemberStore;
 import com.memberpoints.domain.merchant.MerchantStore;
-import com.memberpoints.domain.order.OrderStore;
 import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.model.TierId;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The checkout use case: quote and redemption. Orchestrates the ports; every rule lives in the domain
@@ -101,21 +85,13 @@ public final class CheckoutService {
         Optional<TierId> tier = tier(merchantId, member);
         Instant now = clock.now();
 
-        long priorPoints = 0;
-        long priorCredits = 0;
-        for (JournalEntry e : ledger.entriesForOrder(merchantId, member, order)) {
-            if (e.kind() == EntryKind.REDEEM_REVERT) {
-                return new RedemptionOutcome.Conflict("The redemption of order " + order.value()
-                        + " was given back (order cancelled or never placed); start the checkout again with a new order id.");
-            }
-            if (e.kind() == EntryKind.REDEEM) {
-                if (e.wallet().wallet() == Wallet.POINTS) {
-                    priorPoints = -e.delta();
-                } else {
-                    priorCredits = -e.delta();
-                }
-            }
+        OrderJournal journal = ledger.orderJournal(merchantId, member, order);
+        if (journal.redemptionReverted()) {
+            return new RedemptionOutcome.Conflict("The redemption of order " + order.value()
+                    + " was given back (order cancelled or never placed); start the checkout again with a new order id.");
         }
+        long priorPoints = journal.redeemed(Wallet.POINTS);
+        long priorCredits = journal.redeemed(Wallet.CREDITS);
         MemberWallets wallets = ledger.wallets(merchantId, member);
         long pointsAvailable = wallets.points().available(now);
         long creditsAvailable = wallets.credits().available(now);

@@ -35,6 +35,11 @@ public interface LedgerStore {
     /** Every entry of an order (both wallets), in application order per wallet. */
     List<JournalEntry> entriesForOrder(MerchantId merchant, MemberId member, OrderId order);
 
+    /** What the order already did in the member's ledger (one {@link #entriesForOrder} read). */
+    default OrderJournal orderJournal(MerchantId merchant, MemberId member, OrderId order) {
+        return new OrderJournal(entriesForOrder(merchant, member, order));
+    }
+
     /**
      * Wallets whose soonest-expiring lot expires in {@code [fromInclusive, toExclusive)}, soonest
      * first. Read from an index: only such wallets are read.

@@ -7,6 +7,7 @@ import com.memberpoints.domain.model.SalesChannel;
 import com.memberpoints.domain.earning.EarnFacts;
 import com.memberpoints.domain.earning.Earning;
 import com.memberpoints.domain.model.MemberId;
+import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.settings.BoundRule;
@@ -88,6 +89,91 @@ public record Order(
     public Order withVersion(long newVersion) {
         return new Order(merchant, id, member, identity, channel, kind, parentOrder, placedAt, amounts, rule, status,
                 payment, delivery, completedAt, earned, newVersion, lastEditRevision);
+    }
+
+    // ------------------------------------------------------------------ transitions (each returns a new Order)
+
+    /** A new order as placed: open, nothing paid, delivered or earned yet, not stored ({@code version} 0). */
+    public static Order placed(OrderEvent.OrderPlaced e, BoundRule rule, java.util.Currency currency) {
+        return new Order(e.merchant(), e.order(), e.member(), e.identity(), e.channel(), e.kind(), Optional.empty(),
+                e.at(), e.amounts(), rule, OrderStatus.OPEN, Optional.empty(), Delivery.PENDING, Optional.empty(),
+                EarnRecord.nothing(currency), 0);
+    }
+
+    /** A split child of this order: its member, rule, payment and placement, with its own amounts; open. */
+    public Order splitChild(OrderId child, OrderAmounts childAmounts, java.util.Currency currency) {
+        return new Order(merchant, child, member, identity, channel, kind, Optional.of(id), placedAt, childAmounts,
+                rule, OrderStatus.OPEN, payment, Delivery.PENDING, Optional.empty(), EarnRecord.nothing(currency), 0);
+    }
+
+    /** Cancelled; everything else kept (the reconciliation takes back what it earned). */
+    public Order cancel() {
+        return with(OrderStatus.CANCELLED, payment, delivery, completedAt, amounts, earned, lastEditRevision);
+    }
+
+    /** Paid with {@code payment}. */
+    public Order pay(Payment newPayment) {
+        return with(status, Optional.of(newPayment), delivery, completedAt, amounts, earned, lastEditRevision);
+    }
+
+    /** At another delivery state. */
+    public Order deliver(Delivery newDelivery) {
+        return with(status, payment, newDelivery, completedAt, amounts, earned, lastEditRevision);
+    }
+
+    /** Completed at {@code at}. */
+    public Order complete(Instant at) {
+        return with(OrderStatus.COMPLETED, payment, delivery, Optional.of(at), amounts, earned, lastEditRevision);
+    }
+
+    /** Edited to {@code newAmounts}, {@code revision} the last edit revision applied. Earned points are not touched. */
+    public Order edit(OrderAmounts newAmounts, long revision) {
+        return with(status, payment, delivery, completedAt, newAmounts, earned, revision);
+    }
+
+    /** Only the last edit revision moves (an edit that repeats the amounts). */
+    public Order withLastEditRevision(long revision) {
+        return with(status, payment, delivery, completedAt, amounts, earned, revision);
+    }
+
+    /** The points of the latest amounts under the bound rule (0 when not earned). */
+    public long pointsOfLatestAmounts() {
+        return Earning.points(rule, earnFacts(), amounts.earnBase()).points();
+    }
+
+    /** Points assigned at {@code at}: the bound rule on the latest amounts. */
+    public Order assignPoints(Instant at) {
+        return withEarned(new EarnRecord(pointsOfLatestAmounts(), Optional.of(at), earned.scheduledFor(),
+                earned.creditsAwarded(), earned.creditsAwardedAt()));
+    }
+
+    /** Points already assigned, re-decided on the latest amounts (after an edit); the assignment date kept. */
+    public Order reassessPoints() {
+        return withEarned(new EarnRecord(pointsOfLatestAmounts(), earned.pointsAssignedAt(), earned.scheduledFor(),
+                earned.creditsAwarded(), earned.creditsAwardedAt()));
+    }
+
+    /** The assignment scheduled for {@code dueAt}. */
+    public Order scheduleAssignment(Instant dueAt) {
+        return withEarned(new EarnRecord(earned.pointsAssigned(), earned.pointsAssignedAt(), Optional.of(dueAt),
+                earned.creditsAwarded(), earned.creditsAwardedAt()));
+    }
+
+    /** Reward credits decided at {@code at} on the latest amounts ({@code storeOpen}: the store flag at payment). */
+    public Order awardCredits(boolean storeOpen, Instant at) {
+        Money credits = Earning.credits(rule, earnFacts(), amounts.earnBase(), storeOpen).credits();
+        return withEarned(new EarnRecord(earned.pointsAssigned(), earned.pointsAssignedAt(), earned.scheduledFor(),
+                credits, Optional.of(at)));
+    }
+
+    private Order withEarned(EarnRecord newEarned) {
+        return with(status, payment, delivery, completedAt, amounts, newEarned, lastEditRevision);
+    }
+
+    private Order with(OrderStatus newStatus, Optional<Payment> newPayment, Delivery newDelivery,
+                       Optional<Instant> newCompletedAt, OrderAmounts newAmounts, EarnRecord newEarned, long revision) {
+        return new Order(merchant, id, member, identity, channel, kind, parentOrder, placedAt, newAmounts, rule,
+                newStatus, newPayment, newDelivery, newCompletedAt, newEarned, version, revision);
     }
 
     public boolean isPaid() {

@@ -1,11 +1,8 @@
 package com.memberpoints.domain.checkout;
 
-import com.memberpoints.domain.membercenter.MemberPointsView;
 
-import com.memberpoints.domain.inmemory.InMemoryOrderStore;
 import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
 import com.memberpoints.domain.ledger.LedgerCommand;
-import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.ledger.WalletRef;
@@ -16,27 +13,16 @@ import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.model.OrderId;
-import com.memberpoints.domain.model.CheckoutIdentity;
-import com.memberpoints.domain.order.Delivery;
-import com.memberpoints.domain.order.EarnRecord;
-import com.memberpoints.domain.order.Order;
-import com.memberpoints.domain.order.OrderAmounts;
-import com.memberpoints.domain.model.OrderKind;
-import com.memberpoints.domain.order.OrderStatus;
 import com.memberpoints.domain.model.SalesChannel;
 import com.memberpoints.domain.member.MemberStore;
 import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.settings.SettingsStore;
-import com.memberpoints.domain.settings.BoundRule;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.testing.Fixtures;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,17 +3,11 @@ package com.memberpoints.domain.membercenter;
 
 import com.memberpoints.domain.inmemory.InMemoryOrderStore;
 import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
-import com.memberpoints.domain.ledger.LedgerCommand;
-import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
-import com.memberpoints.domain.ledger.Wallet;
-import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;
-import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.model.CheckoutIdentity;
 import com.memberpoints.domain.order.Delivery;
@@ -35,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

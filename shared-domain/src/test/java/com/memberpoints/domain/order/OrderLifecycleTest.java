@@ -500,7 +500,7 @@ class OrderLifecycleTest {
             assertThat(h.points()).isEqualTo(700);
             assertThat(h.kinds("c1")).containsExactly(EntryKind.REDEEM);
             assertThat(h.order("c1").parentOrder()).contains(OrderId.of("p1"));
-            assertThat(h.entries(OrderLifecycle.splitRemainderId(OrderId.of("p1")).value()).get(0).delta()).isEqualTo(-100);
+            assertThat(h.entries(OrderSplit.remainderId(OrderId.of("p1")).value()).get(0).delta()).isEqualTo(-100);
 
             h.cancelled("p1");
             assertThat(h.points()).isEqualTo(800);

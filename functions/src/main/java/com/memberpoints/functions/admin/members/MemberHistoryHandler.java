@@ -9,7 +9,6 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.model.Page;
 import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.Wallet;
-import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.functions.platform.Wiring;

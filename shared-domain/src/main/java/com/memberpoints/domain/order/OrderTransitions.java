@@ -1,0 +1,151 @@
+package com.memberpoints.domain.order;
+
+import com.memberpoints.domain.merchant.Merchant;
+import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.settings.AssignmentPolicy;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The order state machine: which transition an event makes, given the merchant's assignment policy and the time.
+ * Pure — the transitions themselves are {@link Order}'s methods; reads and writes are {@link OrderLifecycle}'s.
+ * See {@code docs/architecture.md#order-lifecycle}.
+ *
+ * @param merchant the order's store (time zone, open flag)
+ * @param policy   when points and credits are assigned ({@code settings.points().assignment()} now)
+ * @param now      the time of the call
+ */
+record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now) {
+
+    OrderTransitions {
+        Objects.requireNonNull(merchant, "merchant");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(now, "now");
+    }
+
+    /** An event on an existing order (placement and splits are not handled here). */
+    OrderRecords.Step apply(Order o, OrderEvent event) {
+        return switch (event) {
+            case OrderEvent.OrderPaid paid -> onPaid(o, paid);
+            case OrderEvent.OrderDeliveryStatusChanged d -> onDelivery(o, d);
+            case OrderEvent.OrderCompleted c -> onCompleted(o, c);
+            case OrderEvent.OrderCancelled c -> o.status() == OrderStatus.CANCELLED
+                    ? new OrderRecords.Step(o, "duplicate")
+                    : new OrderRecords.Step(o.cancel(), "cancelled");
+            case OrderEvent.OrderEdited e -> onEdited(o, e.amounts(), e.revision());
+            case OrderEvent.OrderPlaced p -> throw new IllegalStateException("placement creates the order");
+            case OrderEvent.OrderSplit s -> throw new IllegalStateException("handled by OrderSplit");
+        };
+    }
+
+    /** The one-time schedule fired (or the reconcile found it overdue): assign if still owed, dated on the due date. */
+    OrderRecords.Step onScheduleFired(Order o) {
+        if (o.earned().scheduledFor().isEmpty() || !o.delivery().status().isFinal()) {
+            return new OrderRecords.Step(o, "not-scheduled");
+        }
+        return switch (AssignmentPlanner.onScheduleFired(o.earned().hasAssignedPoints(),
+                o.status() == OrderStatus.CANCELLED, now)) {
+            // Points belong to the due date: the expiry is computed from it even when the run is late.
+            case AssignmentPlan.AssignNow a -> new OrderRecords.Step(o.assignPoints(o.earned().scheduledFor().get()),
+                    "assigned");
+            case AssignmentPlan.Nothing n -> new OrderRecords.Step(o, n.why());
+            case AssignmentPlan.Schedule s -> new OrderRecords.Step(o, "unexpected");
+        };
+    }
+
+    private OrderRecords.Step onPaid(Order o, OrderEvent.OrderPaid e) {
+        if (o.isPaid()) {
+            return new OrderRecords.Step(o, "duplicate");
+        }
+        Payment payment = new Payment(e.at(), e.storeOpen().orElse(merchant.open()));
+        Order paid = o.pay(payment);
+        if (o.status() != OrderStatus.CANCELLED && !o.earned().hasAwardedCredits()
+                && AssignmentPlanner.creditsOnPaid(policy, e.at()) instanceof AssignmentPlan.AssignNow) {
+            return new OrderRecords.Step(paid.awardCredits(payment.storeOpen(), e.at()), "paid-credits-decided");
+        }
+        return new OrderRecords.Step(paid, "paid");
+    }
+
+    private OrderRecords.Step onDelivery(Order o, OrderEvent.OrderDeliveryStatusChanged e) {
+        if (o.delivery().status().isFinal()) {
+            return new OrderRecords.Step(o, "duplicate");
+        }
+        if (!e.status().isFinal()) {
+            if (o.delivery().status() == e.status()) {
+                return new OrderRecords.Step(o, "duplicate");
+            }
+            return new OrderRecords.Step(o.deliver(new Delivery(e.status(), Optional.empty())),
+                    "delivery-" + e.status());
+        }
+        Order d = o.deliver(new Delivery(e.status(), Optional.of(e.at())));
+        if (o.status() == OrderStatus.CANCELLED || o.earned().hasAssignedPoints()) {
+            return new OrderRecords.Step(d, "delivered");
+        }
+        return switch (AssignmentPlanner.onDelivered(policy, e.at(), merchant.zone())) {
+            case AssignmentPlan.AssignNow a -> new OrderRecords.Step(d.assignPoints(a.at()), "assigned");
+            case AssignmentPlan.Schedule s -> {
+                Order scheduled = d.scheduleAssignment(s.dueAt());
+                // A late event whose due date has passed assigns now, dated on the due date.
+                yield s.dueAt().isAfter(now)
+                        ? new OrderRecords.Step(scheduled, "scheduled")
+                        : new OrderRecords.Step(scheduled.assignPoints(s.dueAt()), "assigned");
+            }
+            case AssignmentPlan.Nothing n -> new OrderRecords.Step(d, "delivered");
+        };
+    }
+
+    private OrderRecords.Step onCompleted(Order o, OrderEvent.OrderCompleted e) {
+        if (o.status() == OrderStatus.COMPLETED) {
+            return new OrderRecords.Step(o, "duplicate");
+        }
+        if (o.status() == OrderStatus.CANCELLED) {
+            return new OrderRecords.Step(o, "ignored-cancelled");
+        }
+        Order c = o.complete(e.at());
+        String what = "completed";
+        if (!c.earned().hasAssignedPoints()
+                && AssignmentPlanner.onCompleted(policy, e.at()) instanceof AssignmentPlan.AssignNow) {
+            c = c.assignPoints(e.at());
+            what = "assigned";
+        }
+        if (!c.earned().hasAwardedCredits()
+                && AssignmentPlanner.creditsOnCompleted(policy, e.at()) instanceof AssignmentPlan.AssignNow) {
+            boolean open = c.payment().map(Payment::storeOpen).orElse(merchant.open());
+            c = c.awardCredits(open, e.at());
+        }
+        return new OrderRecords.Step(c, what);
+    }
+
+    /**
+     * An edit carrying a revision at or below the last applied one is older than what the order holds: ignored
+     * ("stale-edit"; equal = "duplicate"). One without a revision applies in arrival order and leaves the last
+     * revision as it is (docs/decisions.md, "Order lifecycle").
+     */
+    OrderRecords.Step onEdited(Order o, OrderAmounts amounts, OptionalLong revision) {
+        requireCurrency(amounts, "amounts");
+        if (revision.isPresent() && revision.getAsLong() <= o.lastEditRevision()) {
+            return new OrderRecords.Step(o, revision.getAsLong() == o.lastEditRevision() ? "duplicate" : "stale-edit");
+        }
+        long lastRevision = revision.orElse(o.lastEditRevision());
+        if (amounts.equals(o.amounts())) {
+            return lastRevision == o.lastEditRevision()
+                    ? new OrderRecords.Step(o, "duplicate")
+                    : new OrderRecords.Step(o.withLastEditRevision(lastRevision), "edited-same-amounts");
+        }
+        Order edited = o.edit(amounts, lastRevision);
+        if (o.earned().hasAssignedPoints()) {
+            return new OrderRecords.Step(edited.reassessPoints(), "edited-after-assignment");
+        }
+        return new OrderRecords.Step(edited, "edited");
+    }
+
+    /** @throws InvalidInputException naming {@code field} when {@code amounts} are not in the merchant currency */
+    void requireCurrency(OrderAmounts amounts, String field) {
+        if (!amounts.itemSubtotal().currency().equals(merchant.currency())) {
+            throw new InvalidInputException(field + ".currency", "must be the merchant currency "
+                    + merchant.currency().getCurrencyCode());
+        }
+    }
+}
