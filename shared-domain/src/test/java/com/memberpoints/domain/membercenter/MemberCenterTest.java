@@ -2,6 +2,8 @@ package com.memberpoints.domain.membercenter;
 
 
 import com.memberpoints.domain.inmemory.InMemoryOrderStore;
+import com.memberpoints.domain.model.Money;
+import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.member.MemberProfile;
@@ -112,6 +114,34 @@ class MemberCenterTest {
         MemberPointsView full = service(new InMemoryLedgerStore()).points(shop, ann, Optional.empty());
         assertThat(full.pending()).hasSize(MemberCenter.MAX_PENDING_SHOWN);
         assertThat(full.morePending()).isTrue();
+    }
+
+    @Test
+    void theOneViewCarriesTheCheckoutsCashValue_theLotsByDateAndEach_andTheStoreCredits() {
+        InMemoryLedgerStore ledger = new InMemoryLedgerStore();
+        Instant end2022 = Instant.parse("2022-12-31T15:59:59Z");
+        ledger.apply(LedgerCommand.earn(m, ann, OrderId.of("a"), 95, Optional.of(END_2021), NOW));
+        ledger.apply(LedgerCommand.earn(m, ann, OrderId.of("b"), 40, Optional.of(end2022), NOW));
+        ledger.apply(LedgerCommand.earn(m, ann, OrderId.of("c"), 7, Optional.empty(), NOW));
+        ledger.apply(LedgerCommand.rewardCredit(m, ann, OrderId.of("r"), 1_250, Optional.empty(), NOW));
+        MemberPointsView v = service(ledger).points(shop, ann, Optional.empty());
+        assertThat(v.balance()).isEqualTo(142);
+        assertThat(v.cashValue()).as("whole redemption units, as the checkout counts them")
+                .isEqualTo(com.memberpoints.domain.checkout.CheckoutQuoter.cashEquivalent(142, settings.redeem(),
+                        shop.currency()));
+        assertThat(v.pointsPerUnit()).isEqualTo(settings.redeem().pointsPerUnit());
+        assertThat(v.neverExpiring()).isEqualTo(7);
+        assertThat(v.byExpiry()).containsExactly(new MemberPointsView.ExpiringBalance(LocalDate.of(2021, 12, 31), 95),
+                new MemberPointsView.ExpiringBalance(LocalDate.of(2022, 12, 31), 40));
+        assertThat(v.expiringLots()).extracting(l -> l.amount()).containsExactly(95L, 40L);
+        assertThat(v.storeCredits()).isEqualTo(Money.ofMinor(1_250, shop.currency()));
+    }
+
+    @Test
+    void cashValueCountsWholeUnitsOnly() {
+        Money tenUnits = MemberCenter.cashValue(10 * settings.redeem().pointsPerUnit() + settings.redeem().pointsPerUnit() - 1,
+                settings, shop);
+        assertThat(tenUnits).isEqualTo(new Money(java.math.BigDecimal.TEN, shop.currency()));
     }
 
     private Order order(String id, BoundRule rule, OrderStatus status, Delivery delivery, EarnRecord earned) {
