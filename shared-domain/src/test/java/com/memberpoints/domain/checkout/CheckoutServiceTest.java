@@ -19,7 +19,6 @@ import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.testing.Fixtures;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
@@ -37,16 +36,9 @@ class CheckoutServiceTest {
     final MerchantSettings settings = Fixtures.settings().rulesText("zh-TW", "規則").build();
 
     private CheckoutService service(LedgerStore ledger) {
-        return new CheckoutService(ledger, port(SettingsStore.class, Optional.of(settings)),
-                port(MerchantStore.class, Optional.of(shop)), port(MemberStore.class, Optional.<MemberProfile>empty()),
+        return new CheckoutService(ledger, Fixtures.readOnlyPort(SettingsStore.class, Optional.of(settings)),
+                Fixtures.readOnlyPort(MerchantStore.class, Optional.of(shop)), Fixtures.readOnlyPort(MemberStore.class, Optional.<MemberProfile>empty()),
                 () -> NOW);
-    }
-
-    /** A read-only port answering every find/current with {@code answer}. */
-    @SuppressWarnings("unchecked")
-    private static <T> T port(Class<T> type, Object answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> method.isDefault()
-                ? InvocationHandler.invokeDefault(p, method, args) : answer);
     }
 
     private static Cart cart(String amount, String storeCredits) {

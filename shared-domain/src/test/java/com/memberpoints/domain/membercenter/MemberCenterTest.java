@@ -25,8 +25,6 @@ import com.memberpoints.domain.settings.SettingsStore;
 import com.memberpoints.domain.settings.BoundRule;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.testing.Fixtures;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,19 +43,12 @@ class MemberCenterTest {
     final MerchantSettings settings = Fixtures.settings().rulesText("zh-TW", "規則").build();
 
     private MemberCenter service(LedgerStore ledger) {
-        return new MemberCenter(ledger, port(SettingsStore.class, Optional.of(settings)),
-                port(MerchantStore.class, Optional.of(shop)), port(MemberStore.class, Optional.<MemberProfile>empty()),
+        return new MemberCenter(ledger, Fixtures.readOnlyPort(SettingsStore.class, Optional.of(settings)),
+                Fixtures.readOnlyPort(MerchantStore.class, Optional.of(shop)), Fixtures.readOnlyPort(MemberStore.class, Optional.<MemberProfile>empty()),
                 orders, () -> NOW);
     }
 
     final InMemoryOrderStore orders = new InMemoryOrderStore();
-
-    /** A read-only port answering every find/current with {@code answer}. */
-    @SuppressWarnings("unchecked")
-    private static <T> T port(Class<T> type, Object answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> method.isDefault()
-                ? InvocationHandler.invokeDefault(p, method, args) : answer);
-    }
 
     @Test
     void rulesTextFallsBackToTheStoreDefault() {

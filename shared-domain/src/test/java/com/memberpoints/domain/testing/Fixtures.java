@@ -47,6 +47,17 @@ public final class Fixtures {
                 Set.of(Locale.forLanguageTag("zh-TW")), true, true, Set.of(GOLD, SILVER));
     }
 
+    /**
+     * A read-only port answering every abstract method with {@code answer} (e.g. every find/current with the same
+     * Optional); the port's default methods run as written, over those answers.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T readOnlyPort(Class<T> type, Object answer) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (p, method, args) -> method.isDefault()
+                        ? java.lang.reflect.InvocationHandler.invokeDefault(p, method, args) : answer);
+    }
+
     public static Money twd(String amount) {
         return Money.of(amount, TWD);
     }
