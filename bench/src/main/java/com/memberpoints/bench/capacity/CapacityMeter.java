@@ -1,5 +1,6 @@
 package com.memberpoints.bench.capacity;
 
+import com.memberpoints.infra.dynamodb.ItemSize;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,14 +70,14 @@ public final class CapacityMeter implements ExecutionInterceptor {
             case GetItemRequest get -> {
                 Map<String, AttributeValue> item = ((GetItemResponse) response).item();
                 long bytes = item == null ? 0 : ItemSize.of(item);
-                double units = ItemSize.strongReadUnits(bytes) * (Boolean.TRUE.equals(get.consistentRead()) ? 1.0 : 0.5);
+                double units = CapacityUnits.strongReadUnits(bytes) * (Boolean.TRUE.equals(get.consistentRead()) ? 1.0 : 0.5);
                 calls.add(new Call("GetItem", item == null || item.isEmpty() ? 0 : 1, bytes, units, 0, 0, List.of(bytes)));
             }
             case QueryRequest query -> {
                 QueryResponse r = (QueryResponse) response;
                 List<Long> sizes = r.items().stream().map(ItemSize::of).toList();
                 long total = sizes.stream().mapToLong(Long::longValue).sum();
-                double units = ItemSize.strongReadUnits(total) * (Boolean.TRUE.equals(query.consistentRead()) ? 1.0 : 0.5);
+                double units = CapacityUnits.strongReadUnits(total) * (Boolean.TRUE.equals(query.consistentRead()) ? 1.0 : 0.5);
                 calls.add(new Call("Query" + (query.indexName() == null ? "" : "(" + query.indexName() + ")"),
                         r.items().size(), sizes.stream().mapToLong(Long::longValue).max().orElse(0), units, 0, 0, sizes));
             }
@@ -88,7 +89,7 @@ public final class CapacityMeter implements ExecutionInterceptor {
                 for (IndexSpec index : indexes) {
                     indexWcu += indexWrites(index, before, null);
                 }
-                calls.add(new Call("DeleteItem", 1, bytes, 0, ItemSize.writeUnits(bytes), indexWcu, List.of(bytes)));
+                calls.add(new Call("DeleteItem", 1, bytes, 0, CapacityUnits.writeUnits(bytes), indexWcu, List.of(bytes)));
             }
             default -> calls.add(new Call(request.getClass().getSimpleName(), 0, 0, 0, 0, 0, List.of()));
         }
@@ -136,7 +137,7 @@ public final class CapacityMeter implements ExecutionInterceptor {
             }
             sizes.add(bytes);
             max = Math.max(max, bytes);
-            wcu += 2 * ItemSize.writeUnits(bytes);
+            wcu += 2 * CapacityUnits.writeUnits(bytes);
             if (committed) {
                 for (IndexSpec index : indexes) {
                     indexWcu += indexWrites(index, before, after);
@@ -174,10 +175,10 @@ public final class CapacityMeter implements ExecutionInterceptor {
         String ka = indexKey.apply(after);
         long units = 0;
         if (kb != null && !kb.equals(ka)) {
-            units += ItemSize.writeUnits(indexItemSize(index, before)); // remove the old index entry
+            units += CapacityUnits.writeUnits(indexItemSize(index, before)); // remove the old index entry
         }
         if (ka != null && (!ka.equals(kb) || (index.projectsAll() && !after.equals(before)))) {
-            units += ItemSize.writeUnits(indexItemSize(index, after)); // add or rewrite the index entry
+            units += CapacityUnits.writeUnits(indexItemSize(index, after)); // add or rewrite the index entry
         }
         return units;
     }

@@ -1,6 +1,6 @@
 package com.memberpoints.infra.dynamodb;
 
-import static com.memberpoints.infra.dynamodb.LedgerItems.s;
+import static com.memberpoints.infra.dynamodb.LedgerItemMapper.s;
 import static com.memberpoints.infra.dynamodb.LedgerTable.EXPIRY_PK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.EXPIRY_SK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.HISTORY_SK;
@@ -119,17 +119,17 @@ public final class DynamoDbLedgerStore implements LedgerStore {
     /** Empty when the wallet changed since it was read (retry). */
     private Optional<LedgerResult> tryWrite(LedgerCommand command, WalletState read, LedgerDecision.Write write) {
         List<TransactWriteItem> items = new ArrayList<>(3);
-        Put.Builder balance = Put.builder().tableName(table).item(LedgerItems.balanceItem(write.next()));
+        Put.Builder balance = Put.builder().tableName(table).item(LedgerItemMapper.balanceItem(write.next()));
         if (read.version() == 0) {
             balance.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK));
         } else {
             balance.conditionExpression("#v = :v")
-                    .expressionAttributeNames(Map.of("#v", LedgerItems.VERSION))
-                    .expressionAttributeValues(Map.of(":v", LedgerItems.n(read.version())));
+                    .expressionAttributeNames(Map.of("#v", LedgerItemMapper.VERSION))
+                    .expressionAttributeValues(Map.of(":v", LedgerItemMapper.n(read.version())));
         }
         items.add(TransactWriteItem.builder().put(balance.build()).build());
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(LedgerItems.journalItem(write.entry()))
+                .item(LedgerItemMapper.journalItem(write.entry()))
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PK))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -137,7 +137,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         JournalEntry entry = write.entry();
         switch (write.hold()) {
             case PLACE -> items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(LedgerItems.holdItem(new RedemptionHold(entry.wallet(), entry.order().orElseThrow(), command.at())))
+                    .item(LedgerItemMapper.holdItem(new RedemptionHold(entry.wallet(), entry.order().orElseThrow(), command.at())))
                     .build()).build());
             case RELEASE_IF_PRESENT -> items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                     .key(holdKey(entry.wallet(), entry.order().orElseThrow())).build()).build());
@@ -163,7 +163,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
             // Applied before (possibly by a concurrent delivery of the same operation).
             Map<String, AttributeValue> old = reasons.get(JOURNAL).item();
             JournalEntry stored = old != null && !old.isEmpty()
-                    ? LedgerItems.journalEntry(old)
+                    ? LedgerItemMapper.journalEntry(old)
                     : readJournal(entry.wallet().merchant(), entry.wallet().member(), entry.operationId())
                             .orElseThrow(() -> new DynamoDbLedgerException("journal condition failed but no entry "
                                     + entry.operationId()));
@@ -209,8 +209,8 @@ public final class DynamoDbLedgerStore implements LedgerStore {
     private WalletState readWallet(WalletRef ref) {
         try {
             Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                    .key(LedgerItems.balanceKey(ref)).consistentRead(true).build()).item();
-            return LedgerItems.walletState(ref, item);
+                    .key(LedgerItemMapper.balanceKey(ref)).consistentRead(true).build()).item();
+            return LedgerItemMapper.walletState(ref, item);
         } catch (SdkException e) {
             throw new DynamoDbLedgerException("reading wallet " + ref + " failed", e);
         }
@@ -219,9 +219,9 @@ public final class DynamoDbLedgerStore implements LedgerStore {
     private Optional<JournalEntry> readJournal(MerchantId merchant, MemberId member, OperationId id) {
         try {
             Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                    .key(LedgerItems.key(LedgerItems.partitionKey(merchant, member), LedgerItems.journalSortKey(id)))
+                    .key(LedgerItemMapper.key(LedgerItemMapper.partitionKey(merchant, member), LedgerItemMapper.journalSortKey(id)))
                     .consistentRead(true).build()).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LedgerItems.journalEntry(item));
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LedgerItemMapper.journalEntry(item));
         } catch (SdkException e) {
             throw new DynamoDbLedgerException("reading journal entry " + id + " failed", e);
         }
@@ -232,7 +232,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         QueryResponse response = query(QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :b)")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", s(LedgerItems.partitionKey(merchant, member)), ":b", s("B#")))
+                .expressionAttributeValues(Map.of(":pk", s(LedgerItemMapper.partitionKey(merchant, member)), ":b", s("B#")))
                 .build(), "reading the wallets of " + member);
         WalletRef points = WalletRef.points(merchant, member);
         WalletRef credits = WalletRef.credits(merchant, member);
@@ -240,10 +240,10 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         WalletState c = WalletState.initial(credits);
         for (Map<String, AttributeValue> item : response.items()) {
             String sk = item.get(SK).s();
-            if (sk.equals(LedgerItems.balanceSortKey(Wallet.POINTS))) {
-                p = LedgerItems.walletState(points, item);
-            } else if (sk.equals(LedgerItems.balanceSortKey(Wallet.CREDITS))) {
-                c = LedgerItems.walletState(credits, item);
+            if (sk.equals(LedgerItemMapper.balanceSortKey(Wallet.POINTS))) {
+                p = LedgerItemMapper.walletState(points, item);
+            } else if (sk.equals(LedgerItemMapper.balanceSortKey(Wallet.CREDITS))) {
+                c = LedgerItemMapper.walletState(credits, item);
             }
         }
         return new MemberWallets(p, c);
@@ -251,7 +251,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
 
     @Override
     public Page<JournalEntry> history(WalletRef ref, PageRequest page) {
-        String pk = LedgerItems.partitionKey(ref.merchant(), ref.member());
+        String pk = LedgerItemMapper.partitionKey(ref.merchant(), ref.member());
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(LedgerTable.HISTORY_INDEX)
                 .keyConditionExpression("#pk = :pk AND begins_with(#h, :w)")
                 .expressionAttributeNames(Map.of("#pk", PK, "#h", HISTORY_SK))
@@ -267,7 +267,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
             q.exclusiveStartKey(Map.of(PK, s(pk), SK, s(parts[0]), HISTORY_SK, s(parts[1])));
         });
         QueryResponse response = query(q.build(), "reading the history of " + ref);
-        return new Page<>(response.items().stream().map(LedgerItems::journalEntry).toList(),
+        return new Page<>(response.items().stream().map(LedgerItemMapper::journalEntry).toList(),
                 nextCursor(response, "h", k -> List.of(k.get(SK).s(), k.get(HISTORY_SK).s())));
     }
 
@@ -279,13 +279,13 @@ public final class DynamoDbLedgerStore implements LedgerStore {
             QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :o)")
                     .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                    .expressionAttributeValues(Map.of(":pk", s(LedgerItems.partitionKey(merchant, member)),
-                            ":o", s(LedgerItems.orderJournalPrefix(order))));
+                    .expressionAttributeValues(Map.of(":pk", s(LedgerItemMapper.partitionKey(merchant, member)),
+                            ":o", s(LedgerItemMapper.orderJournalPrefix(order))));
             if (start != null) {
                 q.exclusiveStartKey(start);
             }
             QueryResponse response = query(q.build(), "reading the entries of order " + order);
-            response.items().forEach(i -> out.add(LedgerItems.journalEntry(i)));
+            response.items().forEach(i -> out.add(LedgerItemMapper.journalEntry(i)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
         } while (start != null);
@@ -302,7 +302,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         if (last < first) {
             return new Page<>(List.of(), Optional.empty());
         }
-        String xpk = LedgerItems.expiryPartition(merchant);
+        String xpk = LedgerItemMapper.expiryPartition(merchant);
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(LedgerTable.EXPIRY_INDEX)
                 .keyConditionExpression("#xpk = :xpk AND #xsk BETWEEN :lo AND :hi")
                 .expressionAttributeNames(Map.of("#xpk", EXPIRY_PK, "#xsk", EXPIRY_SK))
@@ -314,14 +314,14 @@ public final class DynamoDbLedgerStore implements LedgerStore {
             q.exclusiveStartKey(Map.of(EXPIRY_PK, s(xpk), EXPIRY_SK, s(parts[0]), PK, s(parts[1]), SK, s(parts[2])));
         });
         QueryResponse response = query(q.build(), "reading lots expiring for " + merchant);
-        return new Page<>(response.items().stream().map(LedgerItems::expiringFromIndex).toList(),
+        return new Page<>(response.items().stream().map(LedgerItemMapper::expiringFromIndex).toList(),
                 nextCursor(response, "x", k -> List.of(k.get(EXPIRY_SK).s(), k.get(PK).s(), k.get(SK).s())));
     }
 
     @Override
     public Page<RedemptionHold> staleHolds(MerchantId merchant, Instant heldBefore, PageRequest page) {
         long ms = heldBefore.toEpochMilli() + (heldBefore.getNano() % 1_000_000 == 0 ? 0 : 1);
-        String hpk = LedgerItems.holdsPartition(merchant);
+        String hpk = LedgerItemMapper.holdsPartition(merchant);
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(LedgerTable.HOLDS_INDEX)
                 .keyConditionExpression("#hpk = :hpk AND #hsk < :hi")
                 .expressionAttributeNames(Map.of("#hpk", HOLDS_PK, "#hsk", HOLDS_SK))
@@ -332,15 +332,15 @@ public final class DynamoDbLedgerStore implements LedgerStore {
             q.exclusiveStartKey(Map.of(HOLDS_PK, s(hpk), HOLDS_SK, s(parts[0]), PK, s(parts[1]), SK, s(parts[2])));
         });
         QueryResponse response = query(q.build(), "reading stale holds of " + merchant);
-        return new Page<>(response.items().stream().map(LedgerItems::holdFromIndex).toList(),
+        return new Page<>(response.items().stream().map(LedgerItemMapper::holdFromIndex).toList(),
                 nextCursor(response, "s", k -> List.of(k.get(HOLDS_SK).s(), k.get(PK).s(), k.get(SK).s())));
     }
 
     // ================================================================== helpers
 
     private Map<String, AttributeValue> holdKey(WalletRef wallet, OrderId order) {
-        return LedgerItems.key(LedgerItems.partitionKey(wallet.merchant(), wallet.member()),
-                LedgerItems.holdSortKey(wallet.wallet(), order));
+        return LedgerItemMapper.key(LedgerItemMapper.partitionKey(wallet.merchant(), wallet.member()),
+                LedgerItemMapper.holdSortKey(wallet.wallet(), order));
     }
 
     private QueryResponse query(QueryRequest request, String what) {
@@ -371,6 +371,6 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                 || !pk.s().startsWith("L#") || !sk.s().startsWith("J#")) {
             return Optional.empty();
         }
-        return Optional.of(LedgerItems.journalEntry(item));
+        return Optional.of(LedgerItemMapper.journalEntry(item));
     }
 }

@@ -47,7 +47,7 @@ public final class DynamoDbMemberStore implements MemberStore {
     public Optional<MemberProfile> find(MerchantId merchant, MemberId member) {
         return call("reading member " + member + " of " + merchant, () -> StoreCalls.item(dynamo.getItem(
                         GetItemRequest.builder().tableName(table).key(key(merchant, member)).consistentRead(true).build())
-                .item()).map(i -> StoreItems.member(merchant, member, i)));
+                .item()).map(i -> MemberItemMapper.member(merchant, member, i)));
     }
 
     @Override
@@ -60,13 +60,13 @@ public final class DynamoDbMemberStore implements MemberStore {
             Map<String, MemberId> byPk = new HashMap<>();
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             for (MemberId id : distinct) {
-                byPk.put(StoreItems.memberPk(merchant, id), id);
+                byPk.put(MemberItemMapper.memberPk(merchant, id), id);
                 keys.add(key(merchant, id));
             }
             Map<MemberId, MemberProfile> byId = new HashMap<>();
             for (Map<String, AttributeValue> item : StoreCalls.batchGet(dynamo, table, keys, retry)) {
                 MemberId id = byPk.get(item.get(PK).s());
-                byId.put(id, StoreItems.member(merchant, id, item));
+                byId.put(id, MemberItemMapper.member(merchant, id, item));
             }
             Map<MemberId, MemberProfile> ordered = new LinkedHashMap<>();
             distinct.stream().filter(byId::containsKey).forEach(id -> ordered.put(id, byId.get(id)));
@@ -76,14 +76,14 @@ public final class DynamoDbMemberStore implements MemberStore {
 
     @Override
     public UpsertResult upsert(MemberProfile profile) {
-        Map<String, AttributeValue> item = new HashMap<>(StoreItems.member(profile));
+        Map<String, AttributeValue> item = new HashMap<>(MemberItemMapper.member(profile));
         item.putAll(key(profile.merchant(), profile.member()));
         return call("upserting member " + profile.member() + " of " + profile.merchant(), () -> {
             try {
                 dynamo.putItem(PutItemRequest.builder().tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(#pk) OR #u < :u")
-                        .expressionAttributeNames(Map.of("#pk", PK, "#u", StoreItems.UPDATED_NUM))
-                        .expressionAttributeValues(Map.of(":u", item.get(StoreItems.UPDATED_NUM)))
+                        .expressionAttributeNames(Map.of("#pk", PK, "#u", MemberItemMapper.UPDATED_NUM))
+                        .expressionAttributeValues(Map.of(":u", item.get(MemberItemMapper.UPDATED_NUM)))
                         .build());
                 return UpsertResult.STORED;
             } catch (ConditionalCheckFailedException e) {
@@ -93,7 +93,7 @@ public final class DynamoDbMemberStore implements MemberStore {
     }
 
     private static Map<String, AttributeValue> key(MerchantId merchant, MemberId member) {
-        return StoreItems.key(StoreItems.memberPk(merchant, member), StoreItems.MEMBER_SK);
+        return LedgerTable.itemKey(MemberItemMapper.memberPk(merchant, member), MemberItemMapper.MEMBER_SK);
     }
 
     private static <T> T call(String what, java.util.function.Supplier<T> body) {

@@ -38,15 +38,15 @@ public final class DynamoDbMerchantStore implements MerchantStore {
     @Override
     public Optional<Merchant> find(MerchantId merchant) {
         return call("reading merchant " + merchant, () -> StoreCalls.item(dynamo.getItem(GetItemRequest.builder()
-                        .tableName(table).key(StoreItems.key(StoreItems.MERCHANTS_PK, merchant.value()))
+                        .tableName(table).key(LedgerTable.itemKey(MerchantItemMapper.MERCHANTS_PK, merchant.value()))
                         .consistentRead(true).build()).item())
-                .map(i -> StoreItems.merchant(merchant, i)));
+                .map(i -> MerchantItemMapper.merchant(merchant, i)));
     }
 
     @Override
     public void save(Merchant merchant) {
-        Map<String, AttributeValue> item = new HashMap<>(StoreItems.merchant(merchant));
-        item.putAll(StoreItems.key(StoreItems.MERCHANTS_PK, merchant.id().value()));
+        Map<String, AttributeValue> item = new HashMap<>(MerchantItemMapper.merchant(merchant));
+        item.putAll(LedgerTable.itemKey(MerchantItemMapper.MERCHANTS_PK, merchant.id().value()));
         call("saving merchant " + merchant.id(), () -> dynamo.putItem(PutItemRequest.builder()
                 .tableName(table).item(item).build()));
     }
@@ -60,7 +60,7 @@ public final class DynamoDbMerchantStore implements MerchantStore {
                 QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
                         .keyConditionExpression("#pk = :pk")
                         .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                        .expressionAttributeValues(Map.of(":pk", s(StoreItems.MERCHANTS_PK)))
+                        .expressionAttributeValues(Map.of(":pk", s(MerchantItemMapper.MERCHANTS_PK)))
                         .projectionExpression("#sk");
                 if (start != null) {
                     q.exclusiveStartKey(start);

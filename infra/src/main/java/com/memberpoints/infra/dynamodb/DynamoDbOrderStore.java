@@ -79,17 +79,17 @@ public final class DynamoDbOrderStore implements OrderStore {
     @Override
     public SaveResult save(Order order) {
         long next = order.version() + 1;
-        Map<String, AttributeValue> item = new HashMap<>(StoreItems.order(order));
+        Map<String, AttributeValue> item = new HashMap<>(OrderItemMapper.order(order));
         item.putAll(key(order.merchant(), order.id()));
         item.put(VERSION, n(next));
-        item.put(PLACED_PK, s(StoreItems.placedPartition(order.merchant())));
-        item.put(PLACED_SK, s(StoreItems.instantSortKey(order.placedAt(), order.id())));
+        item.put(PLACED_PK, s(OrderItemMapper.placedPartition(order.merchant())));
+        item.put(PLACED_SK, s(OrderItemMapper.instantSortKey(order.placedAt(), order.id())));
         order.assignmentDueAt().ifPresent(due -> {
-            item.put(DUE_PK, s(StoreItems.duePartition(order.merchant())));
-            item.put(DUE_SK, s(StoreItems.instantSortKey(due, order.id())));
+            item.put(DUE_PK, s(OrderItemMapper.duePartition(order.merchant())));
+            item.put(DUE_SK, s(OrderItemMapper.instantSortKey(due, order.id())));
         });
-        StoreItems.pendingSortKey(order).ifPresent(sk -> {
-            item.put(PENDING_PK, s(StoreItems.pendingPartition(order.merchant(), order.member().orElseThrow())));
+        OrderItemMapper.pendingSortKey(order).ifPresent(sk -> {
+            item.put(PENDING_PK, s(OrderItemMapper.pendingPartition(order.merchant(), order.member().orElseThrow())));
             item.put(PENDING_SK, s(sk));
         });
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item)
@@ -117,8 +117,8 @@ public final class DynamoDbOrderStore implements OrderStore {
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(DUE_INDEX)
                 .keyConditionExpression("#p = :p AND #s <= :to")
                 .expressionAttributeNames(Map.of("#p", DUE_PK, "#s", DUE_SK))
-                .expressionAttributeValues(Map.of(":p", s(StoreItems.duePartition(merchant)),
-                        ":to", s(StoreItems.instantPrefix(dueBefore) + "#~")));
+                .expressionAttributeValues(Map.of(":p", s(OrderItemMapper.duePartition(merchant)),
+                        ":to", s(OrderItemMapper.instantPrefix(dueBefore) + "#~")));
         return list(merchant, page, q, "w", DUE_PK, DUE_SK,
                 o -> o.assignmentDueAt().filter(d -> !d.isAfter(dueBefore)).isPresent(),
                 "listing orders awaiting assignment of " + merchant);
@@ -129,8 +129,8 @@ public final class DynamoDbOrderStore implements OrderStore {
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(PLACED_INDEX)
                 .keyConditionExpression("#p = :p AND #s BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#p", PLACED_PK, "#s", PLACED_SK))
-                .expressionAttributeValues(Map.of(":p", s(StoreItems.placedPartition(merchant)),
-                        ":from", s(StoreItems.instantPrefix(from)), ":to", s(StoreItems.instantPrefix(to) + "#~")));
+                .expressionAttributeValues(Map.of(":p", s(OrderItemMapper.placedPartition(merchant)),
+                        ":from", s(OrderItemMapper.instantPrefix(from)), ":to", s(OrderItemMapper.instantPrefix(to) + "#~")));
         if (!from.isBefore(to)) {
             return new Page<>(List.of(), Optional.empty());
         }
@@ -147,7 +147,7 @@ public final class DynamoDbOrderStore implements OrderStore {
         QueryRequest q = QueryRequest.builder().tableName(table).indexName(PENDING_INDEX)
                 .keyConditionExpression("#p = :p")
                 .expressionAttributeNames(Map.of("#p", PENDING_PK))
-                .expressionAttributeValues(Map.of(":p", s(StoreItems.pendingPartition(merchant, member))))
+                .expressionAttributeValues(Map.of(":p", s(OrderItemMapper.pendingPartition(merchant, member))))
                 .scanIndexForward(true).limit(max).build();
         return call("listing pending orders of " + member + " of " + merchant, () -> {
             List<Map<String, AttributeValue>> baseKeys = new ArrayList<>();
@@ -169,7 +169,7 @@ public final class DynamoDbOrderStore implements OrderStore {
                     orders.add(o);
                 }
             }
-            orders.sort(java.util.Comparator.comparing(o -> StoreItems.pendingSortKey(o).orElseThrow()));
+            orders.sort(java.util.Comparator.comparing(o -> OrderItemMapper.pendingSortKey(o).orElseThrow()));
             return orders;
         });
     }
@@ -188,7 +188,7 @@ public final class DynamoDbOrderStore implements OrderStore {
                 throw StoreCalls.badCursor();
             }
             q.exclusiveStartKey(Map.of(indexPk, q.build().expressionAttributeValues().get(":p"),
-                    indexSk, s(parts[0]), PK, s(parts[1]), SK, s(StoreItems.ORDER_SK)));
+                    indexSk, s(parts[0]), PK, s(parts[1]), SK, s(OrderItemMapper.ORDER_SK)));
         });
         return call(what, () -> {
             QueryResponse r = dynamo.query(q.build());
@@ -221,11 +221,11 @@ public final class DynamoDbOrderStore implements OrderStore {
     }
 
     private static Order fromItem(MerchantId merchant, OrderId id, Map<String, AttributeValue> item) {
-        return StoreItems.order(merchant, id, new Attrs.Reader(item).num(VERSION), item);
+        return OrderItemMapper.order(merchant, id, new Attrs.Reader(item).num(VERSION), item);
     }
 
     private static Map<String, AttributeValue> key(MerchantId merchant, OrderId order) {
-        return StoreItems.key(StoreItems.orderPk(merchant, order), StoreItems.ORDER_SK);
+        return LedgerTable.itemKey(OrderItemMapper.orderPk(merchant, order), OrderItemMapper.ORDER_SK);
     }
 
     private static <T> T call(String what, java.util.function.Supplier<T> body) {

@@ -55,7 +55,7 @@ public final class DynamoDbSettingsStore implements SettingsStore {
     @Override
     public Optional<MerchantSettings> current(MerchantId merchant) {
         return call("reading the settings of " + merchant,
-                () -> get(merchant, StoreItems.SETTINGS_CURRENT).map(DynamoDbSettingsStore::settingsOf));
+                () -> get(merchant, SettingsItemMapper.SETTINGS_CURRENT).map(DynamoDbSettingsStore::settingsOf));
     }
 
     @Override
@@ -64,7 +64,7 @@ public final class DynamoDbSettingsStore implements SettingsStore {
             return Optional.empty();
         }
         return call("reading settings version " + version + " of " + merchant,
-                () -> get(merchant, StoreItems.settingsVersionSk(version)).map(DynamoDbSettingsStore::settingsOf));
+                () -> get(merchant, SettingsItemMapper.settingsVersionSk(version)).map(DynamoDbSettingsStore::settingsOf));
     }
 
     @Override
@@ -76,16 +76,16 @@ public final class DynamoDbSettingsStore implements SettingsStore {
             throw new IllegalArgumentException("settings must carry version expectedVersion + 1");
         }
         long version = settings.version();
-        String pk = StoreItems.settingsPk(merchant);
-        AttributeValue payload = StoreItems.settings(settings);
-        Map<String, AttributeValue> pointer = new HashMap<>(StoreItems.key(pk, StoreItems.SETTINGS_CURRENT));
+        String pk = SettingsItemMapper.settingsPk(merchant);
+        AttributeValue payload = SettingsItemMapper.settings(settings);
+        Map<String, AttributeValue> pointer = new HashMap<>(LedgerTable.itemKey(pk, SettingsItemMapper.SETTINGS_CURRENT));
         pointer.put("version", n(version));
         pointer.put("settings", payload);
-        Map<String, AttributeValue> versionItem = new HashMap<>(StoreItems.key(pk, StoreItems.settingsVersionSk(version)));
+        Map<String, AttributeValue> versionItem = new HashMap<>(LedgerTable.itemKey(pk, SettingsItemMapper.settingsVersionSk(version)));
         versionItem.put("settings", payload);
-        Map<String, AttributeValue> activity = new HashMap<>(StoreItems.activity(ActivityLogEntry.of(version, entry)));
-        activity.putAll(StoreItems.key(pk, StoreItems.activitySk(version)));
-        int size = Math.max(ItemSize.of(pointer), ItemSize.of(activity));
+        Map<String, AttributeValue> activity = new HashMap<>(SettingsItemMapper.activity(ActivityLogEntry.of(version, entry)));
+        activity.putAll(LedgerTable.itemKey(pk, SettingsItemMapper.activitySk(version)));
+        long size = Math.max(ItemSize.of(pointer), ItemSize.of(activity));
         if (size > MAX_ITEM_BYTES) {
             throw new SettingsStoreException("settings of " + merchant + " too large to store (" + size + " bytes)", null);
         }
@@ -113,7 +113,7 @@ public final class DynamoDbSettingsStore implements SettingsStore {
                 if (!conditionFailed) {
                     throw e; // conflicts with a concurrent transaction, throttling: the caller may retry
                 }
-                long stored = get(merchant, StoreItems.SETTINGS_CURRENT)
+                long stored = get(merchant, SettingsItemMapper.SETTINGS_CURRENT)
                         .map(i -> new Attrs.Reader(i).num("version")).orElse(0L);
                 return new SaveResult.Conflict(stored);
             }
@@ -122,17 +122,17 @@ public final class DynamoDbSettingsStore implements SettingsStore {
 
     @Override
     public Page<ActivityLogEntry> activityLog(MerchantId merchant, PageRequest page) {
-        String pk = StoreItems.settingsPk(merchant);
+        String pk = SettingsItemMapper.settingsPk(merchant);
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :a)")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":a", s("A#")))
                 .scanIndexForward(false)
                 .limit(page.limit() + 1);
-        page.cursor().ifPresent(c -> q.exclusiveStartKey(StoreItems.key(pk, StoreItems.activitySk(version(c)))));
+        page.cursor().ifPresent(c -> q.exclusiveStartKey(LedgerTable.itemKey(pk, SettingsItemMapper.activitySk(version(c)))));
         return call("reading the activity log of " + merchant, () -> {
             QueryResponse r = dynamo.query(q.build());
-            List<ActivityLogEntry> entries = r.items().stream().map(StoreItems::activity).toList();
+            List<ActivityLogEntry> entries = r.items().stream().map(SettingsItemMapper::activity).toList();
             if (entries.size() <= page.limit()) {
                 return new Page<>(entries, Optional.empty());
             }
@@ -155,11 +155,11 @@ public final class DynamoDbSettingsStore implements SettingsStore {
 
     private Optional<Map<String, AttributeValue>> get(MerchantId merchant, String sk) {
         return StoreCalls.item(dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(StoreItems.key(StoreItems.settingsPk(merchant), sk)).consistentRead(true).build()).item());
+                .key(LedgerTable.itemKey(SettingsItemMapper.settingsPk(merchant), sk)).consistentRead(true).build()).item());
     }
 
     private static MerchantSettings settingsOf(Map<String, AttributeValue> item) {
-        return StoreItems.settings(new Attrs.Reader(item).sub("settings"));
+        return SettingsItemMapper.settings(new Attrs.Reader(item).sub("settings"));
     }
 
     private static <T> T call(String what, java.util.function.Supplier<T> body) {

@@ -1,7 +1,9 @@
 package com.memberpoints.infra.dynamodb;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -33,8 +35,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * sms usage     N#&lt;merchant&gt;#SMS         M#&lt;yyyy-MM&gt;                (SMS parts and messages, ADDed)
  * liability     LB#&lt;merchant&gt;             T#&lt;WALLET&gt;#&lt;shard&gt; / E#&lt;WALLET&gt;#&lt;expiry s&gt;#&lt;shard&gt;  (counters, ADDed)
  * counted mark  Q#&lt;merchant&gt;#&lt;member&gt;  &lt;WALLET&gt;#&lt;operationId&gt;#&lt;part&gt;   (journal entry added to the counters)
+ * bulk job      BJ#&lt;merchant&gt;#&lt;job&gt;     JOB / C#&lt;chunk, 5 digits&gt;  (job summary and its chunks)
  * </pre>
  *
+ * Each store's key formats sit beside its item mapping: {@link LedgerItemMapper}, {@link MerchantItemMapper},
+ * {@link SettingsItemMapper}, {@link MemberItemMapper}, {@link OrderItemMapper}; the delivery, liability and bulk-job
+ * stores keep theirs in the store class. Key strings live only in this package.
  * Delivery and SMS-usage items are written by {@link DynamoDbDeliveryStore}, liability counters and their
  * markers by {@link DynamoDbLiabilityCounters} (from the stream); none carries index keys.
  * The table's stream (NEW_IMAGE) feeds the notification dispatcher with inserted journal items.
@@ -143,6 +149,11 @@ public final class LedgerTable {
                 .globalSecondaryIndexes(globalSecondaryIndexes())
                 .billingMode(billingMode())
                 .build();
+    }
+
+    /** The primary key of an item: {@code pk} and {@code sk} as strings. */
+    static Map<String, AttributeValue> itemKey(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

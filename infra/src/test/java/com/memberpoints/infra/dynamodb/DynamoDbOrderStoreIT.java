@@ -52,7 +52,7 @@ class DynamoDbOrderStoreIT extends OrderStoreContract {
         Order pending = saveNew(placed("o-p", T0));
         Order assigned = saveNew(with(owed("o-a", T0), OrderStatus.OPEN, Delivery.arrived(T0), Optional.empty(),
                 new EarnRecord(10, Optional.of(T0), Optional.of(T0), Money.zero(TWD), Optional.empty())));
-        assertThat(indexKeys(local)).containsExactly(StoreItems.orderPk(shop, pending.id()));
+        assertThat(indexKeys(local)).containsExactly(OrderItemMapper.orderPk(shop, pending.id()));
         assertThat(store.save(with(pending, OrderStatus.OPEN, Delivery.arrived(T0), Optional.empty(),
                 new EarnRecord(10, Optional.of(T0), Optional.empty(), Money.zero(TWD), Optional.empty()))))
                 .isEqualTo(new OrderStore.SaveResult.Saved(2));
@@ -64,7 +64,7 @@ class DynamoDbOrderStoreIT extends OrderStoreContract {
     private List<String> indexKeys(DynamoDbLocal local) {
         return local.client().query(QueryRequest.builder().tableName(tableName).indexName(LedgerTable.PENDING_INDEX)
                         .keyConditionExpression("#p = :p").expressionAttributeNames(Map.of("#p", LedgerTable.PENDING_PK))
-                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(StoreItems.pendingPartition(shop, ANN))))
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(OrderItemMapper.pendingPartition(shop, ANN))))
                         .build())
                 .items().stream().map(i -> i.get(LedgerTable.PK).s()).toList();
     }

@@ -50,7 +50,7 @@ class StoreItemSizeTest {
                 BoundRule.bind(rich, Optional.of(TierId.of("gold"))), OrderStatus.COMPLETED,
                 Optional.of(new Payment(T0, true)), Delivery.collected(T0), Optional.of(T0),
                 new EarnRecord(42, Optional.of(T0), Optional.of(T0), Money.of("12.34", USD), Optional.of(T0)), 0);
-        int size = ItemSize.of(StoreItems.order(o)) + 3 * 140 + 60; // + keys and index keys
+        long size = ItemSize.of(OrderItemMapper.order(o)) + 3 * 140 + 60; // + keys and index keys
         System.out.println("order item, longest ids: " + size + " bytes");
         assertThat(size).isLessThan(3 * 1024);
     }
@@ -70,7 +70,7 @@ class StoreItemSizeTest {
         }
         MerchantSettings big = MerchantSettings.of(1, MerchantSettings.defaults().points(),
                 MerchantSettings.defaults().redeem(), tiers, MerchantSettings.defaults().credits(), text);
-        int size = ItemSize.of(Map.of("settings", StoreItems.settings(big)));
+        long size = ItemSize.of(Map.of("settings", SettingsItemMapper.settings(big)));
         System.out.println("settings item, 100 tiers + 8 locales x 5,000 CJK characters: " + size + " bytes");
         assertThat(size).isLessThan(DynamoDbSettingsStore.MAX_ITEM_BYTES).isGreaterThan(120_000);
     }

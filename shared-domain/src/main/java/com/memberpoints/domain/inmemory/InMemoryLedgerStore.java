@@ -4,7 +4,6 @@ import com.memberpoints.domain.ledger.ExpiringLot;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerDecision;
-import com.memberpoints.domain.ledger.LedgerKeys;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.MemberWallets;
@@ -128,12 +127,13 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public synchronized Page<ExpiringLot> expiring(MerchantId merchant, Instant fromInclusive, Instant toExclusive,
                                                    PageRequest page) {
-        TreeMap<String, ExpiringLot> index = new TreeMap<>();
+        TreeMap<ListingPosition, ExpiringLot> index = new TreeMap<>();
         wallets.forEach((ref, state) -> {
             if (ref.merchant().equals(merchant) && state.lots().nextExpiry().isPresent()) {
                 Instant at = state.lots().nextExpiry().get();
                 if (!at.isBefore(fromInclusive) && at.isBefore(toExclusive)) {
-                    index.put(LedgerKeys.expirySortKey(at, ref), new ExpiringLot(ref, at));
+                    index.put(ListingPosition.of(at.getEpochSecond(), ref.member().value(), ref.wallet().name()),
+                            new ExpiringLot(ref, at));
                 }
             }
         });
@@ -142,10 +142,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
     @Override
     public synchronized Page<RedemptionHold> staleHolds(MerchantId merchant, Instant heldBefore, PageRequest page) {
-        TreeMap<String, RedemptionHold> index = new TreeMap<>();
+        TreeMap<ListingPosition, RedemptionHold> index = new TreeMap<>();
         holds.values().forEach(h -> {
             if (h.wallet().merchant().equals(merchant) && h.heldAt().isBefore(heldBefore)) {
-                index.put(LedgerKeys.holdSortKey(h), h);
+                index.put(ListingPosition.of(h.heldAt().toEpochMilli(), h.wallet().member().value(), h.wallet().wallet().name(),
+                        h.order().value()), h);
             }
         });
         return pageOf(index, page, "s");
@@ -156,11 +157,13 @@ public final class InMemoryLedgerStore implements LedgerStore {
         return holds.remove(new HoldKey(wallet, order)) != null ? HoldConfirmation.CONFIRMED : HoldConfirmation.NOT_HELD;
     }
 
-    private static <T> Page<T> pageOf(TreeMap<String, T> index, PageRequest page, String tag) {
-        Map<String, T> tail = page.cursor().isPresent() ? index.tailMap(decode(page.cursor().get(), tag), false) : index;
+    /** Expiry listing: by expiry second, member, wallet; holds listing: by hold millisecond, member, wallet, order. */
+    private static <T> Page<T> pageOf(TreeMap<ListingPosition, T> index, PageRequest page, String tag) {
+        Map<ListingPosition, T> tail = page.cursor().isPresent()
+                ? index.tailMap(ListingPosition.parse(decode(page.cursor().get(), tag)), false) : index;
         List<T> items = new ArrayList<>();
-        String last = null;
-        for (Map.Entry<String, T> e : tail.entrySet()) {
+        ListingPosition last = null;
+        for (Map.Entry<ListingPosition, T> e : tail.entrySet()) {
             if (items.size() == page.limit()) {
                 break;
             }
@@ -168,7 +171,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
             last = e.getKey();
         }
         boolean more = last != null && index.higherKey(last) != null;
-        return new Page<>(items, more ? Optional.of(encode(tag, last)) : Optional.empty());
+        return new Page<>(items, more ? Optional.of(encode(tag, last.text())) : Optional.empty());
     }
 
     private static String encode(String tag, String value) {

@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * {@link OrderStore} in memory, with the semantics of the DynamoDB store: optimistic versions, and listings
- * ordered by (instant, order id) with opaque cursors. One lock serialises every operation.
+ * ordered by (instant, order id) with opaque cursors. Keyed by domain ids; it knows nothing of DynamoDB keys. One lock serialises every operation.
  */
 public final class InMemoryOrderStore implements OrderStore {
 
@@ -62,7 +62,7 @@ public final class InMemoryOrderStore implements OrderStore {
         if (max < 1 || max > MAX_PENDING) {
             throw new IllegalArgumentException("max must be in 1.." + MAX_PENDING);
         }
-        record Row(String key, Order order) {}
+        record Row(PendingPosition key, Order order) {}
         List<Row> rows = new ArrayList<>();
         for (Order o : orders.values()) {
             if (o.merchant().equals(merchant) && o.member().equals(Optional.of(member))) {
@@ -74,38 +74,46 @@ public final class InMemoryOrderStore implements OrderStore {
     }
 
     /**
-     * Position of an order among its member's pending orders, empty when not pending: the due instant's
-     * {@link #position} when scheduled, else {@code U} + the placement's position (after every dated one,
-     * 'U' sorting after digits). The DynamoDB store writes the same string as the pending index sort key.
+     * Position of an order among its member's pending orders: orders with a due date first, by due instant, then
+     * the undated ones by placement (each then by order id).
      */
-    public static Optional<String> pendingPosition(Order o) {
-        return o.pendingPoints().map(p -> p.dueAt().map(due -> position(due, o.id()))
-                .orElseGet(() -> "U" + position(o.placedAt(), o.id())));
+    private record PendingPosition(boolean undated, ListingPosition at) implements Comparable<PendingPosition> {
+        @Override
+        public int compareTo(PendingPosition other) {
+            int c = Boolean.compare(undated, other.undated);
+            return c != 0 ? c : at.compareTo(other.at);
+        }
+    }
+
+    private static Optional<PendingPosition> pendingPosition(Order o) {
+        return o.pendingPoints().map(p -> p.dueAt()
+                .map(due -> new PendingPosition(false, position(due, o.id())))
+                .orElseGet(() -> new PendingPosition(true, position(o.placedAt(), o.id()))));
     }
 
     private Page<Order> list(MerchantId merchant, PageRequest page, String tag, Function<Order, Optional<Instant>> sortKey) {
-        String after = page.cursor().map(c -> Cursors.decode(c, tag)).orElse("");
-        record Row(String key, Order order) {}
+        Optional<ListingPosition> after = page.cursor().map(c -> ListingPosition.parse(Cursors.decode(c, tag)));
+        record Row(ListingPosition key, Order order) {}
         List<Row> rows = new ArrayList<>();
         for (Order o : orders.values()) {
             if (!o.merchant().equals(merchant)) {
                 continue;
             }
             sortKey.apply(o).map(at -> new Row(position(at, o.id()), o))
-                    .filter(r -> r.key().compareTo(after) > 0)
+                    .filter(r -> after.isEmpty() || r.key().compareTo(after.get()) > 0)
                     .ifPresent(rows::add);
         }
         rows.sort(Comparator.comparing(Row::key));
         List<Order> items = rows.stream().limit(page.limit()).map(Row::order).toList();
         Optional<String> next = rows.size() > page.limit()
-                ? Optional.of(Cursors.encode(tag, rows.get(page.limit() - 1).key()))
+                ? Optional.of(Cursors.encode(tag, rows.get(page.limit() - 1).key().text()))
                 : Optional.empty();
         return new Page<>(items, next);
     }
 
-    /** Sortable position: epoch millis zero-padded, then the order id (same order as the DynamoDB indexes). */
-    public static String position(Instant at, OrderId id) {
-        return String.format("%015d#%s", at.toEpochMilli(), id.value());
+    /** Position in a listing: the instant's epoch millisecond, then the order id (the order the listings promise). */
+    private static ListingPosition position(Instant at, OrderId id) {
+        return ListingPosition.of(at.toEpochMilli(), id.value());
     }
 
     static Order withVersion(Order o, long version) {

@@ -1,4 +1,4 @@
-package com.memberpoints.bench.capacity;
+package com.memberpoints.infra.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +26,5 @@ class ItemSizeTest {
         AttributeValue lots = AttributeValue.fromM(Map.of("never", AttributeValue.fromN("10")));
         // name "lots" 4 + (3 + "never" 5 + number 2 + 1)
         assertThat(ItemSize.of(Map.of("lots", lots))).isEqualTo(4 + 3 + 5 + 2 + 1);
-    }
-
-    @Test
-    void unitsRoundUpPerStartedBlock() {
-        assertThat(ItemSize.writeUnits(1)).isEqualTo(1);
-        assertThat(ItemSize.writeUnits(1024)).isEqualTo(1);
-        assertThat(ItemSize.writeUnits(1025)).isEqualTo(2);
-        assertThat(ItemSize.strongReadUnits(4096)).isEqualTo(1);
-        assertThat(ItemSize.strongReadUnits(4097)).isEqualTo(2);
     }
 }

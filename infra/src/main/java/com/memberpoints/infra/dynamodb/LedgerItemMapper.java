@@ -11,7 +11,6 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 import com.memberpoints.domain.ledger.EntryKind;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.NotifyChoice;
-import com.memberpoints.domain.ledger.LedgerKeys;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.ledger.Lots;
@@ -33,11 +32,12 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Mapping between ledger values and DynamoDB items. Attribute names are short on purpose: item
+ * Maps the ledger store's items (balance, journal entry, redemption hold) and their key formats, including the
+ * sort keys of the expiry and holds indexes. Attribute names are short on purpose: item
  * size (names + values) is what DynamoDB bills.
  */
-final class LedgerItems {
-    private LedgerItems() {}
+final class LedgerItemMapper {
+    private LedgerItemMapper() {}
 
     static final String VERSION = "ver";
     static final String BALANCE = "bal";
@@ -90,7 +90,18 @@ final class LedgerItems {
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(PK, s(pk), SK, s(sk));
+        return LedgerTable.itemKey(pk, sk);
+    }
+
+    /** Expiry index sort key {@code <epochSecond, 12 digits>#<member>#<wallet>}: expiry order, then member. */
+    static String expirySortKey(Instant expiresAt, WalletRef ref) {
+        return String.format("%012d#%s#%s", expiresAt.getEpochSecond(), ref.member().value(), ref.wallet());
+    }
+
+    /** Holds index sort key {@code <epochMilli, 15 digits>#<member>#<wallet>#<order>}: oldest hold first. */
+    static String holdsIndexSortKey(RedemptionHold hold) {
+        return String.format("%015d#%s#%s#%s", hold.heldAt().toEpochMilli(), hold.wallet().member().value(),
+                hold.wallet().wallet(), hold.order().value());
     }
 
     static Map<String, AttributeValue> balanceKey(WalletRef ref) {
@@ -111,7 +122,7 @@ final class LedgerItems {
         item.put(LOTS, AttributeValue.fromM(lots));
         state.lots().nextExpiry().ifPresent(next -> {
             item.put(EXPIRY_PK, s(expiryPartition(ref.merchant())));
-            item.put(EXPIRY_SK, s(LedgerKeys.expirySortKey(next, ref)));
+            item.put(EXPIRY_SK, s(expirySortKey(next, ref)));
         });
         return item;
     }
@@ -200,7 +211,7 @@ final class LedgerItems {
         Map<String, AttributeValue> item = new HashMap<>(
                 key(partitionKey(ref.merchant(), ref.member()), holdSortKey(ref.wallet(), hold.order())));
         item.put(HOLDS_PK, s(holdsPartition(ref.merchant())));
-        item.put(HOLDS_SK, s(LedgerKeys.holdSortKey(hold)));
+        item.put(HOLDS_SK, s(holdsIndexSortKey(hold)));
         return item;
     }
 
