@@ -52,9 +52,9 @@ final class OrdersWarmUp {
 
     /** The scheduled-assignment path. */
     static void scheduledAssignment() {
-        ScheduledAssignmentHandler.parse("{\"merchantId\":\"priming\",\"orderId\":\"priming\"}");
+        com.memberpoints.infra.scheduler.AssignmentPayloadCodec.decode("{\"merchantId\":\"priming\",\"orderId\":\"priming\"}");
         try {
-            ScheduledAssignmentHandler.parse("{\"merchantId\":\"priming\"}");
+            com.memberpoints.infra.scheduler.AssignmentPayloadCodec.decode("{\"merchantId\":\"priming\"}");
         } catch (InvalidInputException expected) {
             EventInput.errors(expected);
         }

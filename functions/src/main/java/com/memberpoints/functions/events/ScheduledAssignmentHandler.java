@@ -10,13 +10,9 @@ import com.memberpoints.domain.order.LifecycleOutcome;
 import com.memberpoints.domain.order.OrderLifecycle;
 import com.memberpoints.domain.order.OrderNotKnownException;
 import com.memberpoints.domain.model.InvalidInputException;
-import com.memberpoints.domain.model.MerchantId;
-import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.functions.platform.Wiring;
-import com.memberpoints.functions.platform.json.FieldReader;
-import com.memberpoints.functions.platform.json.Json;
+import com.memberpoints.infra.scheduler.AssignmentPayloadCodec;
 import com.memberpoints.functions.platform.json.JsonObject;
-import com.memberpoints.functions.platform.json.MalformedJsonException;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,8 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * EventBridge Scheduler target: the one-time schedule of an order fired. Input, as written by
- * {@code EventBridgeAssignmentScheduler}: {@code {"merchantId":"..","orderId":".."}} (strict). Assigns the
+ * EventBridge Scheduler target: the one-time schedule of an order fired. Input: the
+ * {@link AssignmentPayloadCodec} payload the scheduler adapter wrote (read strictly by the same codec). Assigns the
  * order's points unless it was cancelled or already assigned (completion mode). A malformed payload or an
  * unknown order is logged and acknowledged (retrying cannot help); a store failure fails the invocation so that
  * the Scheduler's retry policy (then its dead-letter queue, then the daily reconcile) takes over.
@@ -45,17 +41,15 @@ public final class ScheduledAssignmentHandler implements RequestStreamHandler, R
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    record Target(MerchantId merchant, OrderId order) {}
-
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         EventInput.write(output, handle(EventInput.read(input)));
     }
 
     public JsonObject handle(String payload) {
-        Target t;
+        AssignmentPayloadCodec.Payload t;
         try {
-            t = parse(payload);
+            t = AssignmentPayloadCodec.decode(payload);
         } catch (InvalidInputException e) {
             log.warn("scheduled assignment rejected", Map.of("errors", EventInput.errors(e)));
             return JsonObject.builder().put("result", "rejected").put("errors", EventInput.errors(e)).build();
@@ -74,18 +68,6 @@ public final class ScheduledAssignmentHandler implements RequestStreamHandler, R
             log.error("scheduled assignment failed; the Scheduler will retry", Map.of("merchantId",
                     t.merchant().value(), "orderId", t.order().value()), e);
             throw new RetryLaterException("assignment of order " + t.order().value() + " could not be made now", e);
-        }
-    }
-
-    static Target parse(String payload) {
-        try {
-            return FieldReader.read(Json.parse(payload), r -> {
-                MerchantId m = r.id("merchantId", MerchantId::of);
-                OrderId o = r.id("orderId", OrderId::of);
-                return m == null || o == null ? null : new Target(m, o);
-            });
-        } catch (MalformedJsonException e) {
-            throw new InvalidInputException("body", "is not valid JSON: " + e.getMessage());
         }
     }
 

@@ -111,7 +111,7 @@ class BulkAssignmentTest {
             deliveries++;
             SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
             m.setMessageId("m-" + deliveries);
-            m.setBody(BulkAssignmentWorkerHandler.message(next.get()));
+            m.setBody(com.memberpoints.infra.sqs.BulkChunkCodec.encode(next.get()));
             SQSEvent event = new SQSEvent();
             event.setRecords(List.of(m));
             SQSBatchResponse r = worker.handleRequest(event, null);
