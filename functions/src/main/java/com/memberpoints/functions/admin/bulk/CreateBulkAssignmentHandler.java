@@ -1,7 +1,7 @@
 package com.memberpoints.functions.admin.bulk;
 
+import com.memberpoints.functions.platform.http.IdempotencyKeys;
 import com.memberpoints.functions.admin.AdminServices;
-import com.memberpoints.functions.admin.members.AdjustPointsHandler;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -65,9 +65,7 @@ public final class CreateBulkAssignmentHandler extends StaffApiHandler {
         Body body = request.body(CreateBulkAssignmentHandler::read);
         BulkAssignments.Request command = body.request();
         if (!body.dryRun()) {
-            Optional<String> key = request.header("idempotency-key").isPresent() || command.idempotencyKey().isPresent()
-                    ? Optional.of(AdjustPointsHandler.idempotencyKey(request, command.idempotencyKey()))
-                    : Optional.empty();
+            Optional<String> key = IdempotencyKeys.optional(request, command.idempotencyKey());
             command = new BulkAssignments.Request(command.memberIds(), command.points(), command.reason(),
                     command.notification(), key);
         }
@@ -106,7 +104,7 @@ public final class CreateBulkAssignmentHandler extends StaffApiHandler {
         boolean email = r.optionalBool("sendEmail").orElse(false);
         boolean sms = r.optionalBool("sendSms").orElse(false);
         boolean dryRun = r.optionalBool("dryRun").orElse(false);
-        Optional<String> key = r.parsed("idempotencyKey", 100, AdjustPointsHandler::checkKey,
+        Optional<String> key = r.parsed("idempotencyKey", 100, IdempotencyKeys::check,
                 "must be 1-100 characters of letters, digits and ._:@+-");
         if (ids.isEmpty() || ids.contains(null) || points < 1 || reason == null) {
             return null; // errors recorded

@@ -1,5 +1,6 @@
 package com.memberpoints.functions.admin.members;
 
+import com.memberpoints.functions.platform.http.IdempotencyKeys;
 import com.memberpoints.functions.admin.AdminJson;
 import com.memberpoints.functions.admin.AdminServices;
 
@@ -55,7 +56,7 @@ public final class AdjustPointsHandler extends StaffApiHandler {
         request.query().allowOnly();
         MemberId member = request.pathParameter("memberId", MemberId::of);
         Body body = request.body(AdjustPointsHandler::read);
-        String key = idempotencyKey(request, body.key());
+        String key = IdempotencyKeys.required(request, body.key());
         PointsAdjustments.Request command = new PointsAdjustments.Request(body.points(), body.reason(),
                 new NotifyChoice(body.email(), body.sms()), key);
         return switch (services.adjustments().adjust(staff.merchantId(), member, command, staff.actor())) {
@@ -91,33 +92,8 @@ public final class AdjustPointsHandler extends StaffApiHandler {
         if (points < 0 && sms) {
             r.reject("sendSms", "a deduction is never notified");
         }
-        Optional<String> key = r.parsed("idempotencyKey", 100, AdjustPointsHandler::checkKey,
-                "must be 1-100 characters of letters, digits and ._:@+-");
+        Optional<String> key = r.parsed("idempotencyKey", 100, IdempotencyKeys::check,
+                IdempotencyKeys.RULE);
         return new Body(points, reason, email, sms, key);
-    }
-
-    /** Header or field (not two different values); required. */
-    public static String idempotencyKey(ApiRequest request, Optional<String> field) {
-        Optional<String> header = request.header("idempotency-key");
-        if (header.isPresent()) {
-            try {
-                checkKey(header.get());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("Idempotency-Key", "must be 1-100 characters of letters, digits and ._:@+-");
-            }
-            if (field.isPresent() && !field.get().equals(header.get())) {
-                throw new InvalidInputException("idempotencyKey", "differs from the Idempotency-Key header");
-            }
-            return header.get();
-        }
-        return field.orElseThrow(() -> new InvalidInputException("Idempotency-Key",
-                "is required (header, or the idempotencyKey field): retries must reuse it"));
-    }
-
-    public static String checkKey(String key) {
-        if (key.length() > 100 || !LedgerCommand.REFERENCE.matcher(key).matches()) {
-            throw new IllegalArgumentException("bad key");
-        }
-        return key;
     }
 }

@@ -1,5 +1,6 @@
 package com.memberpoints.functions.admin.members;
 
+import com.memberpoints.functions.platform.http.IdempotencyKeys;
 import com.memberpoints.functions.admin.AdminJson;
 import com.memberpoints.functions.admin.AdminServices;
 
@@ -53,7 +54,7 @@ public final class StoreSpendHandler extends StaffApiHandler {
         MemberId member = request.pathParameter("memberId", MemberId::of);
         Merchant merchant = services.merchant(staff.merchantId());
         Body body = request.body(r -> {
-            String receipt = r.parsed("receiptId", 100, AdjustPointsHandler::checkKey,
+            String receipt = r.parsed("receiptId", 100, IdempotencyKeys::check,
                     "must be 1-100 characters of letters, digits and ._:@+-").orElse(null);
             if (receipt == null && !r.memberNames().contains("receiptId")) {
                 r.reject("receiptId", "is required");

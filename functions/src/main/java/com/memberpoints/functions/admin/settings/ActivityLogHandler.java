@@ -53,7 +53,7 @@ public final class ActivityLogHandler extends StaffApiHandler {
                     .put("version", e.version())
                     .put("at", e.at().toString())
                     .put("changedBy", AdminJson.changedBy(e.actor()))
-                    .put("changes", UpdateSettingsHandler.changes(e.changes()))
+                    .put("changes", SettingsJson.changes(e.changes()))
                     .build());
         }
         JsonObject.Builder body = JsonObject.builder().put("items", new JsonArray(items));

@@ -37,10 +37,6 @@ public final class GetSettingsHandler extends StaffApiHandler {
         request.query().allowOnly();
         SettingsAdmin.Current current = services.settings().current(staff.merchantId());
         return ApiResponse.ok(SettingsJson.write(current.version(), current.settings()))
-                .withHeader("etag", etag(current.version()));
-    }
-
-    static String etag(long version) {
-        return "\"" + version + "\"";
+                .withHeader("etag", SettingsJson.etag(current.version()));
     }
 }

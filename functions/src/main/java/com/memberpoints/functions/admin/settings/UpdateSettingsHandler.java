@@ -46,7 +46,7 @@ public final class UpdateSettingsHandler extends StaffApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
-        Optional<Long> ifMatch = request.header("if-match").map(UpdateSettingsHandler::parseEtag);
+        Optional<Long> ifMatch = request.header("if-match").map(SettingsJson::parseEtag);
         SettingsJson.Update update = request.body(SettingsJson::read);
         if (ifMatch.isPresent() && update.version().isPresent() && !ifMatch.equals(update.version())) {
             throw new InvalidInputException("version", "differs from the If-Match header");
@@ -63,9 +63,9 @@ public final class UpdateSettingsHandler extends StaffApiHandler {
                         "changes", s.changes().size());
                 JsonObject body = JsonObject.builder()
                         .put("settings", SettingsJson.write(s.settings().version(), s.settings()))
-                        .put("changes", changes(s.changes()))
+                        .put("changes", SettingsJson.changes(s.changes()))
                         .build();
-                yield ApiResponse.ok(body).withHeader("etag", GetSettingsHandler.etag(s.settings().version()));
+                yield ApiResponse.ok(body).withHeader("etag", SettingsJson.etag(s.settings().version()));
             }
             case SettingsAdmin.Outcome.VersionConflict c -> {
                 String detail = "The settings were changed by someone else (now version " + c.currentVersion()
@@ -74,44 +74,5 @@ public final class UpdateSettingsHandler extends StaffApiHandler {
             }
             case SettingsAdmin.Outcome.StoreNotConfigured n -> throw AdminServices.storeNotConfigured();
         };
-    }
-
-    static JsonArray changes(List<SettingChange> changes) {
-        List<JsonValue> out = new ArrayList<>(changes.size());
-        for (SettingChange c : changes) {
-            JsonObject.Builder b = JsonObject.builder().put("field", c.field());
-            if (c.oldValue().isPresent()) {
-                b.put("old", c.oldValue().get());
-            } else {
-                b.putNull("old");
-            }
-            if (c.newValue().isPresent()) {
-                b.put("new", c.newValue().get());
-            } else {
-                b.putNull("new");
-            }
-            out.add(b.build());
-        }
-        return new JsonArray(out);
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3}; anything else is a 400 naming the header. */
-    static long parseEtag(String value) {
-        String v = value.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-            v = v.substring(1, v.length() - 1);
-        }
-        try {
-            long n = Long.parseLong(v);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be the ETag returned by GET /v1/admin/settings");
-        }
     }
 }
