@@ -3,6 +3,7 @@ package com.memberpoints.functions.events;
 import com.memberpoints.domain.member.MemberStore;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.order.LifecycleOutcome;
+import com.memberpoints.domain.order.OrderNotKnownException;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import com.memberpoints.functions.platform.json.JsonObject;
 import com.memberpoints.infra.scheduler.AssignmentPayloadCodec;
@@ -60,5 +61,17 @@ final class EventOutcomes {
 
     static Map<String, Object> ids(AssignmentPayloadCodec.Payload t) {
         return Map.of("merchantId", t.merchant().value(), "orderId", t.order().value());
+    }
+
+    /** A failure EventBridge should retry: an event ahead of its order, or a store failure. */
+    static RetryLaterException retryLater(JsonLogger log, String detailType, RuntimeException e) {
+        if (e instanceof OrderNotKnownException) {
+            log.warn("order event ahead of its order; failing the invocation so that EventBridge retries",
+                    Map.of("detailType", detailType, "reason", e.getMessage()));
+            return new RetryLaterException(e.getMessage(), e);
+        }
+        log.error("order event failed; failing the invocation so that EventBridge retries",
+                Map.of("detailType", detailType), e);
+        return new RetryLaterException(detailType + " could not be applied now", e);
     }
 }

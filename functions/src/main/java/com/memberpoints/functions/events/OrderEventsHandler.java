@@ -66,14 +66,8 @@ public final class OrderEventsHandler extends PrimedHandler implements RequestSt
             };
         } catch (InvalidInputException e) {
             return EventOutcomes.rejected(log, parsed.detailType(), e);
-        } catch (OrderNotKnownException e) {
-            log.warn("order event ahead of its order; failing the invocation so that EventBridge retries",
-                    Map.of("detailType", parsed.detailType(), "reason", e.getMessage()));
-            throw new RetryLaterException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            log.error("order event failed; failing the invocation so that EventBridge retries",
-                    Map.of("detailType", parsed.detailType()), e);
-            throw new RetryLaterException(parsed.detailType() + " could not be applied now", e);
+            throw EventOutcomes.retryLater(log, parsed.detailType(), e);
         }
     }
 

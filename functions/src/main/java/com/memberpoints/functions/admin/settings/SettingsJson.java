@@ -269,4 +269,15 @@ final class SettingsJson {
             throw new InvalidInputException("If-Match", "must be the ETag returned by GET /v1/admin/settings");
         }
     }
+
+    /** The version the client read: If-Match or the body's version (one is required; both must agree). */
+    static long expectedVersion(Optional<Long> ifMatch, Update update) {
+        if (ifMatch.isPresent() && update.version().isPresent() && !ifMatch.equals(update.version())) {
+            throw new InvalidInputException("version", "differs from the If-Match header");
+        }
+        if (ifMatch.isEmpty() && update.version().isEmpty()) {
+            throw new InvalidInputException("version", "is required (or send the ETag of the GET in If-Match)");
+        }
+        return ifMatch.orElseGet(() -> update.version().orElseThrow());
+    }
 }

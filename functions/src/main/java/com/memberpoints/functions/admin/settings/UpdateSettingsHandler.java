@@ -1,6 +1,6 @@
 package com.memberpoints.functions.admin.settings;
 
-import com.memberpoints.functions.admin.AdminServices;
+import com.memberpoints.functions.admin.AdminJson;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -32,15 +32,15 @@ import java.util.Optional;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class UpdateSettingsHandler extends StaffApiHandler {
-    private final AdminServices services;
+    private final SettingsAdmin settings;
 
     public UpdateSettingsHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.settingsAdmin(), JsonLogger.stdout());
     }
 
-    public UpdateSettingsHandler(AdminServices services, JsonLogger logger) {
+    public UpdateSettingsHandler(SettingsAdmin settings, JsonLogger logger) {
         super(Permission.SETTINGS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
@@ -48,14 +48,8 @@ public final class UpdateSettingsHandler extends StaffApiHandler {
         request.query().allowOnly();
         Optional<Long> ifMatch = request.header("if-match").map(SettingsJson::parseEtag);
         SettingsJson.Update update = request.body(SettingsJson::read);
-        if (ifMatch.isPresent() && update.version().isPresent() && !ifMatch.equals(update.version())) {
-            throw new InvalidInputException("version", "differs from the If-Match header");
-        }
-        if (ifMatch.isEmpty() && update.version().isEmpty()) {
-            throw new InvalidInputException("version", "is required (or send the ETag of the GET in If-Match)");
-        }
-        long expected = ifMatch.orElseGet(() -> update.version().orElseThrow());
-        SettingsAdmin.Outcome outcome = services.settings().update(staff.merchantId(), update.settings(), expected,
+        long expected = SettingsJson.expectedVersion(ifMatch, update);
+        SettingsAdmin.Outcome outcome = settings.update(staff.merchantId(), update.settings(), expected,
                 staff.actor());
         return switch (outcome) {
             case SettingsAdmin.Outcome.Saved s -> {
@@ -72,7 +66,7 @@ public final class UpdateSettingsHandler extends StaffApiHandler {
                         + "); read them again and reapply your change.";
                 throw ifMatch.isPresent() ? ApiException.preconditionFailed(detail) : ApiException.conflict(detail);
             }
-            case SettingsAdmin.Outcome.StoreNotConfigured n -> throw AdminServices.storeNotConfigured();
+            case SettingsAdmin.Outcome.StoreNotConfigured n -> throw AdminJson.storeNotConfigured();
         };
     }
 }
