@@ -1,7 +1,7 @@
 package com.memberpoints.functions.events;
 
 import com.memberpoints.domain.model.InvalidInputException;
-import com.memberpoints.functions.platform.SdkWarmUp;
+import com.memberpoints.functions.platform.Priming;
 import com.memberpoints.functions.platform.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +47,7 @@ final class OrdersWarmUp {
             EventInput.errors(expected);
         }
         io();
-        SdkWarmUp.dynamoDbRequestModel();
+        Priming.dynamoDbRequestModel();
     }
 
     /** The scheduled-assignment path. */
@@ -59,13 +59,13 @@ final class OrdersWarmUp {
             EventInput.errors(expected);
         }
         io();
-        SdkWarmUp.dynamoDbRequestModel();
+        Priming.dynamoDbRequestModel();
     }
 
     /** The sweep's input and report path. */
     static void sweep() {
         io();
-        SdkWarmUp.dynamoDbRequestModel();
+        Priming.dynamoDbRequestModel();
     }
 
     private static void io() {
