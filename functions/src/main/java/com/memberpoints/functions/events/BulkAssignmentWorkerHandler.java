@@ -56,7 +56,9 @@ public final class BulkAssignmentWorkerHandler implements RequestHandler<SQSEven
             logger.error("bulk chunk message dropped", line, e);
             return;
         }
-        line.putAll(Map.of("merchantId", chunk.merchant().value(), "jobId", chunk.jobId(), "chunk", chunk.chunk()));
+        line.put("merchantId", chunk.merchant().value());
+        line.put("jobId", chunk.jobId());
+        line.put("chunk", chunk.chunk());
         long started = System.nanoTime();
         try {
             line.put("run", service.processChunk(chunk.merchant(), chunk.jobId(), chunk.chunk()).name());
