@@ -56,9 +56,7 @@ public final class BulkAssignmentWorkerHandler implements RequestHandler<SQSEven
             logger.error("bulk chunk message dropped", line, e);
             return;
         }
-        line.put("merchantId", chunk.merchant().value());
-        line.put("jobId", chunk.jobId());
-        line.put("chunk", chunk.chunk());
+        EventOutcomes.describe(line, chunk);
         long started = System.nanoTime();
         try {
             line.put("run", service.processChunk(chunk.merchant(), chunk.jobId(), chunk.chunk()).name());

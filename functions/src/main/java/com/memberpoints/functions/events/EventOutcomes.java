@@ -74,4 +74,11 @@ final class EventOutcomes {
                 Map.of("detailType", detailType), e);
         return new RetryLaterException(detailType + " could not be applied now", e);
     }
+
+    /** The log fields naming a bulk chunk, in the order the worker always wrote them. */
+    static void describe(Map<String, Object> line, com.memberpoints.domain.bulk.BulkJobQueue.ChunkMessage chunk) {
+        line.put("merchantId", chunk.merchant().value());
+        line.put("jobId", chunk.jobId());
+        line.put("chunk", chunk.chunk());
+    }
 }
