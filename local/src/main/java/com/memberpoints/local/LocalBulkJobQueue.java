@@ -3,6 +3,7 @@ package com.memberpoints.local;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.bulk.BulkJobQueue;
 import com.memberpoints.functions.events.BulkAssignmentWorkerHandler;
+import com.memberpoints.infra.sqs.BulkChunkCodec;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.Executors;
 
 /**
  * LOCAL ONLY: the bulk-jobs SQS queue. Each chunk becomes the same message body the SQS adapter sends
- * ({@link BulkAssignmentWorkerHandler#message}) and is handed, on one background thread and in order, to the
+ * ({@link BulkChunkCodec}) and is handed, on one background thread and in order, to the
  * worker target (the real {@link BulkAssignmentWorkerHandler} with an SQS event), as the queue's event source
  * mapping would; the create route answers before the chunks run, as in AWS. A chunk the worker reports as
  * failed is logged (no redelivery locally).
@@ -49,7 +50,7 @@ final class LocalBulkJobQueue implements BulkJobQueue {
             throw new BulkJobQueueException("the bulk assignment worker is not wired into the local stack", null);
         }
         for (int chunk : chunkIndexes) {
-            String body = BulkAssignmentWorkerHandler.message(new ChunkMessage(merchant, jobId, chunk));
+            String body = BulkChunkCodec.encode(new ChunkMessage(merchant, jobId, chunk));
             executor.execute(() -> {
                 try {
                     w.accept(body);

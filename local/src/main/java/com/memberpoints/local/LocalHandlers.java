@@ -79,18 +79,18 @@ final class LocalHandlers {
         LocalBulkJobQueue bulkQueue = new LocalBulkJobQueue(a.logger());
         AdminServices admin = new AdminServices(a.ledger(), a.members(), a.merchants(), a.settings(), a.orders(),
                 new DynamoDbBulkJobStore(a.dynamoDb(), a.tableName()), bulkQueue, a.clock(), a.ids());
-        w.http(GetSettingsHandler.class, new GetSettingsHandler(admin, a.logger()));
-        w.http(UpdateSettingsHandler.class, new UpdateSettingsHandler(admin, a.logger()));
-        w.http(ActivityLogHandler.class, new ActivityLogHandler(admin, a.logger()));
-        w.http(GetStoreProfileHandler.class, new GetStoreProfileHandler(admin, a.logger()));
-        w.http(PutStoreProfileHandler.class, new PutStoreProfileHandler(admin, a.logger()));
+        w.http(GetSettingsHandler.class, new GetSettingsHandler(admin.settings(), a.logger()));
+        w.http(UpdateSettingsHandler.class, new UpdateSettingsHandler(admin.settings(), a.logger()));
+        w.http(ActivityLogHandler.class, new ActivityLogHandler(admin.settingsStore(), a.logger()));
+        w.http(GetStoreProfileHandler.class, new GetStoreProfileHandler(admin.merchants(), a.logger()));
+        w.http(PutStoreProfileHandler.class, new PutStoreProfileHandler(admin.storeProfiles(), a.logger()));
         w.http(MemberPointsHandler.class, new MemberPointsHandler(admin, a.logger()));
         w.http(MemberHistoryHandler.class, new MemberHistoryHandler(admin, a.logger()));
-        w.http(AdjustPointsHandler.class, new AdjustPointsHandler(admin, a.logger()));
-        w.http(StoreSpendHandler.class, new StoreSpendHandler(admin, a.logger()));
-        w.http(CreateBulkAssignmentHandler.class, new CreateBulkAssignmentHandler(admin, a.logger()));
-        w.http(BulkAssignmentStatusHandler.class, new BulkAssignmentStatusHandler(admin, a.logger()));
-        w.http(OrdersReportHandler.class, new OrdersReportHandler(admin, a.logger()));
+        w.http(AdjustPointsHandler.class, new AdjustPointsHandler(admin.adjustments(), admin.merchants(), a.logger()));
+        w.http(StoreSpendHandler.class, new StoreSpendHandler(admin.storeSpend(), admin.merchants(), a.logger()));
+        w.http(CreateBulkAssignmentHandler.class, new CreateBulkAssignmentHandler(admin.bulk(), a.logger()));
+        w.http(BulkAssignmentStatusHandler.class, new BulkAssignmentStatusHandler(admin.bulk(), a.logger()));
+        w.http(OrdersReportHandler.class, new OrdersReportHandler(admin.orders(), admin.merchants(), a.logger()));
         w.http(LiabilityReportHandler.class, new LiabilityReportHandler(a.merchants(), a.settings(), a.liability(),
                 a.clock(), a.logger()));
         BulkAssignmentWorkerHandler bulkWorker = new BulkAssignmentWorkerHandler(admin.bulk(), a.logger());

@@ -4,6 +4,9 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
+import com.memberpoints.domain.merchant.MerchantStore;
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.functions.platform.http.ApiException;
 import com.memberpoints.functions.platform.json.JsonArray;
 import com.memberpoints.functions.platform.json.JsonObject;
 import com.memberpoints.functions.platform.json.JsonValue;
@@ -61,5 +64,15 @@ public final class AdminJson {
                     .put("expiresOn", LocalDate.ofInstant(expiresAt, merchant.zone()).toString());
         }
         return b.put("points", points);
+    }
+
+    /** The caller's store profile; a store with none set up answers 409 telling the admin to set it first. */
+    public static Merchant store(MerchantStore merchants, MerchantId id) {
+        return merchants.find(id).orElseThrow(AdminJson::storeNotConfigured);
+    }
+
+    /** 409: the store profile must be set up before this route can work. */
+    public static ApiException storeNotConfigured() {
+        return ApiException.conflict("The store profile (name, currency, time zone) is not set up yet: PUT /v1/admin/store first.");
     }
 }

@@ -6,15 +6,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.liability.LiabilityCounters;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.log.JsonLogger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Second consumer of the ledger table's DynamoDB stream (NEW_IMAGE; the mapping filters INSERTs of journal items,
@@ -41,33 +37,13 @@ public final class LiabilityStreamHandler implements RequestHandler<DynamodbEven
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        int counted = 0;
-        int repeated = 0;
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
-            if (!failures.isEmpty()) {
-                continue; // Lambda retries from the first failure on
-            }
-            try {
-                Optional<JournalEntry> entry = NotificationDispatcherHandler.journalEntry(record);
-                if (entry.isEmpty()) {
-                    continue;
-                }
-                if (counters.record(entry.get())) {
-                    counted++;
-                } else {
-                    repeated++;
-                }
-            } catch (RuntimeException e) {
-                log.error("liability counting failed; the stream will retry from this record",
-                        Map.of("sequenceNumber", String.valueOf(sequence)), e);
-                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
-            }
-        }
-        log.info("liability counters updated", Map.of("records", records.size(), "counted", counted,
-                "repeated", repeated, "failed", failures.size()));
-        return new StreamsEventResponse(failures);
+        int[] countedRepeated = new int[2];
+        StreamsEventResponse response = Batches.journalEntries(event, log, "liability counting",
+                entry -> countedRepeated[counters.record(entry) ? 0 : 1]++);
+        log.info("liability counters updated", Map.of(
+                "records", event == null || event.getRecords() == null ? 0 : event.getRecords().size(),
+                "counted", countedRepeated[0], "repeated", countedRepeated[1],
+                "failed", response.getBatchItemFailures().size()));
+        return response;
     }
 }

@@ -10,12 +10,9 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.log.JsonLogger;
-import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Consumes the ledger table's DynamoDB stream (NEW_IMAGE; the event source mapping filters INSERTs of journal
@@ -48,44 +45,19 @@ public final class NotificationDispatcherHandler implements RequestHandler<Dynam
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
-            if (!failures.isEmpty()) {
-                // Lambda retries from the first failure on; later records are in that retry.
-                continue;
-            }
-            try {
-                Optional<JournalEntry> entry = journalEntry(record);
-                if (entry.isEmpty()) {
-                    continue;
-                }
-                NotificationDispatcher.Report report = dispatcher.dispatch(List.of(entry.get()));
-                log.info("notifications dispatched", Map.of(
-                        "operationId", entry.get().operationId().value(),
-                        "member", entry.get().wallet().member().value(),
-                        "sent", report.count(NotificationDispatcher.Outcome.SENT),
-                        "alreadyClaimed", report.count(NotificationDispatcher.Outcome.ALREADY_CLAIMED),
-                        "retrying", report.count(NotificationDispatcher.Outcome.RETRYING),
-                        "failed", report.count(NotificationDispatcher.Outcome.FAILED_PERMANENT),
-                        "unconfirmed", report.count(NotificationDispatcher.Outcome.UNCONFIRMED),
-                        "skipped", String.join("; ", report.skipped())));
-            } catch (RuntimeException e) {
-                log.error("notification dispatch failed; the stream will retry from this record",
-                        Map.of("sequenceNumber", String.valueOf(sequence)), e);
-                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
-            }
-        }
-        return new StreamsEventResponse(failures);
+        return Batches.journalEntries(event, log, "notification dispatch", this::dispatch);
     }
 
-    /** The journal entry an INSERT record carries; empty for anything else. */
-    public static Optional<JournalEntry> journalEntry(DynamodbEvent.DynamodbStreamRecord record) {
-        if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null
-                || record.getDynamodb().getNewImage() == null) {
-            return Optional.empty();
-        }
-        return DynamoDbLedgerStore.journalEntryOf(StreamImages.toSdk(record.getDynamodb().getNewImage()));
+    private void dispatch(JournalEntry entry) {
+        NotificationDispatcher.Report report = dispatcher.dispatch(List.of(entry));
+        log.info("notifications dispatched", Map.of(
+                "operationId", entry.operationId().value(),
+                "member", entry.wallet().member().value(),
+                "sent", report.count(NotificationDispatcher.Outcome.SENT),
+                "alreadyClaimed", report.count(NotificationDispatcher.Outcome.ALREADY_CLAIMED),
+                "retrying", report.count(NotificationDispatcher.Outcome.RETRYING),
+                "failed", report.count(NotificationDispatcher.Outcome.FAILED_PERMANENT),
+                "unconfirmed", report.count(NotificationDispatcher.Outcome.UNCONFIRMED),
+                "skipped", String.join("; ", report.skipped())));
     }
 }

@@ -4,7 +4,6 @@ import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.domain.merchant.MerchantStore;
@@ -12,10 +11,10 @@ import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Scheduled (EventBridge rule, e.g. every 5 minutes): sends again the deliveries left RETRYING after a transient
@@ -48,25 +47,22 @@ public final class NotificationRetryHandler implements RequestHandler<Map<String
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        long sent = 0;
-        long retrying = 0;
-        long failed = 0;
-        long unconfirmed = 0;
+        List<NotificationDispatcher.Report> reports = new ArrayList<>();
         for (MerchantId id : merchants.all()) {
-            Optional<Merchant> store = merchants.find(id);
-            if (store.isEmpty()) {
-                continue;
-            }
-            YearMonth now = YearMonth.from(clock.now().atZone(store.get().zone()));
-            NotificationDispatcher.Report r = dispatcher.retryDue(id, List.of(now.minusMonths(1), now), LIMIT_PER_MONTH);
-            sent += r.count(NotificationDispatcher.Outcome.SENT);
-            retrying += r.count(NotificationDispatcher.Outcome.RETRYING);
-            failed += r.count(NotificationDispatcher.Outcome.FAILED_PERMANENT);
-            unconfirmed += r.count(NotificationDispatcher.Outcome.UNCONFIRMED);
+            merchants.find(id).ifPresent(store -> {
+                YearMonth now = YearMonth.from(clock.now().atZone(store.zone()));
+                reports.add(dispatcher.retryDue(id, List.of(now.minusMonths(1), now), LIMIT_PER_MONTH));
+            });
         }
-        Map<String, Object> summary = Map.of("sent", sent, "retrying", retrying, "failed", failed,
-                "unconfirmed", unconfirmed);
+        Map<String, Object> summary = Map.of("sent", total(reports, NotificationDispatcher.Outcome.SENT),
+                "retrying", total(reports, NotificationDispatcher.Outcome.RETRYING),
+                "failed", total(reports, NotificationDispatcher.Outcome.FAILED_PERMANENT),
+                "unconfirmed", total(reports, NotificationDispatcher.Outcome.UNCONFIRMED));
         log.info("notification retries", summary);
         return summary;
+    }
+
+    private static long total(List<NotificationDispatcher.Report> reports, NotificationDispatcher.Outcome outcome) {
+        return reports.stream().mapToLong(r -> r.count(outcome)).sum();
     }
 }

@@ -4,19 +4,15 @@ import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import org.crac.Core;
-import org.crac.Resource;
-import com.memberpoints.domain.order.LifecycleOutcome;
 import com.memberpoints.domain.order.OrderLifecycle;
 import com.memberpoints.domain.order.OrderNotKnownException;
 import com.memberpoints.domain.model.InvalidInputException;
-import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.functions.platform.PrimedHandler;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.json.JsonObject;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,14 +31,14 @@ import java.util.Objects;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.SCHEDULE_GROUP_NAME, AppConfig.ASSIGNMENT_FUNCTION_ARN,
         AppConfig.SCHEDULER_ROLE_ARN, AppConfig.SCHEDULER_DLQ_ARN})
-public final class OrderEventsHandler implements RequestStreamHandler, Resource {
+public final class OrderEventsHandler extends PrimedHandler implements RequestStreamHandler {
     private final OrderLifecycle lifecycle;
     private final JsonLogger log;
 
     /** Lambda entry point: the DynamoDB stores and the EventBridge scheduler of this container. */
     public OrderEventsHandler() {
         this(Wiring.orderLifecycle(), JsonLogger.stdout());
-        Core.getGlobalContext().register(this); // SnapStart: prime() before the snapshot
+        primeBeforeSnapshot();
     }
 
     public OrderEventsHandler(OrderLifecycle lifecycle, JsonLogger log) {
@@ -61,67 +57,26 @@ public final class OrderEventsHandler implements RequestStreamHandler, Resource 
         try {
             parsed = OrderEventParser.parse(eventJson);
         } catch (InvalidInputException e) {
-            return rejected("unknown", e);
+            return EventOutcomes.rejected(log, "unknown", e);
         }
         try {
             return switch (parsed) {
-                case OrderEventParser.MemberUpserted m -> {
-                    MemberStore.UpsertResult r = lifecycle.upsertMember(m.profile());
-                    log.info("member upserted", Map.of("merchantId", m.profile().merchant().value(),
-                            "memberId", m.profile().member().value(), "result", r.name()));
-                    yield JsonObject.builder().put("result", "applied").put("detailType", parsed.detailType())
-                            .put("transition", r.name()).build();
-                }
-                case OrderEventParser.OrderEventParsed o -> {
-                    LifecycleOutcome out = lifecycle.handle(o.event());
-                    Map<String, Object> fields = new LinkedHashMap<>();
-                    fields.put("detailType", parsed.detailType());
-                    fields.put("merchantId", o.event().merchant().value());
-                    fields.put("orderId", o.event().order().value());
-                    fields.put("transition", out.transition());
-                    fields.put("ledgerApplied", out.appliedCount());
-                    fields.put("ledgerResults", out.ledger().stream().map(r -> r.getClass().getSimpleName()).toList()
-                            .toString());
-                    log.info("order event applied", fields);
-                    yield JsonObject.builder().put("result", "applied").put("detailType", parsed.detailType())
-                            .put("orderId", o.event().order().value()).put("transition", out.transition())
-                            .put("ledgerApplied", out.appliedCount()).build();
-                }
+                case OrderEventParser.MemberUpserted m -> EventOutcomes.memberUpserted(log, m, lifecycle.upsertMember(m.profile()));
+                case OrderEventParser.OrderEventParsed o -> EventOutcomes.orderApplied(log, o, lifecycle.handle(o.event()));
             };
         } catch (InvalidInputException e) {
-            return rejected(parsed.detailType(), e);
-        } catch (OrderNotKnownException e) {
-            log.warn("order event ahead of its order; failing the invocation so that EventBridge retries",
-                    Map.of("detailType", parsed.detailType(), "reason", e.getMessage()));
-            throw new RetryLaterException(e.getMessage(), e);
+            return EventOutcomes.rejected(log, parsed.detailType(), e);
         } catch (RuntimeException e) {
-            log.error("order event failed; failing the invocation so that EventBridge retries",
-                    Map.of("detailType", parsed.detailType()), e);
-            throw new RetryLaterException(parsed.detailType() + " could not be applied now", e);
+            throw EventOutcomes.retryLater(log, parsed.detailType(), e);
         }
     }
 
-    private JsonObject rejected(String detailType, InvalidInputException e) {
-        log.warn("order event rejected", Map.of("detailType", detailType, "errors", EventInput.errors(e)));
-        return JsonObject.builder().put("result", "rejected").put("detailType", detailType)
-                .put("errors", EventInput.errors(e)).build();
-    }
-
     /**
-     * SnapStart priming: every order and member event kind parsed (and a refused one), the DynamoDB request model loaded — no port is called, nothing is sent or
-     * logged. The SDK clients themselves were built by the no-arg constructor (init phase).
+     * SnapStart priming: every order and member event kind parsed (and a refused one), the DynamoDB request model
+     * loaded — no port is called, nothing is sent or logged. The SDK clients were built by the no-arg constructor.
      */
+    @Override
     public void prime() {
         OrdersWarmUp.orderEvents();
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing: the clients re-resolve credentials themselves.
     }
 }

@@ -1,7 +1,7 @@
 package com.memberpoints.functions.events;
 
 import com.memberpoints.domain.model.InvalidInputException;
-import com.memberpoints.functions.platform.SdkWarmUp;
+import com.memberpoints.functions.platform.Priming;
 import com.memberpoints.functions.platform.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,25 +47,25 @@ final class OrdersWarmUp {
             EventInput.errors(expected);
         }
         io();
-        SdkWarmUp.dynamoDbRequestModel();
+        Priming.dynamoDbRequestModel();
     }
 
     /** The scheduled-assignment path. */
     static void scheduledAssignment() {
-        ScheduledAssignmentHandler.parse("{\"merchantId\":\"priming\",\"orderId\":\"priming\"}");
+        com.memberpoints.infra.scheduler.AssignmentPayloadCodec.decode("{\"merchantId\":\"priming\",\"orderId\":\"priming\"}");
         try {
-            ScheduledAssignmentHandler.parse("{\"merchantId\":\"priming\"}");
+            com.memberpoints.infra.scheduler.AssignmentPayloadCodec.decode("{\"merchantId\":\"priming\"}");
         } catch (InvalidInputException expected) {
             EventInput.errors(expected);
         }
         io();
-        SdkWarmUp.dynamoDbRequestModel();
+        Priming.dynamoDbRequestModel();
     }
 
     /** The sweep's input and report path. */
     static void sweep() {
         io();
-        SdkWarmUp.dynamoDbRequestModel();
+        Priming.dynamoDbRequestModel();
     }
 
     private static void io() {

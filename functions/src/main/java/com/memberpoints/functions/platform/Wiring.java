@@ -18,10 +18,7 @@ import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.domain.notify.RateLimiter;
 import com.memberpoints.domain.notify.DeliveryStore;
 import com.memberpoints.domain.notify.SmsUsageMeter;
-import com.memberpoints.domain.model.TimeSource;
-import com.memberpoints.infra.aws.AwsClients;
 import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
-import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
 import com.memberpoints.infra.ses.SesEmailSender;
 import com.memberpoints.infra.sns.SnsSmsSender;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
@@ -29,6 +26,17 @@ import com.memberpoints.infra.dynamodb.DynamoDbMerchantStore;
 import com.memberpoints.infra.dynamodb.DynamoDbOrderStore;
 import com.memberpoints.infra.dynamodb.DynamoDbSettingsStore;
 import com.memberpoints.infra.scheduler.EventBridgeAssignmentScheduler;
+import com.memberpoints.domain.bulk.BulkAssignments;
+import com.memberpoints.domain.bulk.BulkJobQueue;
+import com.memberpoints.domain.bulk.BulkJobStore;
+import com.memberpoints.domain.model.IdSource;
+import com.memberpoints.domain.settings.SettingsAdmin;
+import com.memberpoints.domain.staff.PointsAdjustments;
+import com.memberpoints.domain.staff.StoreSpend;
+import com.memberpoints.domain.merchant.StoreProfiles;
+import com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore;
+import com.memberpoints.infra.sqs.SqsBulkJobQueue;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -217,39 +225,58 @@ public final class Wiring {
 
     // ---- admin (settings, member views, adjustments, bulk jobs) ---------------------------------
 
-    /** The admin ports and services over the DynamoDB adapters, built once per container. */
+    /** Settings reads and versioned updates. */
+    public static SettingsAdmin settingsAdmin() {
+        return new SettingsAdmin(settingsStore(), merchantStore(), TimeSource.system());
+    }
+
+    /** Staff point adjustments. */
+    public static PointsAdjustments pointsAdjustments() {
+        return new PointsAdjustments(ledgerStore(), memberStore(), merchantStore(), settingsStore(), TimeSource.system());
+    }
+
+    /** Staff store spend (points earned at the counter). */
+    public static StoreSpend storeSpend() {
+        return new StoreSpend(ledgerStore(), memberStore(), merchantStore(), settingsStore(), TimeSource.system());
+    }
+
+    /** Store profiles (name, currency, time zone). */
+    public static StoreProfiles storeProfiles() {
+        return new StoreProfiles(merchantStore());
+    }
+
+    /** Bulk assignment jobs: created by the admin route, run chunk by chunk by the SQS worker. */
+    public static BulkAssignments bulkAssignments() {
+        return new BulkAssignments(ledgerStore(), memberStore(), merchantStore(), settingsStore(),
+                BulkHolder.JOBS, new LazyBulkQueue(), TimeSource.system(), IdSource.random());
+    }
+
+    /** The admin ports and services over the DynamoDB adapters (kept for the member view handlers until they move). */
     public static com.memberpoints.functions.admin.AdminServices admin() {
         return AdminHolder.SERVICES;
     }
 
     private static final class AdminHolder {
-        static final com.memberpoints.functions.admin.AdminServices SERVICES = buildAdmin();
+        static final com.memberpoints.functions.admin.AdminServices SERVICES = new com.memberpoints.functions.admin.AdminServices(
+                ledgerStore(), memberStore(), merchantStore(), settingsStore(), orderStore(), BulkHolder.JOBS,
+                new LazyBulkQueue(), TimeSource.system(), IdSource.random());
+    }
 
-        private static com.memberpoints.functions.admin.AdminServices buildAdmin() {
-            String table = config().tableName();
-            return new com.memberpoints.functions.admin.AdminServices(
-                    ledgerStore(),
-                    memberStore(), merchantStore(), settingsStore(), orderStore(),
-                    new com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore(aws().dynamoDb(), table),
-                    new LazyBulkQueue(),
-                    com.memberpoints.domain.model.TimeSource.system(),
-                    com.memberpoints.domain.model.IdSource.random());
-        }
+    private static final class BulkHolder {
+        static final BulkJobStore JOBS = new DynamoDbBulkJobStore(aws().dynamoDb(), config().tableName());
     }
 
     /** The SQS queue, built (and its URL required) only by the function that enqueues: the create route. */
-    private static final class LazyBulkQueue implements com.memberpoints.domain.bulk.BulkJobQueue {
+    private static final class LazyBulkQueue implements BulkJobQueue {
         @Override
-        public void enqueue(com.memberpoints.domain.model.MerchantId merchant, String jobId,
-                            java.util.List<Integer> chunkIndexes) {
+        public void enqueue(MerchantId merchant, String jobId, List<Integer> chunkIndexes) {
             BulkQueueHolder.QUEUE.enqueue(merchant, jobId, chunkIndexes);
         }
     }
 
     private static final class BulkQueueHolder {
-        static final com.memberpoints.domain.bulk.BulkJobQueue QUEUE = new com.memberpoints.infra.sqs.SqsBulkJobQueue(
-                aws().sqs(), config().require(BULK_JOBS_QUEUE_URL, "the bulk assignment job queue"),
-                com.memberpoints.functions.events.BulkAssignmentWorkerHandler::message);
+        static final BulkJobQueue QUEUE = new SqsBulkJobQueue(
+                aws().sqs(), config().require(BULK_JOBS_QUEUE_URL, "the bulk assignment job queue"));
     }
 
     /** Environment variable naming the SQS queue that feeds the bulk assignment worker (template.yaml). */

@@ -19,9 +19,9 @@ import java.util.Set;
 final class StorefrontWarmUp {
     private StorefrontWarmUp() {}
 
-    /** See {@link com.memberpoints.functions.platform.SdkWarmUp#dynamoDbRequestModel()}. */
+    /** See {@link com.memberpoints.functions.platform.Priming#dynamoDbRequestModel()}. */
     static void sdkModel() {
-        com.memberpoints.functions.platform.SdkWarmUp.dynamoDbRequestModel();
+        com.memberpoints.functions.platform.Priming.dynamoDbRequestModel();
     }
 
     static void dryQuote() {

@@ -34,7 +34,7 @@ class AdjustPointsHandlerTest {
     static final String ROUTE = "/v1/admin/members/{memberId}/points/adjustments";
 
     final AdminWorld world = newWorld();
-    final AdjustPointsHandler handler = new AdjustPointsHandler(world.services, world.log().logger());
+    final AdjustPointsHandler handler = new AdjustPointsHandler(world.services.adjustments(), world.services.merchants(), world.log().logger());
 
     /** The ports under test: in memory here, DynamoDB Local in {@link AdminRoutesOverDynamoDbIT}. */
     AdminWorld newWorld() {

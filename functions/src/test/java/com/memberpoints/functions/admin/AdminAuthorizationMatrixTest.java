@@ -89,12 +89,30 @@ class AdminAuthorizationMatrixTest {
         if (type == DeliveriesHandler.class) {
             return new DeliveriesHandler(world.merchants, deliveries, world.clock::get, JsonLogger.discarding());
         }
-        try {
-            return type.getConstructor(AdminServices.class, JsonLogger.class)
-                    .newInstance(world.services, JsonLogger.discarding());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(type + " needs a (AdminServices, JsonLogger) constructor", e);
+        // Every other admin handler takes its domain service (or ports) and a logger: each parameter is taken
+        // from the world's services by type.
+        Map<Class<?>, Object> parts = new java.util.HashMap<>();
+        AdminServices s = world.services;
+        parts.put(AdminServices.class, s);
+        parts.put(JsonLogger.class, JsonLogger.discarding());
+        parts.put(com.memberpoints.domain.settings.SettingsAdmin.class, s.settings());
+        parts.put(com.memberpoints.domain.staff.PointsAdjustments.class, s.adjustments());
+        parts.put(com.memberpoints.domain.staff.StoreSpend.class, s.storeSpend());
+        parts.put(com.memberpoints.domain.merchant.StoreProfiles.class, s.storeProfiles());
+        parts.put(com.memberpoints.domain.bulk.BulkAssignments.class, s.bulk());
+        parts.put(com.memberpoints.domain.merchant.MerchantStore.class, s.merchants());
+        parts.put(com.memberpoints.domain.settings.SettingsStore.class, s.settingsStore());
+        parts.put(com.memberpoints.domain.order.OrderStore.class, s.orders());
+        for (java.lang.reflect.Constructor<?> c : type.getConstructors()) {
+            if (c.getParameterCount() > 0 && java.util.Arrays.stream(c.getParameterTypes()).allMatch(parts::containsKey)) {
+                try {
+                    return (ApiHandler) c.newInstance(java.util.Arrays.stream(c.getParameterTypes()).map(parts::get).toArray());
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError("could not build " + type, e);
+                }
+            }
         }
+        throw new AssertionError(type + " needs a constructor over the admin services and a JsonLogger");
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {3}")

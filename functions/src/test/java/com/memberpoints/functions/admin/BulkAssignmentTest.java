@@ -83,8 +83,8 @@ class BulkAssignmentTest {
     AdminWorld newWorld() {
         return new AdminWorld(new CrashingLedger(new InMemoryLedgerStore()));
     }
-    final CreateBulkAssignmentHandler create = new CreateBulkAssignmentHandler(world.services, world.log().logger());
-    final BulkAssignmentStatusHandler status = new BulkAssignmentStatusHandler(world.services, world.log().logger());
+    final CreateBulkAssignmentHandler create = new CreateBulkAssignmentHandler(world.services.bulk(), world.log().logger());
+    final BulkAssignmentStatusHandler status = new BulkAssignmentStatusHandler(world.services.bulk(), world.log().logger());
     final BulkAssignmentWorkerHandler worker = new BulkAssignmentWorkerHandler(world.services.bulk(), world.log().logger());
 
     static String ids(List<String> ids) {
@@ -111,7 +111,7 @@ class BulkAssignmentTest {
             deliveries++;
             SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
             m.setMessageId("m-" + deliveries);
-            m.setBody(BulkAssignmentWorkerHandler.message(next.get()));
+            m.setBody(com.memberpoints.infra.sqs.BulkChunkCodec.encode(next.get()));
             SQSEvent event = new SQSEvent();
             event.setRecords(List.of(m));
             SQSBatchResponse r = worker.handleRequest(event, null);
@@ -226,7 +226,7 @@ class BulkAssignmentTest {
     void unknownOrForeignJobIs404() {
         assertThat(status("bulk-nope", Map.of()).getStatusCode()).isEqualTo(404);
         world.member(AdminWorld.OTHER_SHOP, "a", true, true);
-        var other = new CreateBulkAssignmentHandler(world.services, world.log().logger());
+        var other = new CreateBulkAssignmentHandler(world.services.bulk(), world.log().logger());
         var r = call(other, event("POST", CREATE, Map.of(), Map.of(), Map.of("Idempotency-Key", "x"),
                 "{\"memberIds\":[\"a\"],\"points\":10,\"reason\":\"Promo\"}",
                 ApiEvents.staff("shop-2", "s", Permission.MEMBER_POINTS)));

@@ -35,8 +35,8 @@ class MemberViewsTest {
     final AdminWorld world = newWorld();
     final MemberPointsHandler points = new MemberPointsHandler(world.services, world.log().logger());
     final MemberHistoryHandler history = new MemberHistoryHandler(world.services, world.log().logger());
-    final ActivityLogHandler activity = new ActivityLogHandler(world.services, world.log().logger());
-    final UpdateSettingsHandler update = new UpdateSettingsHandler(world.services, world.log().logger());
+    final ActivityLogHandler activity = new ActivityLogHandler(world.services.settingsStore(), world.log().logger());
+    final UpdateSettingsHandler update = new UpdateSettingsHandler(world.services.settings(), world.log().logger());
 
     AdminWorld newWorld() {
         return new AdminWorld();

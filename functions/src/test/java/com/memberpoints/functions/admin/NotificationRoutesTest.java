@@ -225,9 +225,9 @@ class NotificationRoutesTest {
 
     @Test
     void masking() {
-        assertThat(DeliveriesHandler.mask("amy@example.com")).isEqualTo("a***@example.com");
-        assertThat(DeliveriesHandler.mask("+886912345678")).isEqualTo("+886******678");
-        assertThat(DeliveriesHandler.mask("+12")).isEqualTo("***");
+        assertThat(com.memberpoints.functions.admin.notifications.NotificationsJson.mask("amy@example.com")).isEqualTo("a***@example.com");
+        assertThat(com.memberpoints.functions.admin.notifications.NotificationsJson.mask("+886912345678")).isEqualTo("+886******678");
+        assertThat(com.memberpoints.functions.admin.notifications.NotificationsJson.mask("+12")).isEqualTo("***");
     }
 
     @Test

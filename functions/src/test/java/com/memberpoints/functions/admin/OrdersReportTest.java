@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OrdersReportTest {
     static final Currency TWD = Currency.getInstance("TWD");
     final AdminWorld world = newWorld();
-    final OrdersReportHandler handler = new OrdersReportHandler(world.services, world.log().logger());
+    final OrdersReportHandler handler = new OrdersReportHandler(world.services.orders(), world.services.merchants(), world.log().logger());
 
     AdminWorld newWorld() {
         return new AdminWorld();
@@ -72,7 +72,7 @@ class OrdersReportTest {
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
         assertThat(r.getHeaders().get("content-type")).startsWith("text/csv");
         String[] lines = r.getBody().split("\r\n");
-        assertThat(lines[0]).isEqualTo(OrdersReportHandler.HEADER.strip());
+        assertThat(lines[0]).isEqualTo(com.memberpoints.functions.admin.reports.ReportsJson.ORDERS_HEADER.strip());
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).isEqualTo("o-1,mem-42,2026-11-01T00:30:00,OPEN,ONLINE,NORMAL,,1000.00,100.00,50.00,200,"
                 + "20.00,90,2026-11-05T10:00:00,,10.00,2026-11-01T11:00:00,TWD");
@@ -82,9 +82,9 @@ class OrdersReportTest {
 
     @Test
     void fieldsAreQuotedAsRfc4180AndFormulasDefused() {
-        assertThat(OrdersReportHandler.field(new StringBuilder(), "a,\"b\"\nc").toString()).isEqualTo("\"a,\"\"b\"\"\nc\"");
-        assertThat(OrdersReportHandler.field(new StringBuilder(), "=SUM(A1)").toString()).isEqualTo("'=SUM(A1)");
-        assertThat(OrdersReportHandler.field(new StringBuilder(), "-20.00").toString()).isEqualTo("-20.00");
+        assertThat(com.memberpoints.functions.admin.reports.ReportsJson.field(new StringBuilder(), "a,\"b\"\nc").toString()).isEqualTo("\"a,\"\"b\"\"\nc\"");
+        assertThat(com.memberpoints.functions.admin.reports.ReportsJson.field(new StringBuilder(), "=SUM(A1)").toString()).isEqualTo("'=SUM(A1)");
+        assertThat(com.memberpoints.functions.admin.reports.ReportsJson.field(new StringBuilder(), "-20.00").toString()).isEqualTo("-20.00");
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")

@@ -29,8 +29,8 @@ class SettingsHandlersTest {
     AdminWorld newWorld() {
         return new AdminWorld();
     }
-    final GetSettingsHandler get = new GetSettingsHandler(world.services, world.log().logger());
-    final UpdateSettingsHandler put = new UpdateSettingsHandler(world.services, world.log().logger());
+    final GetSettingsHandler get = new GetSettingsHandler(world.services.settings(), world.log().logger());
+    final UpdateSettingsHandler put = new UpdateSettingsHandler(world.services.settings(), world.log().logger());
 
     static final String VALID = """
             {"points":{"enabled":true,"earn":{"enabled":true,"spend":"10.00","points":1},

@@ -24,8 +24,8 @@ class StoreProfileTest {
              "supportedLocales":["en"],"smsEnabled":true,"open":true,"membershipTiers":["gold","silver"]}""";
 
     final AdminWorld world = newWorld();
-    final PutStoreProfileHandler put = new PutStoreProfileHandler(world.services, world.log().logger());
-    final GetStoreProfileHandler get = new GetStoreProfileHandler(world.services, world.log().logger());
+    final PutStoreProfileHandler put = new PutStoreProfileHandler(world.services.storeProfiles(), world.log().logger());
+    final GetStoreProfileHandler get = new GetStoreProfileHandler(world.services.merchants(), world.log().logger());
 
     AdminWorld newWorld() {
         return new AdminWorld();

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class StoreSpendTest {
     final AdminWorld world = newWorld();
-    final StoreSpendHandler handler = new StoreSpendHandler(world.services, world.log().logger());
+    final StoreSpendHandler handler = new StoreSpendHandler(world.services.storeSpend(), world.services.merchants(), world.log().logger());
 
     AdminWorld newWorld() {
         return new AdminWorld();

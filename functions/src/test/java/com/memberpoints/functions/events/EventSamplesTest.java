@@ -52,7 +52,7 @@ class EventSamplesTest {
         if (node.has("detail-type")) {
             assertThat(OrderEventParser.parse(text).detailType()).isEqualTo(node.get("detail-type").asText());
         } else {
-            assertThat(ScheduledAssignmentHandler.parse(text).order().value()).isEqualTo(node.get("orderId").asText());
+            assertThat(com.memberpoints.infra.scheduler.AssignmentPayloadCodec.decode(text).order().value()).isEqualTo(node.get("orderId").asText());
         }
     }
 

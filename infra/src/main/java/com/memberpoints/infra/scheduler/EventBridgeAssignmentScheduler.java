@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.scheduler.model.Target;
  *       schedule's description and in the target input.</li>
  *   <li>Configured group; {@code FlexibleTimeWindow OFF}; {@code ActionAfterCompletion DELETE};
  *       target = the assignment Lambda with the configured role and input
- *       {@code {"merchantId":"..","orderId":".."}}; the configured retry policy and dead-letter queue.</li>
+ *       {@link AssignmentPayloadCodec}; the configured retry policy and dead-letter queue.</li>
  * </ul>
  *
  * <p>Time: the instant is rounded up to the whole second and never set earlier than
@@ -102,7 +102,7 @@ public final class EventBridgeAssignmentScheduler implements AssignmentScheduler
                 .target(Target.builder()
                         .arn(config.targetArn())
                         .roleArn(config.roleArn())
-                        .input(input(merchant, order))
+                        .input(AssignmentPayloadCodec.encode(new AssignmentPayloadCodec.Payload(merchant, order)))
                         .retryPolicy(RetryPolicy.builder()
                                 .maximumRetryAttempts(config.maximumRetryAttempts())
                                 .maximumEventAgeInSeconds(Math.toIntExact(config.maximumEventAge().toSeconds()))
@@ -168,30 +168,6 @@ public final class EventBridgeAssignmentScheduler implements AssignmentScheduler
     private static Instant roundUpToSecond(Instant instant) {
         Instant truncated = instant.truncatedTo(ChronoUnit.SECONDS);
         return truncated.equals(instant) ? instant : truncated.plusSeconds(1);
-    }
-
-    private static String input(MerchantId merchant, OrderId order) {
-        return "{\"merchantId\":" + jsonString(merchant.value()) + ",\"orderId\":" + jsonString(order.value()) + "}";
-    }
-
-    /** JSON string literal; ids are restricted to printable ASCII but quotes and backslashes are escaped regardless. */
-    private static String jsonString(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static SchedulerException failure(String operation, String name, MerchantId merchant, OrderId order,

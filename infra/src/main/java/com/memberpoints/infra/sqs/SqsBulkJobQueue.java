@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * {@link BulkJobQueue} on SQS: one message per chunk, sent ten per {@code SendMessageBatch} call (a
- * 100-chunk job is 10 calls). The body is the worker's message format ({@code format}, owned by the worker
- * handler). Entries SQS did not accept are retried once, then reported as a {@link BulkJobQueueException}.
+ * 100-chunk job is 10 calls). The body is {@link BulkChunkCodec}'s message, which the worker reads with the
+ * same codec. Entries SQS did not accept are retried once, then reported as a {@link BulkJobQueueException}.
  * Re-sending a chunk is harmless: the worker skips a completed chunk and the ledger dedupes credits.
  */
 public final class SqsBulkJobQueue implements BulkJobQueue {
@@ -25,6 +25,11 @@ public final class SqsBulkJobQueue implements BulkJobQueue {
     private final String queueUrl;
     private final Function<ChunkMessage, String> format;
 
+    public SqsBulkJobQueue(SqsClient sqs, String queueUrl) {
+        this(sqs, queueUrl, BulkChunkCodec::encode);
+    }
+
+    /** With another body format: tests that look at the raw bodies. */
     public SqsBulkJobQueue(SqsClient sqs, String queueUrl, Function<ChunkMessage, String> format) {
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");

@@ -1,6 +1,6 @@
 package com.memberpoints.functions.admin.bulk;
 
-import com.memberpoints.functions.admin.AdminServices;
+import com.memberpoints.domain.bulk.BulkAssignments;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -36,15 +36,15 @@ import java.util.regex.Pattern;
 public final class BulkAssignmentStatusHandler extends StaffApiHandler {
     private static final Pattern JOB_ID = Pattern.compile("bulk-[A-Za-z0-9._:@+\\-]{1,100}");
 
-    private final AdminServices services;
+    private final BulkAssignments bulk;
 
     public BulkAssignmentStatusHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.bulkAssignments(), JsonLogger.stdout());
     }
 
-    public BulkAssignmentStatusHandler(AdminServices services, JsonLogger logger) {
+    public BulkAssignmentStatusHandler(BulkAssignments bulk, JsonLogger logger) {
         super(Permission.MEMBER_POINTS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.bulk = Objects.requireNonNull(bulk, "bulk");
     }
 
     @Override
@@ -57,9 +57,9 @@ public final class BulkAssignmentStatusHandler extends StaffApiHandler {
             }
             return id;
         });
-        BulkJob job = services.bulk().job(staff.merchantId(), jobId)
+        BulkJob job = bulk.job(staff.merchantId(), jobId)
                 .orElseThrow(() -> ApiException.notFound("Bulk assignment not found."));
-        Page<MemberOutcome> outcomes = services.bulk().outcomes(staff.merchantId(), jobId, page);
+        Page<MemberOutcome> outcomes = bulk.outcomes(staff.merchantId(), jobId, page);
         List<JsonValue> items = new ArrayList<>(outcomes.items().size());
         for (MemberOutcome o : outcomes.items()) {
             items.add(JsonObject.builder().put("memberId", o.member().value()).put("outcome", o.result().name()).build());

@@ -1,7 +1,7 @@
 package com.memberpoints.functions.admin.bulk;
 
-import com.memberpoints.functions.admin.AdminServices;
-import com.memberpoints.functions.admin.members.AdjustPointsHandler;
+import com.memberpoints.functions.platform.http.IdempotencyKeys;
+import com.memberpoints.functions.admin.AdminJson;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -41,15 +41,15 @@ public final class CreateBulkAssignmentHandler extends StaffApiHandler {
     /** 100,000 ids of up to 128 characters with JSON quoting fit; Lambda's synchronous payload limit is 6 MB. */
     public static final int MAX_BODY_BYTES = 6 * 1000 * 1000;
 
-    private final AdminServices services;
+    private final BulkAssignments bulk;
 
     public CreateBulkAssignmentHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.bulkAssignments(), JsonLogger.stdout());
     }
 
-    public CreateBulkAssignmentHandler(AdminServices services, JsonLogger logger) {
+    public CreateBulkAssignmentHandler(BulkAssignments bulk, JsonLogger logger) {
         super(Permission.MEMBER_POINTS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.bulk = Objects.requireNonNull(bulk, "bulk");
     }
 
     @Override
@@ -57,60 +57,22 @@ public final class CreateBulkAssignmentHandler extends StaffApiHandler {
         return MAX_BODY_BYTES;
     }
 
-    private record Body(BulkAssignments.Request request, boolean dryRun) {}
-
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
-        Body body = request.body(CreateBulkAssignmentHandler::read);
-        BulkAssignments.Request command = body.request();
-        if (!body.dryRun()) {
-            Optional<String> key = request.header("idempotency-key").isPresent() || command.idempotencyKey().isPresent()
-                    ? Optional.of(AdjustPointsHandler.idempotencyKey(request, command.idempotencyKey()))
-                    : Optional.empty();
-            command = new BulkAssignments.Request(command.memberIds(), command.points(), command.reason(),
-                    command.notification(), key);
-        }
-        BulkAssignments service = services.bulk();
+        BulkJson.Create body = request.body(BulkJson::create);
         BulkAssignments.Outcome outcome = body.dryRun()
-                ? service.dryRun(staff.merchantId(), command)
-                : service.start(staff.merchantId(), command, staff.actor());
+                ? bulk.dryRun(staff.merchantId(), body.request())
+                : bulk.start(staff.merchantId(), body.withKey(IdempotencyKeys.optional(request, body.request().idempotencyKey())), staff.actor());
         return switch (outcome) {
-            case BulkAssignments.Outcome.DryRunDone d -> ApiResponse.ok(JsonObject.builder()
-                    .put("dryRun", true)
-                    .put("requested", d.result().requested())
-                    .put("distinct", d.result().distinct())
-                    .put("existingMembers", d.result().existing())
-                    .put("unknownMembers", d.result().unknown())
-                    .put("emailRecipients", d.result().emailRecipients())
-                    .put("smsRecipients", d.result().smsRecipients())
-                    .put("smsEnabled", d.result().smsEnabled())
-                    .build());
+            case BulkAssignments.Outcome.DryRunDone d -> ApiResponse.ok(BulkJson.dryRun(d.result()));
             case BulkAssignments.Outcome.Started s -> {
                 request.log().info("bulk job started", "jobId", s.job().jobId(), "members", s.job().totalMembers(),
                         "chunks", s.job().chunkCount(), "created", s.created());
                 yield ApiResponse.accepted("/v1/admin/points/bulk-assignments/" + s.job().jobId(),
                         BulkJson.job(s.job()).build());
             }
-            case BulkAssignments.Outcome.StoreNotConfigured n -> throw AdminServices.storeNotConfigured();
-            case BulkAssignments.Outcome.KeyReused k -> throw ApiException.conflict(
-                    "This Idempotency-Key was already used for a different bulk assignment.");
+            default -> throw BulkJson.refused(outcome);
         };
-    }
-
-    private static Body read(FieldReader r) {
-        List<MemberId> ids = r.strings("memberIds", 1, BulkJob.MAX_MEMBERS, MemberId::of,
-                "must be a member id (1-128 characters of A-Z a-z 0-9 . _ : @ + -)");
-        long points = r.integer("points", 1, BulkAssignments.MAX_POINTS);
-        String reason = r.string("reason", 1, LedgerCommand.MAX_REASON_LENGTH);
-        boolean email = r.optionalBool("sendEmail").orElse(false);
-        boolean sms = r.optionalBool("sendSms").orElse(false);
-        boolean dryRun = r.optionalBool("dryRun").orElse(false);
-        Optional<String> key = r.parsed("idempotencyKey", 100, AdjustPointsHandler::checkKey,
-                "must be 1-100 characters of letters, digits and ._:@+-");
-        if (ids.isEmpty() || ids.contains(null) || points < 1 || reason == null) {
-            return null; // errors recorded
-        }
-        return new Body(new BulkAssignments.Request(ids, points, reason, new NotifyChoice(email, sms), key), dryRun);
     }
 }

@@ -1,7 +1,8 @@
 package com.memberpoints.functions.admin.members;
 
+import com.memberpoints.functions.platform.http.IdempotencyKeys;
 import com.memberpoints.functions.admin.AdminJson;
-import com.memberpoints.functions.admin.AdminServices;
+import com.memberpoints.domain.merchant.MerchantStore;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -37,87 +38,35 @@ import java.util.Optional;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class AdjustPointsHandler extends StaffApiHandler {
-    private final AdminServices services;
+    private final PointsAdjustments adjustments;
+    private final MerchantStore merchants;
 
     public AdjustPointsHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.pointsAdjustments(), Wiring.merchantStore(), JsonLogger.stdout());
     }
 
-    public AdjustPointsHandler(AdminServices services, JsonLogger logger) {
+    public AdjustPointsHandler(PointsAdjustments adjustments, MerchantStore merchants, JsonLogger logger) {
         super(Permission.MEMBER_POINTS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.adjustments = Objects.requireNonNull(adjustments, "adjustments");
+        this.merchants = Objects.requireNonNull(merchants, "merchants");
     }
-
-    private record Body(long points, String reason, boolean email, boolean sms, Optional<String> key) {}
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
         MemberId member = request.pathParameter("memberId", MemberId::of);
-        Body body = request.body(AdjustPointsHandler::read);
-        String key = idempotencyKey(request, body.key());
-        PointsAdjustments.Request command = new PointsAdjustments.Request(body.points(), body.reason(),
-                new NotifyChoice(body.email(), body.sms()), key);
-        return switch (services.adjustments().adjust(staff.merchantId(), member, command, staff.actor())) {
+        MembersJson.Adjustment body = request.body(MembersJson::adjustment);
+        PointsAdjustments.Request command = body.request(IdempotencyKeys.required(request, body.key()));
+        PointsAdjustments.Outcome outcome = adjustments.adjust(staff.merchantId(), member, command, staff.actor());
+        return switch (outcome) {
             case PointsAdjustments.Outcome.Done d -> {
                 request.log().info("points adjusted", "memberId", member.value(), "points", body.points(),
                         "repeated", d.repeated());
-                var json = AdminJson.entry(d.entry(), services.merchant(staff.merchantId()));
+                var json = AdminJson.entry(d.entry(), AdminJson.store(merchants, staff.merchantId()));
                 String location = "/v1/admin/members/" + member.value() + "/points/history";
                 yield d.repeated() ? ApiResponse.ok(json) : ApiResponse.created(location, json);
             }
-            case PointsAdjustments.Outcome.InsufficientBalance i -> throw new ApiException(ProblemType.UNPROCESSABLE,
-                    "The deduction of " + i.requested() + " points is larger than the member's balance of "
-                            + i.balance() + " points.",
-                    List.of(new FieldError("points", "exceeds the balance of " + i.balance() + " points")), Map.of());
-            case PointsAdjustments.Outcome.UnknownMember u -> throw ApiException.notFound("Member not found.");
-            case PointsAdjustments.Outcome.StoreNotConfigured n -> throw AdminServices.storeNotConfigured();
-            case PointsAdjustments.Outcome.KeyReused k -> throw ApiException.conflict(
-                    "This Idempotency-Key was already used for a different adjustment.");
+            default -> throw MembersJson.refused(outcome);
         };
-    }
-
-    private static Body read(FieldReader r) {
-        long points = r.integer("points", -PointsAdjustments.MAX_POINTS, PointsAdjustments.MAX_POINTS);
-        if (points == 0 && r.memberNames().contains("points")) {
-            r.reject("points", "must not be 0: positive to add, negative to deduct");
-        }
-        String reason = r.string("reason", 1, LedgerCommand.MAX_REASON_LENGTH);
-        boolean email = r.optionalBool("sendEmail").orElse(false);
-        boolean sms = r.optionalBool("sendSms").orElse(false);
-        if (points < 0 && email) {
-            r.reject("sendEmail", "a deduction is never notified");
-        }
-        if (points < 0 && sms) {
-            r.reject("sendSms", "a deduction is never notified");
-        }
-        Optional<String> key = r.parsed("idempotencyKey", 100, AdjustPointsHandler::checkKey,
-                "must be 1-100 characters of letters, digits and ._:@+-");
-        return new Body(points, reason, email, sms, key);
-    }
-
-    /** Header or field (not two different values); required. */
-    public static String idempotencyKey(ApiRequest request, Optional<String> field) {
-        Optional<String> header = request.header("idempotency-key");
-        if (header.isPresent()) {
-            try {
-                checkKey(header.get());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("Idempotency-Key", "must be 1-100 characters of letters, digits and ._:@+-");
-            }
-            if (field.isPresent() && !field.get().equals(header.get())) {
-                throw new InvalidInputException("idempotencyKey", "differs from the Idempotency-Key header");
-            }
-            return header.get();
-        }
-        return field.orElseThrow(() -> new InvalidInputException("Idempotency-Key",
-                "is required (header, or the idempotencyKey field): retries must reuse it"));
-    }
-
-    public static String checkKey(String key) {
-        if (key.length() > 100 || !LedgerCommand.REFERENCE.matcher(key).matches()) {
-            throw new IllegalArgumentException("bad key");
-        }
-        return key;
     }
 }

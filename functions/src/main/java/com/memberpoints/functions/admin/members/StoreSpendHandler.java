@@ -1,7 +1,8 @@
 package com.memberpoints.functions.admin.members;
 
+import com.memberpoints.functions.platform.http.IdempotencyKeys;
 import com.memberpoints.functions.admin.AdminJson;
-import com.memberpoints.functions.admin.AdminServices;
+import com.memberpoints.domain.merchant.MerchantStore;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -32,62 +33,32 @@ import java.util.Objects;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class StoreSpendHandler extends StaffApiHandler {
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
-
-    private final AdminServices services;
+    private final StoreSpend spend;
+    private final MerchantStore merchants;
 
     public StoreSpendHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.storeSpend(), Wiring.merchantStore(), JsonLogger.stdout());
     }
 
-    public StoreSpendHandler(AdminServices services, JsonLogger logger) {
+    public StoreSpendHandler(StoreSpend spend, MerchantStore merchants, JsonLogger logger) {
         super(Permission.MEMBER_POINTS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.spend = Objects.requireNonNull(spend, "spend");
+        this.merchants = Objects.requireNonNull(merchants, "merchants");
     }
-
-    private record Body(String receiptId, Money amount) {}
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
         MemberId member = request.pathParameter("memberId", MemberId::of);
-        Merchant merchant = services.merchant(staff.merchantId());
-        Body body = request.body(r -> {
-            String receipt = r.parsed("receiptId", 100, AdjustPointsHandler::checkKey,
-                    "must be 1-100 characters of letters, digits and ._:@+-").orElse(null);
-            if (receipt == null && !r.memberNames().contains("receiptId")) {
-                r.reject("receiptId", "is required");
-            }
-            Money amount = r.money("amount", merchant.currency(), MAX_AMOUNT);
-            if (amount != null && !amount.isPositive()) {
-                r.reject("amount", "must be greater than 0");
-            }
-            return receipt == null || amount == null ? null : new Body(receipt, amount);
-        });
-        StoreSpend spend = new StoreSpend(services.ledger(), services.members(), services.merchants(),
-                services.settingsStore(), services.clock());
-        return switch (spend.record(staff.merchantId(), member, body.receiptId(), body.amount(), staff.actor())) {
-            case StoreSpend.Outcome.Earned e -> {
-                JsonObject json = JsonObject.builder()
-                        .put("receiptId", body.receiptId())
-                        .put("orderId", StoreSpend.orderIdOf(body.receiptId()).value())
-                        .put("amount", body.amount())
-                        .put("points", e.entry().delta())
-                        .put("entry", AdminJson.entry(e.entry(), merchant))
-                        .build();
-                yield e.repeated() ? ApiResponse.ok(json)
-                        : ApiResponse.created("/v1/admin/members/" + member.value() + "/points/history", json);
-            }
-            case StoreSpend.Outcome.NothingEarned n -> ApiResponse.ok(JsonObject.builder()
-                    .put("receiptId", body.receiptId())
-                    .put("amount", body.amount())
-                    .put("points", 0)
-                    .put("reason", n.reason().map(Enum::name).orElse("BELOW_ONE_STEP"))
-                    .build());
-            case StoreSpend.Outcome.UnknownMember u -> throw ApiException.notFound("Member not found.");
-            case StoreSpend.Outcome.StoreNotConfigured s -> throw AdminServices.storeNotConfigured();
-            case StoreSpend.Outcome.ReceiptReused r -> throw ApiException.conflict(
-                    "This receipt was already recorded with another amount.");
+        Merchant merchant = AdminJson.store(merchants, staff.merchantId());
+        MembersJson.Spend body = request.body(r -> MembersJson.spend(r, merchant));
+        StoreSpend.Outcome outcome = spend.record(staff.merchantId(), member, body.receiptId(), body.amount(), staff.actor());
+        return switch (outcome) {
+            case StoreSpend.Outcome.Earned e -> e.repeated() ? ApiResponse.ok(MembersJson.earned(body, e, merchant))
+                    : ApiResponse.created("/v1/admin/members/" + member.value() + "/points/history",
+                    MembersJson.earned(body, e, merchant));
+            case StoreSpend.Outcome.NothingEarned n -> ApiResponse.ok(MembersJson.nothingEarned(body, n));
+            default -> throw MembersJson.refused(outcome);
         };
     }
 }

@@ -3,29 +3,19 @@ package com.memberpoints.functions.admin.notifications;
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.domain.model.Page;
-import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.merchant.Merchant;
-import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.notify.Delivery;
-import com.memberpoints.domain.notify.DeliveryStatus;
 import com.memberpoints.domain.notify.DeliveryStore;
 import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.functions.platform.Wiring;
-import com.memberpoints.functions.platform.http.ApiException;
 import com.memberpoints.functions.platform.http.ApiRequest;
 import com.memberpoints.functions.platform.http.ApiResponse;
 import com.memberpoints.functions.platform.http.Caller;
 import com.memberpoints.functions.platform.http.Permission;
 import com.memberpoints.functions.platform.http.StaffApiHandler;
-import com.memberpoints.functions.platform.json.JsonArray;
-import com.memberpoints.functions.platform.json.JsonObject;
-import com.memberpoints.functions.platform.json.JsonValue;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -57,55 +47,10 @@ public final class DeliveriesHandler extends StaffApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly("month", "status", "limit", "cursor");
-        Merchant store = merchants.find(staff.merchantId())
-                .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
-        YearMonth month = SmsUsageHandler.month(request, store, clock);
-        EnumSet<DeliveryStatus> statuses = request.query().string("status", 20).map(s -> {
-            try {
-                return EnumSet.of(DeliveryStatus.valueOf(s));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("status", "must be one of CLAIMED, SENT, RETRYING, FAILED_PERMANENT, UNCONFIRMED");
-            }
-        }).orElse(EnumSet.of(DeliveryStatus.FAILED_PERMANENT, DeliveryStatus.UNCONFIRMED, DeliveryStatus.RETRYING,
-                DeliveryStatus.CLAIMED));
-        PageRequest pageRequest = new PageRequest(request.query().string("cursor", PageRequest.MAX_CURSOR_LENGTH),
-                request.query().pageSize());
-        Page<Delivery> page = deliveries.list(staff.merchantId(), month, statuses, pageRequest);
-        List<JsonValue> items = new ArrayList<>();
-        for (Delivery d : page.items()) {
-            JsonObject.Builder b = JsonObject.builder()
-                    .put("memberId", d.key().member().value())
-                    .put("wallet", d.key().wallet().name())
-                    .put("operationId", d.key().operationId().value())
-                    .put("channel", d.key().channel().name())
-                    .put("status", d.status().name())
-                    .put("recipient", mask(d.recipient()))
-                    .put("attempts", d.attempts())
-                    .put("updatedAt", d.updatedAt().toString())
-                    .putIfPresent("lastError", d.lastError())
-                    .putIfPresent("nextAttemptAt", d.nextAttemptAt().map(Object::toString));
-            if (d.key().channel() == com.memberpoints.domain.notify.Channel.SMS) {
-                b.put("smsParts", d.smsParts());
-            }
-            items.add(b.build());
-        }
-        return ApiResponse.ok(JsonObject.builder()
-                .put("month", month.toString())
-                .put("items", new JsonArray(items))
-                .putIfPresent("nextCursor", page.nextCursor())
-                .build());
-    }
-
-    /** {@code a***@example.com}, {@code +886*****678}: enough to recognise, not to harvest. */
-    public static String mask(String recipient) {
-        int at = recipient.indexOf('@');
-        if (at > 0) {
-            return recipient.charAt(0) + "***" + recipient.substring(at);
-        }
-        if (recipient.length() > 7) {
-            return recipient.substring(0, 4) + "*".repeat(recipient.length() - 7)
-                    + recipient.substring(recipient.length() - 3);
-        }
-        return "***";
+        Merchant store = NotificationsJson.store(merchants, staff.merchantId());
+        YearMonth month = NotificationsJson.month(request, store, clock);
+        Page<Delivery> page = deliveries.list(staff.merchantId(), month, NotificationsJson.statuses(request),
+                NotificationsJson.page(request));
+        return ApiResponse.ok(NotificationsJson.deliveries(month, page));
     }
 }

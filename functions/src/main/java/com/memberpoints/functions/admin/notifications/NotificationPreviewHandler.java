@@ -41,11 +41,6 @@ import java.util.Optional;
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class NotificationPreviewHandler extends StaffApiHandler {
 
-    static final long MAX_POINTS = 1_000_000_000L;
-    static final BigDecimal MAX_CREDITS = new BigDecimal("1000000000");
-    static final int MAX_NAME = 200;
-    static final int MAX_REASON = 200;
-
     private final MerchantStore merchants;
 
     /** Lambda entry point. */
@@ -58,67 +53,12 @@ public final class NotificationPreviewHandler extends StaffApiHandler {
         this.merchants = Objects.requireNonNull(merchants, "merchants");
     }
 
-    private record Input(NotificationKind kind, Optional<Locale> locale, NotificationVariables vars) {}
-
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
-        Merchant store = merchants.find(staff.merchantId())
-                .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
-        Input input = request.body(r -> read(r, store));
+        Merchant store = NotificationsJson.store(merchants, staff.merchantId());
+        NotificationsJson.PreviewInput input = request.body(r -> NotificationsJson.previewInput(r, store));
         RenderedNotification n = NotificationRenderer.render(input.kind(), store, input.locale(), input.vars());
-        return ApiResponse.ok(JsonObject.builder()
-                .put("kind", n.kind().name())
-                .put("locale", n.locale().toLanguageTag())
-                .put("email", JsonObject.builder()
-                        .put("subject", n.subject())
-                        .put("html", n.html())
-                        .put("text", n.text())
-                        .build())
-                .put("sms", JsonObject.builder()
-                        .put("text", n.sms())
-                        .put("encoding", n.smsCount().encoding().name())
-                        .put("characters", n.smsCount().characters())
-                        .put("parts", n.smsCount().parts())
-                        .put("smsEnabled", store.smsEnabled())
-                        .build())
-                .build());
-    }
-
-    private static Input read(FieldReader r, Merchant store) {
-        NotificationKind kind = r.choice("kind", NotificationKind.class);
-        Optional<Locale> locale = r.parsed("locale", 35, NotificationPreviewHandler::languageTag,
-                "must be a language tag such as en or zh-TW");
-        String name = r.optionalString("memberName", 1, MAX_NAME).orElse("");
-        long amount;
-        long balance;
-        if (kind.isCredits()) {
-            amount = r.money("amount", store.currency(), MAX_CREDITS).toMinor();
-            balance = r.money("balance", store.currency(), MAX_CREDITS).toMinor();
-        } else {
-            amount = r.integer("amount", 1, MAX_POINTS);
-            balance = r.integer("balance", 0, MAX_POINTS);
-        }
-        Optional<Instant> expiry = r.optionalDate("nearestExpiry")
-                .map(d -> endOfDay(d, store));
-        String reason = kind == NotificationKind.STAFF_POINTS
-                ? r.string("reason", 1, MAX_REASON)
-                : r.optionalString("reason", 1, MAX_REASON).orElse("");
-        if (amount <= 0) {
-            r.reject("amount", "must be more than zero");
-        }
-        return new Input(kind, locale, new NotificationVariables(name, amount, balance, expiry, reason));
-    }
-
-    private static Instant endOfDay(LocalDate date, Merchant store) {
-        return date.atTime(LocalTime.of(23, 59, 59)).atZone(store.zone()).toInstant();
-    }
-
-    private static Locale languageTag(String tag) {
-        try {
-            return new Locale.Builder().setLanguageTag(tag).build();
-        } catch (IllformedLocaleException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return ApiResponse.ok(NotificationsJson.preview(n, store));
     }
 }

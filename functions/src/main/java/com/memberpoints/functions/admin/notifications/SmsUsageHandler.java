@@ -3,21 +3,17 @@ package com.memberpoints.functions.admin.notifications;
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.domain.merchant.Merchant;
-import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.notify.SmsUsageMeter;
 import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.functions.platform.Wiring;
-import com.memberpoints.functions.platform.http.ApiException;
 import com.memberpoints.functions.platform.http.ApiRequest;
 import com.memberpoints.functions.platform.http.ApiResponse;
 import com.memberpoints.functions.platform.http.Caller;
 import com.memberpoints.functions.platform.http.Permission;
 import com.memberpoints.functions.platform.http.StaffApiHandler;
-import com.memberpoints.functions.platform.json.JsonObject;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -47,29 +43,8 @@ public final class SmsUsageHandler extends StaffApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly("month");
-        Merchant store = merchants.find(staff.merchantId())
-                .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
-        YearMonth month = month(request, store, clock);
-        SmsUsageMeter.SmsUsage usage = meter.usage(staff.merchantId(), month);
-        return ApiResponse.ok(JsonObject.builder()
-                .put("month", month.toString())
-                .put("timeZone", store.zone().getId())
-                .put("parts", usage.parts())
-                .put("messages", usage.messages())
-                .build());
-    }
-
-    static YearMonth month(ApiRequest request, Merchant store, TimeSource clock) {
-        return request.query().string("month", 7).map(v -> {
-            try {
-                YearMonth m = YearMonth.parse(v);
-                if (m.getYear() < 2000 || m.getYear() > 9999) {
-                    throw new InvalidInputException("month", "must be a month as yyyy-MM");
-                }
-                return m;
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("month", "must be a month as yyyy-MM");
-            }
-        }).orElseGet(() -> YearMonth.from(clock.now().atZone(store.zone())));
+        Merchant store = NotificationsJson.store(merchants, staff.merchantId());
+        YearMonth month = NotificationsJson.month(request, store, clock);
+        return ApiResponse.ok(NotificationsJson.usage(month, store, meter.usage(staff.merchantId(), month)));
     }
 }

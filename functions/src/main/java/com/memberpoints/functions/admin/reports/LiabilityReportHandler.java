@@ -1,6 +1,6 @@
 package com.memberpoints.functions.admin.reports;
 
-import com.memberpoints.functions.admin.AdminServices;
+import com.memberpoints.functions.admin.AdminJson;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -53,45 +53,8 @@ public final class LiabilityReportHandler extends StaffApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
-        LiabilityReport.Report r = report.report(staff.merchantId()).orElseThrow(AdminServices::storeNotConfigured);
-        LiabilityReport.Figures p = r.points();
-        LiabilityReport.Figures c = r.credits();
-        JsonObject.Builder points = JsonObject.builder()
-                .put("outstanding", p.outstanding())
-                .put("expiredAwaitingSweep", p.expiredAwaitingSweep());
-        r.pointsCashValue().ifPresent(v -> points.put("cashValue", money(v)));
-        points.put("expiring", JsonArray.of(List.of(
-                window(30, r.until30(), p.expiring30(), r.pointsExpiring30CashValue(), null),
-                window(90, r.until90(), p.expiring90(), r.pointsExpiring90CashValue(), null))));
-        JsonObject.Builder credits = JsonObject.builder()
-                .put("outstanding", money(r.credits(c.outstanding())))
-                .put("expiredAwaitingSweep", money(r.credits(c.expiredAwaitingSweep())))
-                .put("expiring", JsonArray.of(List.of(
-                        window(30, r.until30(), -1, Optional.empty(), r.credits(c.expiring30())),
-                        window(90, r.until90(), -1, Optional.empty(), r.credits(c.expiring90())))));
-        JsonObject.Builder body = JsonObject.builder()
-                .put("asOf", r.asOf().toString())
-                .put("today", r.today().toString())
-                .put("timeZone", r.store().zone().getId())
-                .put("currency", r.store().currency().getCurrencyCode())
-                .put("redemptionEnabled", r.pointsPerUnit().isPresent());
-        r.pointsPerUnit().ifPresent(rate -> body.put("pointsPerUnit", rate));
-        request.log().info("liability report", "points", p.outstanding(), "credits", c.outstanding());
-        return ApiResponse.ok(body.put("points", points.build()).put("credits", credits.build()).build());
-    }
-
-    private static JsonObject window(int days, LocalDate until, long points, Optional<Money> cash, Money amount) {
-        JsonObject.Builder w = JsonObject.builder().put("days", days).put("until", until.toString());
-        if (amount != null) {
-            w.put("amount", money(amount));
-        } else {
-            w.put("points", points);
-            cash.ifPresent(v -> w.put("cashValue", money(v)));
-        }
-        return w.build();
-    }
-
-    private static String money(Money m) {
-        return m.amount().toPlainString();
+        LiabilityReport.Report r = report.report(staff.merchantId()).orElseThrow(AdminJson::storeNotConfigured);
+        request.log().info("liability report", "points", r.points().outstanding(), "credits", r.credits().outstanding());
+        return ApiResponse.ok(ReportsJson.liability(r));
     }
 }

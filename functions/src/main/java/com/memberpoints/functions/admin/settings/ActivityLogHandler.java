@@ -1,7 +1,6 @@
 package com.memberpoints.functions.admin.settings;
 
 import com.memberpoints.functions.admin.AdminJson;
-import com.memberpoints.functions.admin.AdminServices;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -31,29 +30,29 @@ import java.util.Objects;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class ActivityLogHandler extends StaffApiHandler {
-    private final AdminServices services;
+    private final SettingsStore store;
 
     public ActivityLogHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.settingsStore(), JsonLogger.stdout());
     }
 
-    public ActivityLogHandler(AdminServices services, JsonLogger logger) {
+    public ActivityLogHandler(SettingsStore store, JsonLogger logger) {
         super(Permission.SETTINGS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         QueryParams query = request.query().allowOnly(QueryParams.LIMIT, QueryParams.CURSOR);
         PageRequest page = new PageRequest(query.string(QueryParams.CURSOR, PageCursor.MAX_LENGTH), query.pageSize());
-        Page<SettingsStore.ActivityLogEntry> entries = services.settingsStore().activityLog(staff.merchantId(), page);
+        Page<SettingsStore.ActivityLogEntry> entries = store.activityLog(staff.merchantId(), page);
         List<JsonValue> items = new ArrayList<>(entries.items().size());
         for (SettingsStore.ActivityLogEntry e : entries.items()) {
             items.add(JsonObject.builder()
                     .put("version", e.version())
                     .put("at", e.at().toString())
                     .put("changedBy", AdminJson.changedBy(e.actor()))
-                    .put("changes", UpdateSettingsHandler.changes(e.changes()))
+                    .put("changes", SettingsJson.changes(e.changes()))
                     .build());
         }
         JsonObject.Builder body = JsonObject.builder().put("items", new JsonArray(items));

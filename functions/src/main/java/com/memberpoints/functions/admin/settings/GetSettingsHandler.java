@@ -1,6 +1,5 @@
 package com.memberpoints.functions.admin.settings;
 
-import com.memberpoints.functions.admin.AdminServices;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -21,26 +20,22 @@ import java.util.Objects;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class GetSettingsHandler extends StaffApiHandler {
-    private final AdminServices services;
+    private final SettingsAdmin settings;
 
     public GetSettingsHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.settingsAdmin(), JsonLogger.stdout());
     }
 
-    public GetSettingsHandler(AdminServices services, JsonLogger logger) {
+    public GetSettingsHandler(SettingsAdmin settings, JsonLogger logger) {
         super(Permission.SETTINGS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
-        SettingsAdmin.Current current = services.settings().current(staff.merchantId());
+        SettingsAdmin.Current current = settings.current(staff.merchantId());
         return ApiResponse.ok(SettingsJson.write(current.version(), current.settings()))
-                .withHeader("etag", etag(current.version()));
-    }
-
-    static String etag(long version) {
-        return "\"" + version + "\"";
+                .withHeader("etag", SettingsJson.etag(current.version()));
     }
 }

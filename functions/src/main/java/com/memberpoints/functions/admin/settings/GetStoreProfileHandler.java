@@ -1,6 +1,6 @@
 package com.memberpoints.functions.admin.settings;
 
-import com.memberpoints.functions.admin.AdminServices;
+import com.memberpoints.domain.merchant.MerchantStore;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -18,21 +18,21 @@ import java.util.Objects;
 /** {@code GET /v1/admin/store} (permission {@code settings}): the store profile; 404 until it is set. */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class GetStoreProfileHandler extends StaffApiHandler {
-    private final AdminServices services;
+    private final MerchantStore merchants;
 
     public GetStoreProfileHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.merchantStore(), JsonLogger.stdout());
     }
 
-    public GetStoreProfileHandler(AdminServices services, JsonLogger logger) {
+    public GetStoreProfileHandler(MerchantStore merchants, JsonLogger logger) {
         super(Permission.SETTINGS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.merchants = Objects.requireNonNull(merchants, "merchants");
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
-        return services.merchants().find(staff.merchantId())
+        return merchants.find(staff.merchantId())
                 .map(m -> ApiResponse.ok(StoreProfileJson.write(m)))
                 .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
     }

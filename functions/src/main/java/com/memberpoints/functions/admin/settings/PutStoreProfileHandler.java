@@ -1,6 +1,5 @@
 package com.memberpoints.functions.admin.settings;
 
-import com.memberpoints.functions.admin.AdminServices;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -24,22 +23,22 @@ import java.util.Objects;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class PutStoreProfileHandler extends StaffApiHandler {
-    private final AdminServices services;
+    private final StoreProfiles profiles;
 
     public PutStoreProfileHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.storeProfiles(), JsonLogger.stdout());
     }
 
-    public PutStoreProfileHandler(AdminServices services, JsonLogger logger) {
+    public PutStoreProfileHandler(StoreProfiles profiles, JsonLogger logger) {
         super(Permission.SETTINGS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
         Merchant profile = request.body(r -> StoreProfileJson.read(r, staff.merchantId()));
-        return switch (new StoreProfiles(services.merchants()).save(profile)) {
+        return switch (profiles.save(profile)) {
             case StoreProfiles.Outcome.Saved s -> {
                 request.log().info("store profile saved", "created", s.created());
                 yield s.created() ? ApiResponse.created("/v1/admin/store", StoreProfileJson.write(s.merchant()))

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.admin.settings;
 
+import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.settings.SettingChange;
 import com.memberpoints.domain.settings.AssignmentPolicy;
 import com.memberpoints.domain.settings.Channels;
 import com.memberpoints.domain.settings.CreditRule;
@@ -222,5 +224,60 @@ final class SettingsJson {
             case null -> null;
         });
         return minimum == null || type == null || validity == null ? null : new CreditRule(minimum, type, validity);
+    }
+
+    /** The settings version as the {@code ETag} header value. */
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    static JsonArray changes(List<SettingChange> changes) {
+        List<JsonValue> out = new ArrayList<>(changes.size());
+        for (SettingChange c : changes) {
+            JsonObject.Builder b = JsonObject.builder().put("field", c.field());
+            if (c.oldValue().isPresent()) {
+                b.put("old", c.oldValue().get());
+            } else {
+                b.putNull("old");
+            }
+            if (c.newValue().isPresent()) {
+                b.put("new", c.newValue().get());
+            } else {
+                b.putNull("new");
+            }
+            out.add(b.build());
+        }
+        return new JsonArray(out);
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3}; anything else is a 400 naming the header. */
+    static long parseEtag(String value) {
+        String v = value.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "must be the ETag returned by GET /v1/admin/settings");
+        }
+    }
+
+    /** The version the client read: If-Match or the body's version (one is required; both must agree). */
+    static long expectedVersion(Optional<Long> ifMatch, Update update) {
+        if (ifMatch.isPresent() && update.version().isPresent() && !ifMatch.equals(update.version())) {
+            throw new InvalidInputException("version", "differs from the If-Match header");
+        }
+        if (ifMatch.isEmpty() && update.version().isEmpty()) {
+            throw new InvalidInputException("version", "is required (or send the ETag of the GET in If-Match)");
+        }
+        return ifMatch.orElseGet(() -> update.version().orElseThrow());
     }
 }

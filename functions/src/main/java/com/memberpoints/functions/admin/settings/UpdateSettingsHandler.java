@@ -1,6 +1,6 @@
 package com.memberpoints.functions.admin.settings;
 
-import com.memberpoints.functions.admin.AdminServices;
+import com.memberpoints.functions.admin.AdminJson;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
@@ -32,30 +32,24 @@ import java.util.Optional;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class UpdateSettingsHandler extends StaffApiHandler {
-    private final AdminServices services;
+    private final SettingsAdmin settings;
 
     public UpdateSettingsHandler() {
-        this(Wiring.admin(), JsonLogger.stdout());
+        this(Wiring.settingsAdmin(), JsonLogger.stdout());
     }
 
-    public UpdateSettingsHandler(AdminServices services, JsonLogger logger) {
+    public UpdateSettingsHandler(SettingsAdmin settings, JsonLogger logger) {
         super(Permission.SETTINGS, logger);
-        this.services = Objects.requireNonNull(services, "services");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
-        Optional<Long> ifMatch = request.header("if-match").map(UpdateSettingsHandler::parseEtag);
+        Optional<Long> ifMatch = request.header("if-match").map(SettingsJson::parseEtag);
         SettingsJson.Update update = request.body(SettingsJson::read);
-        if (ifMatch.isPresent() && update.version().isPresent() && !ifMatch.equals(update.version())) {
-            throw new InvalidInputException("version", "differs from the If-Match header");
-        }
-        if (ifMatch.isEmpty() && update.version().isEmpty()) {
-            throw new InvalidInputException("version", "is required (or send the ETag of the GET in If-Match)");
-        }
-        long expected = ifMatch.orElseGet(() -> update.version().orElseThrow());
-        SettingsAdmin.Outcome outcome = services.settings().update(staff.merchantId(), update.settings(), expected,
+        long expected = SettingsJson.expectedVersion(ifMatch, update);
+        SettingsAdmin.Outcome outcome = settings.update(staff.merchantId(), update.settings(), expected,
                 staff.actor());
         return switch (outcome) {
             case SettingsAdmin.Outcome.Saved s -> {
@@ -63,55 +57,16 @@ public final class UpdateSettingsHandler extends StaffApiHandler {
                         "changes", s.changes().size());
                 JsonObject body = JsonObject.builder()
                         .put("settings", SettingsJson.write(s.settings().version(), s.settings()))
-                        .put("changes", changes(s.changes()))
+                        .put("changes", SettingsJson.changes(s.changes()))
                         .build();
-                yield ApiResponse.ok(body).withHeader("etag", GetSettingsHandler.etag(s.settings().version()));
+                yield ApiResponse.ok(body).withHeader("etag", SettingsJson.etag(s.settings().version()));
             }
             case SettingsAdmin.Outcome.VersionConflict c -> {
                 String detail = "The settings were changed by someone else (now version " + c.currentVersion()
                         + "); read them again and reapply your change.";
                 throw ifMatch.isPresent() ? ApiException.preconditionFailed(detail) : ApiException.conflict(detail);
             }
-            case SettingsAdmin.Outcome.StoreNotConfigured n -> throw AdminServices.storeNotConfigured();
+            case SettingsAdmin.Outcome.StoreNotConfigured n -> throw AdminJson.storeNotConfigured();
         };
-    }
-
-    static JsonArray changes(List<SettingChange> changes) {
-        List<JsonValue> out = new ArrayList<>(changes.size());
-        for (SettingChange c : changes) {
-            JsonObject.Builder b = JsonObject.builder().put("field", c.field());
-            if (c.oldValue().isPresent()) {
-                b.put("old", c.oldValue().get());
-            } else {
-                b.putNull("old");
-            }
-            if (c.newValue().isPresent()) {
-                b.put("new", c.newValue().get());
-            } else {
-                b.putNull("new");
-            }
-            out.add(b.build());
-        }
-        return new JsonArray(out);
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3}; anything else is a 400 naming the header. */
-    static long parseEtag(String value) {
-        String v = value.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-            v = v.substring(1, v.length() - 1);
-        }
-        try {
-            long n = Long.parseLong(v);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be the ETag returned by GET /v1/admin/settings");
-        }
     }
 }

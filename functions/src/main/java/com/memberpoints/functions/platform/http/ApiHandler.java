@@ -10,7 +10,6 @@ import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.functions.platform.json.FieldReader;
 import com.memberpoints.functions.platform.json.Json;
 
-import org.crac.Core;
 import org.crac.Resource;
 
 import java.math.BigDecimal;
@@ -48,7 +47,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     ApiHandler(Access access, JsonLogger logger) {
         this.access = Objects.requireNonNull(access, "access");
         this.logger = Objects.requireNonNull(logger, "logger");
-        Core.getGlobalContext().register(this);
+        com.memberpoints.functions.platform.Priming.beforeSnapshot(this);
     }
 
     /** Who may call this handler's route (read by the route table tests and the authorization matrix). */

@@ -1,0 +1,62 @@
+package com.memberpoints.functions.events;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.functions.platform.log.JsonLogger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The partial-failure loop of the batch functions, written once: a batch handler only says what to do with one
+ * record, and a record whose work throws is reported back in {@code batchItemFailures}.
+ *
+ * <ul>
+ *   <li>DynamoDB stream ({@link #journalEntries}): records are ordered, so Lambda retries from the first failed
+ *       record on; the records after it are not touched in this invocation (they are in that retry). Only
+ *       journal-entry INSERTs reach the action ({@link LedgerStreamCodec}); the rest is skipped.</li>
+ *   <li>SQS ({@link #messages}): messages are independent; each failed message is reported, the others are done.</li>
+ * </ul>
+ */
+public final class Batches {
+    private Batches() {}
+
+    /**
+     * Runs {@code each} on the journal entry of every ledger-stream record in order, stopping at the first failure;
+     * {@code work} names the work in the failure log line ("notification dispatch", ...).
+     */
+    public static StreamsEventResponse journalEntries(DynamodbEvent event, JsonLogger log, String work,
+                                                      Consumer<JournalEntry> each) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null
+                ? List.of() : event.getRecords();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+            try {
+                LedgerStreamCodec.journalEntry(record).ifPresent(each);
+            } catch (RuntimeException e) {
+                log.error(work + " failed; the stream will retry from this record",
+                        Map.of("sequenceNumber", String.valueOf(sequence)), e);
+                return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequence)));
+            }
+        }
+        return new StreamsEventResponse(List.of());
+    }
+
+    /** Runs {@code each} on every SQS message; a message whose work throws is reported for redelivery. */
+    public static SQSBatchResponse messages(SQSEvent event, Consumer<SQSEvent.SQSMessage> each) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage m : records) {
+            try {
+                each.accept(m);
+            } catch (RuntimeException e) {
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(m.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+}

@@ -1,0 +1,84 @@
+package com.memberpoints.functions.events;
+
+import com.memberpoints.domain.member.MemberStore;
+import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.order.LifecycleOutcome;
+import com.memberpoints.domain.order.OrderNotKnownException;
+import com.memberpoints.functions.platform.log.JsonLogger;
+import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.infra.scheduler.AssignmentPayloadCodec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the order-event and scheduled-assignment functions log and answer for each outcome (their one mapper). */
+final class EventOutcomes {
+    private EventOutcomes() {}
+
+    static JsonObject rejected(JsonLogger log, String detailType, InvalidInputException e) {
+        log.warn("order event rejected", Map.of("detailType", detailType, "errors", EventInput.errors(e)));
+        return JsonObject.builder().put("result", "rejected").put("detailType", detailType)
+                .put("errors", EventInput.errors(e)).build();
+    }
+
+    static JsonObject memberUpserted(JsonLogger log, OrderEventParser.MemberUpserted m, MemberStore.UpsertResult r) {
+        log.info("member upserted", Map.of("merchantId", m.profile().merchant().value(),
+                "memberId", m.profile().member().value(), "result", r.name()));
+        return JsonObject.builder().put("result", "applied").put("detailType", m.detailType())
+                .put("transition", r.name()).build();
+    }
+
+    static JsonObject orderApplied(JsonLogger log, OrderEventParser.OrderEventParsed o, LifecycleOutcome out) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("detailType", o.detailType());
+        fields.put("merchantId", o.event().merchant().value());
+        fields.put("orderId", o.event().order().value());
+        fields.put("transition", out.transition());
+        fields.put("ledgerApplied", out.appliedCount());
+        fields.put("ledgerResults", out.ledger().stream().map(r -> r.getClass().getSimpleName()).toList().toString());
+        log.info("order event applied", fields);
+        return JsonObject.builder().put("result", "applied").put("detailType", o.detailType())
+                .put("orderId", o.event().order().value()).put("transition", out.transition())
+                .put("ledgerApplied", out.appliedCount()).build();
+    }
+
+    static JsonObject assignmentRejected(JsonLogger log, InvalidInputException e) {
+        log.warn("scheduled assignment rejected", Map.of("errors", EventInput.errors(e)));
+        return JsonObject.builder().put("result", "rejected").put("errors", EventInput.errors(e)).build();
+    }
+
+    static JsonObject assigned(JsonLogger log, AssignmentPayloadCodec.Payload t, LifecycleOutcome out) {
+        log.info("scheduled assignment", Map.of("merchantId", t.merchant().value(), "orderId", t.order().value(),
+                "transition", out.transition(), "ledgerApplied", out.appliedCount()));
+        return JsonObject.builder().put("result", "applied").put("orderId", t.order().value())
+                .put("transition", out.transition()).put("ledgerApplied", out.appliedCount()).build();
+    }
+
+    static JsonObject assignmentIgnored(JsonLogger log, AssignmentPayloadCodec.Payload t) {
+        log.error("scheduled assignment for an unknown order", Map.of("merchantId", t.merchant().value(),
+                "orderId", t.order().value()), null);
+        return JsonObject.builder().put("result", "ignored").put("orderId", t.order().value()).build();
+    }
+
+    static Map<String, Object> ids(AssignmentPayloadCodec.Payload t) {
+        return Map.of("merchantId", t.merchant().value(), "orderId", t.order().value());
+    }
+
+    /** A failure EventBridge should retry: an event ahead of its order, or a store failure. */
+    static RetryLaterException retryLater(JsonLogger log, String detailType, RuntimeException e) {
+        if (e instanceof OrderNotKnownException) {
+            log.warn("order event ahead of its order; failing the invocation so that EventBridge retries",
+                    Map.of("detailType", detailType, "reason", e.getMessage()));
+            return new RetryLaterException(e.getMessage(), e);
+        }
+        log.error("order event failed; failing the invocation so that EventBridge retries",
+                Map.of("detailType", detailType), e);
+        return new RetryLaterException(detailType + " could not be applied now", e);
+    }
+
+    /** The log fields naming a bulk chunk, in the order the worker always wrote them. */
+    static void describe(Map<String, Object> line, com.memberpoints.domain.bulk.BulkJobQueue.ChunkMessage chunk) {
+        line.put("merchantId", chunk.merchant().value());
+        line.put("jobId", chunk.jobId());
+        line.put("chunk", chunk.chunk());
+    }
+}
