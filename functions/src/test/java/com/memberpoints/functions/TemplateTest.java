@@ -177,6 +177,10 @@ class TemplateTest {
         assertThat(template.at("/Globals/Function/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
         assertThat(template.at("/Globals/Function/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
         assertThat(template.at("/Globals/Function/Runtime").asText()).isEqualTo("java25");
+        JsonNode layer = resources.get("DependenciesLayer");
+        assertThat(layer.path("Type").asText()).isEqualTo("AWS::Serverless::LayerVersion");
+        assertThat(layer.at("/Metadata/BuildMethod").asText()).as("DependenciesLayer is built by deploy/Makefile").isEqualTo("makefile");
+        assertThat(layer.at("/Properties/CompatibleRuntimes").toString()).contains("java25");
         Set<String> alarmed = new HashSet<>();
         resources.properties().forEach(r -> {
             if (r.getValue().path("Type").asText().equals("AWS::CloudWatch::Alarm")
@@ -193,6 +197,10 @@ class TemplateTest {
             assertThat(alarmed).as(f.getKey() + " has an Errors alarm").contains(f.getKey());
             assertThat(resources.get(f.getKey()).at("/Metadata/BuildMethod").asText())
                     .as(f.getKey() + " is built by deploy/Makefile").isEqualTo("makefile");
+            List<String> layers = new ArrayList<>();
+            JsonNode own = f.getValue().path("Layers");
+            (own.isMissingNode() ? template.at("/Globals/Function/Layers") : own).forEach(l -> layers.add(l.asText()));
+            assertThat(layers).as(f.getKey() + " gets the third-party jars from DependenciesLayer").contains("DependenciesLayer");
         }
     }
 
