@@ -18,7 +18,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * LOCAL ONLY — time travel. {@code GET /local/clock} tells the local time; {@code POST /local/clock}
@@ -29,7 +31,8 @@ import java.util.Optional;
  *       ({@code P1M}, {@code P1Y}, added in the demo store's time zone)</li>
  * </ul>
  * moves the clock forward, running every assignment schedule and daily sweep due on the way, and
- * answers what ran. Never deployed: it lives in the local module only.
+ * answers what ran (a long travel: counts per kind and outcome, the first and last few runs and every
+ * run that failed). Never deployed: it lives in the local module only.
  */
 public final class LocalClockHandler extends PublicApiHandler {
     /** Longest single travel: enough for "next year", short enough to stay a one-request walk. */
@@ -67,20 +70,48 @@ public final class LocalClockHandler extends PublicApiHandler {
 
     private JsonObject now(List<LocalTimeMachine.Fired> fired) {
         List<JsonValue> ran = new ArrayList<>();
-        for (LocalTimeMachine.Fired f : fired) {
-            ran.add(JsonObject.builder()
-                    .put("at", f.at().atZone(zone).toOffsetDateTime().toString())
-                    .put("kind", f.kind())
-                    .put("subject", f.subject())
-                    .put("outcome", f.outcome())
-                    .build());
+        for (int i = 0; i < fired.size(); i++) {
+            LocalTimeMachine.Fired f = fired.get(i);
+            if (listed(fired, i)) {
+                ran.add(JsonObject.builder()
+                        .put("at", f.at().atZone(zone).toOffsetDateTime().toString())
+                        .put("kind", f.kind())
+                        .put("subject", f.subject())
+                        .put("outcome", f.outcome())
+                        .build());
+            }
         }
-        return JsonObject.builder()
+        JsonObject.Builder out = JsonObject.builder()
                 .put("now", clock.now().truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime().toString())
                 .put("zone", zone.getId())
-                .put("dailySweepAt", machine.sweepTime() + " " + machine.sweepZone().getId())
-                .put("ran", JsonArray.of(ran))
-                .build();
+                .put("dailySweepAt", machine.sweepTime() + " " + machine.sweepZone().getId());
+        if (fired.size() > LIST_ALL_UP_TO) {
+            // A long travel (a year is ~365 sweeps): counts per kind and outcome, the first and last few runs and
+            // every run that did not succeed, instead of one entry per run.
+            Map<String, Map<String, Integer>> counts = new TreeMap<>();
+            for (LocalTimeMachine.Fired f : fired) {
+                counts.computeIfAbsent(f.kind(), k -> new TreeMap<>()).merge(f.outcome(), 1, Integer::sum);
+            }
+            JsonObject.Builder byKind = JsonObject.builder();
+            counts.forEach((kind, outcomes) -> {
+                JsonObject.Builder o = JsonObject.builder();
+                outcomes.forEach((outcome, n) -> o.put(outcome, (long) n));
+                byKind.put(kind, o.build());
+            });
+            out.put("ranCount", fired.size())
+                    .put("ranByKind", byKind.build())
+                    .put("ranNotListed", fired.size() - ran.size());
+        }
+        return out.put("ran", JsonArray.of(ran)).build();
+    }
+
+    /** Runs listed one by one: all of a short travel; else the first and last {@value #ENDS} and every failure. */
+    static final int LIST_ALL_UP_TO = 12;
+    static final int ENDS = 3;
+
+    private static boolean listed(List<LocalTimeMachine.Fired> fired, int i) {
+        return fired.size() <= LIST_ALL_UP_TO || i < ENDS || i >= fired.size() - ENDS
+                || !"ok".equals(fired.get(i).outcome());
     }
 
     private record Travel(Optional<String> set, Optional<String> advance) {

@@ -116,8 +116,24 @@ public final class LocalServer implements AutoCloseable {
                 e.printStackTrace();
                 response = problem(e, requestId);
             }
-            write(exchange, response);
+            write(exchange, withLocalCallerHint(response));
         }
+    }
+
+    /** Local stack only: the hint a newcomer needs after a 401 (deployed, API Gateway's JWT authorizer answers it). */
+    static final String LOCAL_CALLER_HINT = "Locally, call with -H 'X-Local-Caller: merchant_id=demo-shop&member_id=alice' (a member) or "
+            + "-H 'X-Local-Caller: merchant_id=demo-shop&staff_id=bob&permissions=member_points+customer_management' (staff), "
+            + "or a Bearer token whose payload carries those claims (local/README.md).";
+
+    static APIGatewayV2HTTPResponse withLocalCallerHint(APIGatewayV2HTTPResponse response) {
+        String body = response.getBody();
+        if (response.getStatusCode() != 401 || body == null || !body.trim().endsWith("}") || response.getIsBase64Encoded()) {
+            return response;
+        }
+        String trimmed = body.trim();
+        String hint = ",\"localHint\":\"" + LOCAL_CALLER_HINT.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        response.setBody(trimmed.substring(0, trimmed.length() - 1) + hint);
+        return response;
     }
 
     private static APIGatewayV2HTTPResponse problem(RuntimeException e, String requestId) {

@@ -111,7 +111,8 @@ public final class LocalStack implements AutoCloseable {
                 ? new LocalClock(InstantSource.system(), options.start().get())
                 : new LocalClock(InstantSource.system());
         ZoneId zone = DemoStore.ZONE;
-        JsonLogger logger = JsonLogger.stdout();
+        // Log lines carry the simulated time too ("localTime"), next to the wall-clock "timestamp".
+        JsonLogger logger = new JsonLogger(new SimulatedTimeStdout(clock, zone), logLevel(System.getenv("LOG_LEVEL")));
 
         DynamoDbLocal dynamo = DynamoDbLocal.shared();
         String table = "member-points-local-" + UUID.randomUUID().toString().substring(0, 8);
@@ -239,8 +240,36 @@ public final class LocalStack implements AutoCloseable {
         RouteTable.describe(stack.routes()).forEach(System.out::println);
         System.out.println("Call as a member:  -H 'X-Local-Caller: merchant_id=demo-shop&member_id=alice'");
         System.out.println("Call as staff:     -H 'X-Local-Caller: merchant_id=demo-shop&staff_id=bob&permissions=member_points+customer_management'");
-        System.out.println("Time travel:       curl -s -X POST " + base + "/local/clock -d '{\"advance\":\"P3D\"}'");
+        System.out.println("Time travel:       curl -s -X POST " + base + "/local/clock -H 'content-type: application/json' -d '{\"advance\":\"P3D\"}'");
         System.out.println("Outbox:            curl -s " + base + "/local/outbox");
         Thread.currentThread().join();
+    }
+
+    /** Stdout sink that adds the local clock's time to each JSON log line (the local stack only). */
+    static final class SimulatedTimeStdout implements java.util.function.Consumer<String> {
+        private final LocalClock clock;
+        private final ZoneId zone;
+
+        SimulatedTimeStdout(LocalClock clock, ZoneId zone) {
+            this.clock = clock;
+            this.zone = zone;
+        }
+
+        @Override
+        public void accept(String line) {
+            System.out.println(withLocalTime(line, clock.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).atZone(zone).toOffsetDateTime().toString()));
+        }
+
+        static String withLocalTime(String line, String localTime) {
+            return line.startsWith("{") ? "{\"localTime\":\"" + localTime + "\"," + line.substring(1) : line;
+        }
+    }
+
+    private static JsonLogger.Level logLevel(String name) {
+        try {
+            return name == null || name.isBlank() ? JsonLogger.Level.INFO : JsonLogger.Level.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return JsonLogger.Level.INFO;
+        }
     }
 }

@@ -103,6 +103,8 @@ class LocalServerTest {
         HttpResponse<String> anonymous = send(to("/v1/admin/members/m1/echo")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"x\"}")));
         assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).as("locally, a 401 names the local caller header")
+                .contains("\"localHint\":\"Locally, call with -H 'X-Local-Caller: merchant_id=demo-shop&member_id=alice'");
 
         HttpResponse<String> member = send(to("/v1/admin/members/m1/echo")
                 .header("X-Local-Caller", "merchant_id=shop-1&member_id=alice")
@@ -113,6 +115,6 @@ class LocalServerTest {
                 .header("Authorization", "Bearer %%%")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"x\"}")));
         assertThat(garbage.statusCode()).isEqualTo(401);
-        assertThat(garbage.body()).contains("base64url JSON");
+        assertThat(garbage.body()).contains("base64url JSON").contains("X-Local-Caller");
     }
 }

@@ -177,6 +177,10 @@ class TemplateTest {
         assertThat(template.at("/Globals/Function/LoggingConfig/LogFormat").asText()).isEqualTo("JSON");
         assertThat(template.at("/Globals/Function/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
         assertThat(template.at("/Globals/Function/Runtime").asText()).isEqualTo("java25");
+        JsonNode layer = resources.get("DependenciesLayer");
+        assertThat(layer.path("Type").asText()).isEqualTo("AWS::Serverless::LayerVersion");
+        assertThat(layer.at("/Metadata/BuildMethod").asText()).as("DependenciesLayer is built by deploy/Makefile").isEqualTo("makefile");
+        assertThat(layer.at("/Properties/CompatibleRuntimes").toString()).contains("java25");
         Set<String> alarmed = new HashSet<>();
         resources.properties().forEach(r -> {
             if (r.getValue().path("Type").asText().equals("AWS::CloudWatch::Alarm")
@@ -193,6 +197,10 @@ class TemplateTest {
             assertThat(alarmed).as(f.getKey() + " has an Errors alarm").contains(f.getKey());
             assertThat(resources.get(f.getKey()).at("/Metadata/BuildMethod").asText())
                     .as(f.getKey() + " is built by deploy/Makefile").isEqualTo("makefile");
+            List<String> layers = new ArrayList<>();
+            JsonNode own = f.getValue().path("Layers");
+            (own.isMissingNode() ? template.at("/Globals/Function/Layers") : own).forEach(l -> layers.add(l.asText()));
+            assertThat(layers).as(f.getKey() + " gets the third-party jars from DependenciesLayer").contains("DependenciesLayer");
         }
     }
 
@@ -225,6 +233,216 @@ class TemplateTest {
                 assertThat(functions).as(file + " names a function of template.yaml").contains(function);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- observability (docs/observability.md)
+
+    @Test
+    void everyFunctionIsTracedKeepsItsReportLinesAndNamesItsService() {
+        JsonNode globals = template.at("/Globals/Function");
+        assertThat(globals.path("Tracing").asText()).as("Globals Tracing").isEqualTo("Active");
+        assertThat(globals.at("/LoggingConfig/SystemLogLevel").asText())
+                .as("platform.report lines are INFO: SystemLogLevel must not be WARN").isIn("INFO", "DEBUG");
+        assertThat(globals.at("/Environment/Variables/MEMBER_POINTS_SERVICE").asText()).isEqualTo("AWS::StackName");
+        for (var f : functions(template).entrySet()) {
+            assertThat(f.getValue().path("Tracing").asText("Active")).as(f.getKey() + " Tracing").isEqualTo("Active");
+            assertThat(f.getValue().at("/LoggingConfig/SystemLogLevel").asText("INFO")).as(f.getKey()).isIn("INFO", "DEBUG");
+        }
+    }
+
+    @Test
+    void everyAlarmNotifiesTheAlarmTopic() {
+        Map<String, JsonNode> alarms = resources("AWS::CloudWatch::Alarm");
+        assertThat(alarms).isNotEmpty();
+        alarms.forEach((id, alarm) -> {
+            List<String> actions = new ArrayList<>();
+            alarm.at("/Properties/AlarmActions").forEach(a -> actions.add(a.asText()));
+            assertThat(actions).as(id + " AlarmActions").contains("AlarmTopic");
+        });
+    }
+
+    @Test
+    void everyFunctionHasAThrottlesAlarm() {
+        Set<String> alarmed = alarmedDimensionValues("AWS/Lambda", "Throttles");
+        for (String function : functions(template).keySet()) {
+            assertThat(alarmed).as(function + " has a Throttles alarm").contains(function);
+        }
+    }
+
+    @Test
+    void everyQueueThatIsADeadLetterQueueHasADepthAlarm() {
+        Set<String> alarmed = alarmedDimensionValues("AWS/SQS", "ApproximateNumberOfMessagesVisible");
+        Set<String> deadLetterQueues = new TreeSet<>();
+        resources("AWS::SQS::Queue").keySet().forEach(id -> {
+            if (id.contains("DeadLetter")) {
+                deadLetterQueues.add(id);
+            }
+        });
+        String text = template.toString();
+        resources("AWS::SQS::Queue").keySet().forEach(id -> {
+            if (text.contains("\"deadLetterTargetArn\":\"" + id + ".Arn\"") || text.contains("\"Destination\":\"" + id + ".Arn\"")
+                    || text.contains("\"DeadLetterConfig\":{\"Arn\":\"" + id + ".Arn\"")) {
+                deadLetterQueues.add(id);
+            }
+        });
+        assertThat(deadLetterQueues).hasSizeGreaterThanOrEqualTo(5);
+        for (String queue : deadLetterQueues) {
+            assertThat(alarmed).as(queue + " has a depth alarm").contains(queue + ".QueueName");
+        }
+    }
+
+    @Test
+    void theTableHasThrottleAndSystemErrorAlarmsOnEveryOperationTheAdaptersUse() {
+        for (String metric : List.of("ThrottledRequests", "SystemErrors")) {
+            JsonNode alarm = template.at("/Resources/LedgerTable" + metric + "Alarm/Properties");
+            Set<String> operations = new TreeSet<>();
+            alarm.path("Metrics").forEach(m -> {
+                JsonNode stat = m.at("/MetricStat/Metric");
+                if (stat.path("MetricName").asText().equals(metric)) {
+                    stat.path("Dimensions").forEach(d -> {
+                        if (d.path("Name").asText().equals("Operation")) {
+                            operations.add(d.path("Value").asText());
+                        }
+                    });
+                }
+            });
+            assertThat(operations).as(metric + " alarm operations")
+                    .contains("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems");
+        }
+    }
+
+    @Test
+    void everyRouteFallsInExactlyOneRouteGroupWithA5xxRateAndAP99LatencyAlarm() {
+        Map<String, String> groups = new TreeMap<>();
+        resources("AWS::Logs::MetricFilter").forEach((id, filter) -> {
+            String metric = filter.at("/Properties/MetricTransformations/0/MetricName").asText();
+            if (metric.endsWith("Requests")) {
+                String pattern = filter.at("/Properties/FilterPattern").asText();
+                var m = java.util.regex.Pattern.compile("\\$\\.routeKey = \"([^\"]+)\"").matcher(pattern);
+                assertThat(m.find()).as(id + " matches on routeKey").isTrue();
+                groups.put(metric.substring(0, metric.length() - "Requests".length()), m.group(1));
+            }
+        });
+        assertThat(groups.keySet()).contains("Storefront", "Admin", "Health");
+        for (ApiRoutes.Route route : ApiRoutes.all()) {
+            List<String> matching = new ArrayList<>();
+            groups.forEach((group, glob) -> {
+                if (route.routeKey().matches(("\\Q" + glob + "\\E").replace("*", "\\E.*\\Q"))) {
+                    matching.add(group);
+                }
+            });
+            assertThat(matching).as(route.routeKey() + " is in exactly one route group").hasSize(1);
+        }
+        Map<String, JsonNode> alarms = resources("AWS::CloudWatch::Alarm");
+        for (String group : groups.keySet()) {
+            JsonNode rate = alarms.get("Api" + group + "ServerErrorRateAlarm");
+            assertThat(rate).as(group + " 5xx rate alarm").isNotNull();
+            assertThat(rate.at("/Properties/Metrics").toString()).contains(group + "ServerErrors", group + "Requests");
+            JsonNode p99 = alarms.get("Api" + group + "LatencyP99Alarm");
+            assertThat(p99).as(group + " p99 alarm").isNotNull();
+            assertThat(p99.at("/Properties/MetricName").asText()).isEqualTo(group + "Latency");
+            assertThat(p99.at("/Properties/ExtendedStatistic").asText()).isEqualTo("p99");
+            for (String metric : List.of("Requests", "ServerErrors", "Latency")) {
+                assertThat(metricFilterMetrics()).as("a metric filter publishes " + group + metric).contains(group + metric);
+            }
+        }
+        assertThat(template.at("/Resources/HttpApi/Properties/DefaultRouteSettings/DetailedMetricsEnabled").asBoolean()).isTrue();
+        String format = template.at("/Resources/HttpApi/Properties/AccessLogSettings/Format").asText();
+        assertThat(format).contains("\"service\":\"${AWS::StackName}\"", "\"routeKey\":", "\"status\":$context.status",
+                "\"latencyMs\":$context.responseLatency", "\"lambdaRequestId\":\"$context.integration.requestId\"");
+    }
+
+    @Test
+    void theBusinessAlarmsWatchTheDocumentedEmfMetrics() throws IOException {
+        Set<String> documented = documentedBusinessMetrics();
+        assertThat(documented).hasSize(18).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
+        Map<String, JsonNode> alarms = resources("AWS::CloudWatch::Alarm");
+        Map<String, String> business = new TreeMap<>();
+        alarms.forEach((id, alarm) -> {
+            JsonNode p = alarm.get("Properties");
+            if (p.path("Namespace").asText().equals("MemberPoints")) {
+                business.put(p.path("MetricName").asText(), id);
+                assertThat(p.path("Dimensions").toString()).as(id + " dimension Service = stack name")
+                        .isEqualTo("[{\"Name\":\"Service\",\"Value\":\"AWS::StackName\"}]");
+            }
+        });
+        assertThat(business).containsKeys("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
+        assertThat(alarms.get(business.get("SweepRunsCompleted")).at("/Properties/TreatMissingData").asText())
+                .as("no sweep at all must alarm").isEqualTo("breaching");
+        Set<String> known = new TreeSet<>(documented);
+        known.addAll(metricFilterMetrics());
+        assertThat(known).as("alarms use documented metric names only").containsAll(business.keySet());
+    }
+
+    @Test
+    void theDashboardShowsEveryFunctionQueueAndDocumentedMetric() throws IOException {
+        JsonNode dashboard = template.at("/Resources/Dashboard");
+        assertThat(dashboard.path("Type").asText()).isEqualTo("AWS::CloudWatch::Dashboard");
+        String body = dashboard.at("/Properties/DashboardBody").asText();
+        JsonNode widgets = new ObjectMapper().readTree(body).path("widgets");
+        assertThat(widgets.size()).isGreaterThan(10);
+        for (String function : functions(template).keySet()) {
+            for (String metric : List.of("Errors", "Throttles", "Duration")) {
+                assertThat(body).as(function + " " + metric + " on the dashboard")
+                        .contains("[\"AWS/Lambda\",\"" + metric + "\",\"FunctionName\",\"${" + function + "}\"");
+            }
+            assertThat(body).as(function + " cold starts on the dashboard").contains("SOURCE '${" + function + "LogGroup}'");
+        }
+        resources("AWS::SQS::Queue").keySet().forEach(queue ->
+                assertThat(body).as(queue + " on the dashboard").contains("\"${" + queue + ".QueueName}\""));
+        for (String metric : documentedBusinessMetrics()) {
+            assertThat(body).as(metric + " on the dashboard").contains("[\"MemberPoints\",\"" + metric + "\",\"Service\",\"${AWS::StackName}\"]");
+        }
+        for (String metric : List.of("ConsumedReadCapacityUnits", "ConsumedWriteCapacityUnits", "ThrottledRequests", "SystemErrors")) {
+            assertThat(body).contains("[\"AWS/DynamoDB\",\"" + metric + "\",\"TableName\",\"${LedgerTable}\"");
+        }
+        assertThat(body).contains("platform.report", "initDurationMs", "restoreDurationMs");
+    }
+
+    /** The metric names of docs/observability.md's business metrics table. */
+    static Set<String> documentedBusinessMetrics() throws IOException {
+        Set<String> names = new TreeSet<>();
+        var m = java.util.regex.Pattern.compile("(?m)^\\| `([A-Z][A-Za-z]+)` \\| (Count|Milliseconds|None) \\|")
+                .matcher(Files.readString(ROOT.resolve("docs/observability.md")));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static Map<String, JsonNode> resources(String type) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        template.get("Resources").properties().forEach(e -> {
+            if (e.getValue().path("Type").asText().equals(type)) {
+                out.put(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    private static Set<String> metricFilterMetrics() {
+        Set<String> names = new TreeSet<>();
+        resources("AWS::Logs::MetricFilter").values().forEach(f ->
+                f.at("/Properties/MetricTransformations").forEach(t -> names.add(t.path("MetricName").asText())));
+        return names;
+    }
+
+    /** Dimension values of the alarms on {@code namespace}/{@code metric} (plain or inside metric math). */
+    private static Set<String> alarmedDimensionValues(String namespace, String metric) {
+        Set<String> values = new TreeSet<>();
+        resources("AWS::CloudWatch::Alarm").values().forEach(a -> {
+            JsonNode p = a.get("Properties");
+            if (p.path("Namespace").asText().equals(namespace) && p.path("MetricName").asText().equals(metric)) {
+                p.path("Dimensions").forEach(d -> values.add(d.path("Value").asText()));
+            }
+            p.path("Metrics").forEach(m -> {
+                JsonNode stat = m.at("/MetricStat/Metric");
+                if (stat.path("Namespace").asText().equals(namespace) && stat.path("MetricName").asText().equals(metric)) {
+                    stat.path("Dimensions").forEach(d -> values.add(d.path("Value").asText()));
+                }
+            });
+        });
+        return values;
     }
 
     static List<JsonNode> httpApiEvents(JsonNode function) {
