@@ -1,23 +1,26 @@
 package com.memberpoints.infra.dynamodb;
 
 import com.memberpoints.domain.order.OrderStore;
+import com.memberpoints.infra.testing.AwsEmulator;
 import com.memberpoints.infra.testing.AwsEmulatorTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The order store contract of {@link DynamoDbOrderStoreIT}, against the run's AWS API emulator (moto in {@code .ci/run},
- * LocalStack where Docker exists) through a client built by {@code AwsClients}: version conditions, the due/placed/pending GSIs and consistent batch reads exercised on a second
+ * The order store contract of {@link DynamoDbOrderStoreIT}, against the run's AWS API emulator (moto and LocalStack in
+ * {@code .ci/run}) through a client built by {@code AwsClients}: version conditions, the due/placed/pending GSIs and consistent batch reads exercised on a second
  * implementation of the DynamoDB API, not only on DynamoDB Local.
  */
 @AwsEmulatorTest
 class DynamoDbOrderStoreOnEmulatorIT extends OrderStoreContract {
+    private static AwsEmulator emulator;
     private static EmulatorTable table;
     private static DynamoDbOrderStore store;
 
     @BeforeAll
-    static void createTable(DynamoDbClient dynamoDb) {
+    static void createTable(DynamoDbClient dynamoDb, AwsEmulator runEmulator) {
+        emulator = runEmulator;
         table = new EmulatorTable(dynamoDb);
         store = new DynamoDbOrderStore(dynamoDb, table.name);
     }
@@ -35,13 +38,12 @@ class DynamoDbOrderStoreOnEmulatorIT extends OrderStoreContract {
     }
 
     /**
-     * Not run on the emulator: moto evaluates a conditional PutItem without isolating concurrent requests (8 writers
-     * of one version saw two of them succeed), which real DynamoDB and DynamoDB Local do not. The atomicity of the
-     * version condition is proved against DynamoDB Local by {@link DynamoDbOrderStoreIT}; every sequential conflict
-     * case of the contract still runs here. (Overriding without {@code @Test} removes the inherited test.)
+     * moto evaluates a conditional PutItem without isolating concurrent requests (8 writers of one version saw
+     * two of them succeed), which real DynamoDB and DynamoDB Local do not: on moto the concurrency test asserts
+     * the weaker invariant; on LocalStack (whose DynamoDB is DynamoDB Local) the full one.
      */
     @Override
-    void concurrentWritersOfOneVersionLetExactlyOneWin() {
-        throw new UnsupportedOperationException("moto does not isolate concurrent conditional writes");
+    boolean isolatesConcurrentWrites() {
+        return emulator.kind() != AwsEmulator.Kind.MOTO;
     }
 }

@@ -77,7 +77,7 @@ class NotificationDispatchIT {
         InMemoryMerchantStore merchants = new InMemoryMerchantStore();
         merchants.save(shop);
         return new NotificationDispatcher(merchants, members, ledger, deliveries,
-                new SesEmailSender(emulator.clients().sesV2(), FROM, Optional.empty()),
+                new SesEmailSender(emulator.sesV2(), FROM, Optional.empty()),
                 new SnsSmsSender(emulator.clients().sns(), Optional.of("TeaCo")),
                 RateLimiter.perSecond(50, 50), RateLimiter.perSecond(50, 50), Instant::now,
                 NotificationDispatcher.Settings.DEFAULT);

@@ -32,7 +32,7 @@ class SesEmailSenderIT {
 
     @Test
     void sendsSubjectAndBodyToTheRecipientAsTheEmulatorRecordsIt(AwsEmulator emulator) {
-        var sender = new SesEmailSender(emulator.clients().sesV2(), FROM, Optional.of(CONFIGURATION_SET));
+        var sender = new SesEmailSender(emulator.sesV2(), FROM, Optional.of(CONFIGURATION_SET));
         String to = "member-" + UUID.randomUUID() + "@example.com";
         var message = new EmailMessage(to, "You earned 120 points 您獲得 120 點",
                 "<p>Hello Amy, <b>120</b> points were added. 新餘額 1,320 點</p>",
@@ -54,7 +54,7 @@ class SesEmailSenderIT {
 
     @Test
     void eachSendIsRecordedOnceUnderItsOwnId(AwsEmulator emulator) {
-        var sender = new SesEmailSender(emulator.clients().sesV2(), FROM, Optional.empty());
+        var sender = new SesEmailSender(emulator.sesV2(), FROM, Optional.empty());
         String to = "twice-" + UUID.randomUUID() + "@example.com";
         var first = (DeliveryResult.Sent) sender.send(new EmailMessage(to, "one", "<p>1</p>", "1"));
         var second = (DeliveryResult.Sent) sender.send(new EmailMessage(to, "two", "<p>2</p>", "2"));
@@ -66,7 +66,7 @@ class SesEmailSenderIT {
 
     @Test
     void unverifiedSenderIsAPermanentFailureAndNothingIsSent(AwsEmulator emulator) {
-        var sender = new SesEmailSender(emulator.clients().sesV2(), "nobody@unverified.example.org", Optional.empty());
+        var sender = new SesEmailSender(emulator.sesV2(), "nobody@unverified.example.org", Optional.empty());
         String to = "member-" + UUID.randomUUID() + "@example.com";
 
         DeliveryResult result = sender.send(new EmailMessage(to, "s", "<p>h</p>", "t"));
@@ -78,7 +78,7 @@ class SesEmailSenderIT {
 
     @Test
     void addressTheServiceRefusesIsAPermanentFailure(AwsEmulator emulator) {
-        var sender = new SesEmailSender(emulator.clients().sesV2(), FROM, Optional.empty());
+        var sender = new SesEmailSender(emulator.sesV2(), FROM, Optional.empty());
 
         DeliveryResult result = sender.send(new EmailMessage("a@b@c@example.com", "s", "<p>h</p>", "t"));
 
@@ -89,7 +89,7 @@ class SesEmailSenderIT {
 
     @Test
     void malformedAddressIsAPermanentFailureWithoutACall(AwsEmulator emulator) {
-        var sender = new SesEmailSender(emulator.clients().sesV2(), FROM, Optional.empty());
+        var sender = new SesEmailSender(emulator.sesV2(), FROM, Optional.empty());
         int before = emulator.sentEmails().size();
 
         assertThat(sender.send(new EmailMessage("no-at-sign.example.com", "s", "<p>h</p>", "t")))

@@ -17,6 +17,7 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * A running AWS API emulator: where it is, SDK clients pointed at it (built through
@@ -32,6 +33,10 @@ import software.amazon.awssdk.regions.Region;
  *   <li>LocalStack: {@code GET /_aws/ses} ({@code messages[]} with {@code Body.text_part} and
  *       {@code Body.html_part}) and {@code GET /_aws/sns/sms-messages}.</li>
  * </ul>
+ *
+ * <p>LocalStack Community does not emulate SES v2 (it answers 501). A LocalStack emulator may therefore
+ * carry a second emulator, moto, for SES v2 only ({@link #sesV2()}, {@link #sentEmails()}); without one,
+ * {@link #sesV2()} fails with the reason rather than letting a test run against the 501.
  */
 public final class AwsEmulator implements AutoCloseable {
 
@@ -50,13 +55,27 @@ public final class AwsEmulator implements AutoCloseable {
     private final Kind kind;
     private final URI endpoint;
     private final Region region;
+    private final String accessKey;
+    private final String secretKey;
     private final String description;
     private final AwsClients clients;
     private final HttpClient http;
     private final AutoCloseable onClose;
+    private final Optional<AwsEmulator> sesV2Emulator;
 
     AwsEmulator(Kind kind, URI endpoint, Region region, String accessKey, String secretKey, String description,
                 AutoCloseable onClose) {
+        this(kind, endpoint, region, accessKey, secretKey, description, onClose, Optional.empty());
+    }
+
+    private AwsEmulator(Kind kind, URI endpoint, Region region, String accessKey, String secretKey, String description,
+                        AutoCloseable onClose, Optional<AwsEmulator> sesV2Emulator) {
+        this.sesV2Emulator = Objects.requireNonNull(sesV2Emulator);
+        if (sesV2Emulator.isPresent() && (kind != Kind.LOCALSTACK || sesV2Emulator.get().kind != Kind.MOTO)) {
+            throw new IllegalArgumentException("only LocalStack borrows SES v2, and only from moto");
+        }
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
         this.kind = Objects.requireNonNull(kind);
         this.endpoint = Objects.requireNonNull(endpoint);
         this.region = Objects.requireNonNull(region);
@@ -89,8 +108,39 @@ public final class AwsEmulator implements AutoCloseable {
         return clients;
     }
 
-    /** Every email the emulator recorded as sent. */
+    /**
+     * This LocalStack with SES v2 served by {@code moto} (LocalStack Community has no SES v2); closing the
+     * result closes both. Takes over this instance's close action: use only the result afterwards.
+     */
+    AwsEmulator withSesV2On(AwsEmulator moto) {
+        clients.close();
+        http.close();
+        return new AwsEmulator(kind, endpoint, region, accessKey, secretKey,
+                description + ", SES v2 on " + moto.description(), onClose, Optional.of(moto));
+    }
+
+    /** The emulator that serves SES v2: this one, or for LocalStack the moto it carries. */
+    public Optional<AwsEmulator> sesV2Emulator() {
+        return kind == Kind.MOTO ? Optional.of(this) : sesV2Emulator;
+    }
+
+    /**
+     * The SES v2 client the tests must use: this emulator's, or for LocalStack the moto's it carries.
+     *
+     * @throws IllegalStateException for LocalStack without one (LocalStack Community answers SES v2 with 501)
+     */
+    public SesV2Client sesV2() {
+        return sesV2Emulator().map(e -> e.clients().sesV2()).orElseThrow(() -> new IllegalStateException(
+                description + " does not emulate SES v2 (LocalStack Community answers 501); set "
+                        + EmulatorLocator.SESV2_ENDPOINT_VARIABLE + " to a moto server"
+                        + " ('MOTO_PORT=4566 scripts/emulators.sh start') so SES v2 tests run there"));
+    }
+
+    /** Every email the emulator recorded as sent (for LocalStack with a moto for SES v2: the moto's). */
     public List<SentEmail> sentEmails() {
+        if (kind == Kind.LOCALSTACK && sesV2Emulator.isPresent()) {
+            return sesV2Emulator.get().sentEmails();
+        }
         List<SentEmail> result = new ArrayList<>();
         if (kind == Kind.MOTO) {
             for (JsonNode m : getJson("/moto-api/data.json").path("ses").path("Message")) {
@@ -171,6 +221,7 @@ public final class AwsEmulator implements AutoCloseable {
             http.close();
         } finally {
             try {
+                sesV2Emulator.ifPresent(AwsEmulator::close);
                 onClose.close();
             } catch (Exception e) {
                 throw new IllegalStateException("could not stop " + description, e);

@@ -66,7 +66,7 @@ public final class AwsEmulatorExtension implements ExecutionCondition, BeforeAll
             return emulator.clients().dynamoDb();
         }
         if (type == SesV2Client.class) {
-            return emulator.clients().sesV2();
+            return emulator.sesV2();
         }
         if (type == SnsClient.class) {
             return emulator.clients().sns();

@@ -22,12 +22,18 @@ import software.amazon.awssdk.regions.Region;
  *   <li>Otherwise unavailable, with the reasons: the tests are skipped, unless
  *       {@value #REQUIRE_VARIABLE}{@code =true}, in which case they fail.</li>
  * </ol>
+ *
+ * <p>LocalStack Community has no SES v2: when the emulator found is LocalStack and
+ * {@value #SESV2_ENDPOINT_VARIABLE} names a server answering as moto, SES v2 goes there
+ * ({@link AwsEmulator#sesV2()}); a value that is not a usable moto makes the emulator unavailable, with the reason.
  */
 final class EmulatorLocator {
 
     static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
     static final String REGION_VARIABLE = "AWS_REGION";
     static final String REQUIRE_VARIABLE = "MEMBER_POINTS_REQUIRE_EMULATORS";
+    /** Test-only: where SES v2 goes when the emulator is LocalStack (a moto server). */
+    static final String SESV2_ENDPOINT_VARIABLE = "MEMBER_POINTS_SESV2_ENDPOINT_URL";
     /** Last free LocalStack line: images from 2026.3 on need an auth token. */
     static final String LOCALSTACK_IMAGE = "localstack/localstack:4.4";
     static final Region DEFAULT_REGION = Region.US_EAST_1;
@@ -65,6 +71,39 @@ final class EmulatorLocator {
     }
 
     static Outcome locate(Map<String, String> environment, Probe probe, Docker docker) {
+        Outcome outcome = locateMain(environment, probe, docker);
+        if (!(outcome instanceof Outcome.Found(AwsEmulator emulator)) || emulator.kind() != AwsEmulator.Kind.LOCALSTACK) {
+            return outcome;
+        }
+        String configured = environment.getOrDefault(SESV2_ENDPOINT_VARIABLE, "").strip();
+        if (configured.isEmpty()) {
+            return outcome;
+        }
+        URI endpoint;
+        try {
+            endpoint = new URI(configured);
+        } catch (URISyntaxException e) {
+            endpoint = null;
+        }
+        String problem;
+        if (endpoint == null || endpoint.getHost() == null) {
+            problem = "is not an absolute URL";
+        } else {
+            ProbeResult result = probe.identify(endpoint);
+            if (result instanceof ProbeResult.Recognized(AwsEmulator.Kind kind) && kind == AwsEmulator.Kind.MOTO) {
+                AwsEmulator moto = new AwsEmulator(kind, endpoint, emulator.region(), "emulator", "emulator",
+                        kind + " at " + endpoint + " (" + SESV2_ENDPOINT_VARIABLE + ")", () -> {});
+                return new Outcome.Found(emulator.withSesV2On(moto));
+            }
+            problem = result instanceof ProbeResult.NotUsable(String why) ? "is not usable: " + why
+                    : "answers as " + ((ProbeResult.Recognized) result).kind() + ", not as moto";
+        }
+        emulator.close();
+        return new Outcome.Unavailable(SESV2_ENDPOINT_VARIABLE + "=" + configured + " " + problem
+                + " (SES v2 for LocalStack needs a moto server there: 'MOTO_PORT=<port> scripts/emulators.sh start').");
+    }
+
+    private static Outcome locateMain(Map<String, String> environment, Probe probe, Docker docker) {
         Objects.requireNonNull(environment);
         String configured = environment.getOrDefault(ENDPOINT_VARIABLE, "").strip();
         String endpointProblem;

@@ -98,4 +98,64 @@ class EmulatorLocatorTest {
         assertThat(EmulatorLocator.unavailableMessage("no emulator", false))
                 .startsWith("skipped: no emulator");
     }
+
+    /** LocalStack at :4581, moto at :4572, nothing elsewhere. */
+    private static final EmulatorLocator.Probe LOCALSTACK_AND_MOTO = uri -> switch (uri.getPort()) {
+        case 4581 -> new EmulatorLocator.ProbeResult.Recognized(AwsEmulator.Kind.LOCALSTACK);
+        case 4572 -> new EmulatorLocator.ProbeResult.Recognized(AwsEmulator.Kind.MOTO);
+        default -> new EmulatorLocator.ProbeResult.NotUsable("connection refused");
+    };
+
+    @Test
+    void localStackBorrowsSesV2FromTheMotoNamedByTheVariable() {
+        var outcome = EmulatorLocator.locate(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4581",
+                "MEMBER_POINTS_SESV2_ENDPOINT_URL", "http://127.0.0.1:4572"), LOCALSTACK_AND_MOTO, new NoDocker());
+
+        assertThat(outcome).isInstanceOf(EmulatorLocator.Outcome.Found.class);
+        try (AwsEmulator emulator = ((EmulatorLocator.Outcome.Found) outcome).emulator()) {
+            assertThat(emulator.kind()).isEqualTo(AwsEmulator.Kind.LOCALSTACK);
+            assertThat(emulator.clients().sns().serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://127.0.0.1:4581"));
+            assertThat(emulator.sesV2().serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://127.0.0.1:4572"));
+            assertThat(emulator.sesV2Emulator()).hasValueSatisfying(m -> assertThat(m.kind()).isEqualTo(AwsEmulator.Kind.MOTO));
+            assertThat(emulator.description()).contains("SES v2 on MOTO at http://127.0.0.1:4572");
+        }
+    }
+
+    @Test
+    void localStackWithoutSesV2EmulatorRefusesSesV2WithTheReason() {
+        var outcome = EmulatorLocator.locate(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4581"), LOCALSTACK_AND_MOTO,
+                new NoDocker());
+
+        try (AwsEmulator emulator = ((EmulatorLocator.Outcome.Found) outcome).emulator()) {
+            assertThat(emulator.sesV2Emulator()).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(emulator::sesV2)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("MEMBER_POINTS_SESV2_ENDPOINT_URL");
+        }
+    }
+
+    @Test
+    void aSesV2EndpointThatIsNotMotoMakesLocalStackUnavailable() {
+        var notMoto = EmulatorLocator.locate(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4581",
+                "MEMBER_POINTS_SESV2_ENDPOINT_URL", "http://127.0.0.1:4581"), LOCALSTACK_AND_MOTO, new NoDocker());
+        var refused = EmulatorLocator.locate(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4581",
+                "MEMBER_POINTS_SESV2_ENDPOINT_URL", "http://127.0.0.1:1"), LOCALSTACK_AND_MOTO, new NoDocker());
+
+        assertThat(notMoto).isInstanceOfSatisfying(EmulatorLocator.Outcome.Unavailable.class,
+                u -> assertThat(u.reason()).contains("answers as LOCALSTACK, not as moto"));
+        assertThat(refused).isInstanceOfSatisfying(EmulatorLocator.Outcome.Unavailable.class,
+                u -> assertThat(u.reason()).contains("MEMBER_POINTS_SESV2_ENDPOINT_URL=http://127.0.0.1:1 is not usable"));
+    }
+
+    @Test
+    void motoIgnoresTheSesV2Variable() {
+        var outcome = EmulatorLocator.locate(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4572",
+                "MEMBER_POINTS_SESV2_ENDPOINT_URL", "http://127.0.0.1:1"), LOCALSTACK_AND_MOTO, new NoDocker());
+
+        try (AwsEmulator emulator = ((EmulatorLocator.Outcome.Found) outcome).emulator()) {
+            assertThat(emulator.sesV2().serviceClientConfiguration().endpointOverride())
+                    .contains(URI.create("http://127.0.0.1:4572"));
+        }
+    }
 }
