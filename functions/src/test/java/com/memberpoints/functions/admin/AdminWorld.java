@@ -27,7 +27,6 @@ import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.TierId;
 import com.memberpoints.functions.ApiEvents;
 import com.memberpoints.functions.CapturedLog;
-import com.memberpoints.functions.TestContext;
 import com.memberpoints.functions.http.ApiHandler;
 
 import java.time.Instant;
@@ -160,8 +159,9 @@ final class AdminWorld {
         return ApiEvents.as(e, claims);
     }
 
+    /** Runs the route and checks the exchange against docs/openapi.yaml ({@link com.memberpoints.functions.OpenApiContract}). */
     static APIGatewayV2HTTPResponse call(ApiHandler handler, APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, new TestContext());
+        return com.memberpoints.functions.OpenApiContract.call(handler, event);
     }
 
     /** The activity log of {@link #SHOP}, newest first. */

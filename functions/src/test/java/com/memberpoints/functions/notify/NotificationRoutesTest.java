@@ -18,7 +18,6 @@ import com.memberpoints.domain.port.TimeSource;
 import com.memberpoints.domain.sms.SmsCounter;
 import com.memberpoints.functions.ApiEvents;
 import com.memberpoints.functions.CapturedLog;
-import com.memberpoints.functions.TestContext;
 import com.memberpoints.functions.http.ApiHandler;
 import com.memberpoints.functions.http.Permission;
 import com.memberpoints.functions.json.Json;
@@ -50,7 +49,7 @@ class NotificationRoutesTest {
     }
 
     private static APIGatewayV2HTTPResponse call(ApiHandler handler, APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, new TestContext());
+        return com.memberpoints.functions.OpenApiContract.call(handler, event);  // checked against docs/openapi.yaml
     }
 
     private static APIGatewayV2HTTPEvent withBody(String fixture, String body) {

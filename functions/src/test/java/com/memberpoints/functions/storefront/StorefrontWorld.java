@@ -31,7 +31,6 @@ import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.settings.RedeemRule;
 import com.memberpoints.functions.ApiEvents;
 import com.memberpoints.functions.CapturedLog;
-import com.memberpoints.functions.TestContext;
 import com.memberpoints.functions.http.ApiHandler;
 import com.memberpoints.functions.json.Json;
 import com.memberpoints.functions.json.JsonObject;
@@ -178,7 +177,8 @@ final class StorefrontWorld {
     }
 
     static Call call(ApiHandler handler, APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event, new TestContext());
+        // Runs the route and checks the exchange against docs/openapi.yaml.
+        APIGatewayV2HTTPResponse r = com.memberpoints.functions.OpenApiContract.call(handler, event);
         return new Call(r.getStatusCode(), r.getBody(), r.getHeaders());
     }
 
