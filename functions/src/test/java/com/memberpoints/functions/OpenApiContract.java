@@ -163,8 +163,19 @@ public final class OpenApiContract {
         for (Iterator<Map.Entry<String, JsonNode>> it = documented.path("headers").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> h = it.next();
             JsonNode header = resolve(h.getValue());
-            if (header.path("required").asBoolean(false) && !response.headers().containsKey(h.getKey().toLowerCase(Locale.ROOT))) {
-                violations.add("the required response header " + h.getKey() + " is missing");
+            String value = response.headers().get(h.getKey().toLowerCase(Locale.ROOT));
+            if (value == null) {
+                if (header.path("required").asBoolean(false)) {
+                    violations.add("the required response header " + h.getKey() + " is missing");
+                }
+                continue;
+            }
+            String headerPointer = h.getValue().has("$ref") ? h.getValue().get("$ref").asText().substring(1)
+                    : responsePointer + "/headers/" + escape(h.getKey());
+            if (header.has("schema")) {
+                for (String error : validate(headerPointer + "/schema", parameterValue(resolve(header.path("schema")), value))) {
+                    violations.add("response header " + h.getKey() + ": " + error);
+                }
             }
         }
         JsonNode content = documented.path("content");

@@ -84,6 +84,26 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aRequiredResponseHeaderMustBeThereAndMatchItsSchema() {
+        Request get = new Request("GET", "/v1/admin/settings", Map.of(), Map.of(), Map.of(), Optional.empty());
+        String settings = "{\"version\":0,\"points\":{\"enabled\":false,\"earn\":{\"enabled\":true,\"spend\":\"10.00\","
+                + "\"points\":1},\"channels\":{\"retailEnabled\":false},\"expiry\":{\"type\":\"NEVER\"},"
+                + "\"assignment\":{\"type\":\"ON_COMPLETION\"}},\"redeem\":{\"enabled\":false,\"pointsPerUnit\":10,"
+                + "\"minimumOrderAmount\":\"0\",\"cap\":{\"type\":\"NONE\"}},\"tiers\":[],\"credits\":{\"enabled\":false,"
+                + "\"minimum\":\"0\",\"type\":{\"kind\":\"PERCENT\",\"percent\":\"5\"},\"validity\":{\"type\":\"NEVER\"}},"
+                + "\"rulesText\":{}}";
+        Map<String, String> ok = Map.of("content-type", "application/json", "etag", "\"0\"", "x-request-id", "r");
+        assertThat(doc.violations(get, new Response(200, ok, Optional.of(settings)))).isEmpty();
+        assertThat(doc.violations(get, new Response(200, Map.of("content-type", "application/json", "x-request-id", "r"),
+                Optional.of(settings)))).singleElement().asString().contains("etag is missing");
+        assertThat(doc.violations(get, new Response(200, Map.of("content-type", "application/json", "etag", "v0",
+                "x-request-id", "r"), Optional.of(settings)))).singleElement().asString().contains("response header etag");
+        // the store-wide earn rule carries `enabled` (the document used to forbid it)
+        assertThat(doc.violations(get, new Response(200, ok, Optional.of(settings.replace("\"enabled\":true,", "")))))
+                .singleElement().asString().contains("enabled");
+    }
+
+    @Test
     void anUndocumentedOperationFails() {
         assertThat(doc.violations(new Request("DELETE", "/v1/health", Map.of(), Map.of(), Map.of(), Optional.empty()),
                 json(200, "{}"))).singleElement().asString().contains("not documented");
