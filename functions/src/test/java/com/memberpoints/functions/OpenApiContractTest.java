@@ -20,7 +20,17 @@ class OpenApiContractTest {
     }
 
     private static Response json(int status, String body) {
-        return new Response(status, Map.of("content-type", "application/json"), Optional.of(body));
+        return new Response(status, headers("application/json"), Optional.of(body));
+    }
+
+    /** Every answer carries x-request-id (a required header). */
+    private static Map<String, String> headers(String contentType) {
+        return Map.of("content-type", contentType, "x-request-id", "8f2c1e4a");
+    }
+
+    private static Response created(String body) {
+        return new Response(201, Map.of("content-type", "application/json", "x-request-id", "8f2c1e4a",
+                "location", "/v1/admin/members/ann/points/history"), Optional.of(body));
     }
 
     private static Request adjustment(String body) {
@@ -35,7 +45,7 @@ class OpenApiContractTest {
     @Test
     void aConformingExchangeHasNoViolations() {
         assertThat(doc.violations(health(), json(200, "{\"status\":\"ok\"}"))).isEmpty();
-        assertThat(doc.violations(adjustment("{\"points\":120,\"reason\":\"Birthday\"}"), json(201, ENTRY))).isEmpty();
+        assertThat(doc.violations(adjustment("{\"points\":120,\"reason\":\"Birthday\"}"), created(ENTRY))).isEmpty();
     }
 
     @Test
@@ -52,15 +62,15 @@ class OpenApiContractTest {
     void anUndocumentedStatusOrContentTypeFails() {
         assertThat(doc.violations(health(), json(418, "{}"))).singleElement().asString()
                 .contains("status 418 is not documented");
-        assertThat(doc.violations(health(), new Response(200, Map.of("content-type", "text/plain"), Optional.of("ok"))))
+        assertThat(doc.violations(health(), new Response(200, headers("text/plain"), Optional.of("ok"))))
                 .singleElement().asString().contains("content-type text/plain is not documented");
-        assertThat(doc.violations(health(), new Response(400, Map.of("content-type", "application/json"),
+        assertThat(doc.violations(health(), new Response(400, headers("application/json"),
                 Optional.of("{}")))).singleElement().asString().contains("content-type application/json");
     }
 
     @Test
     void aProblemMustHaveTheProblemShape() {
-        Response noRequestId = new Response(400, Map.of("content-type", "application/problem+json"),
+        Response noRequestId = new Response(400, headers("application/problem+json"),
                 Optional.of("{\"type\":\"urn:member-points:problem:invalid-input\",\"title\":\"t\",\"status\":400,\"detail\":\"d\"}"));
         assertThat(doc.violations(health(), noRequestId)).singleElement().asString().contains("requestId");
     }
@@ -69,9 +79,9 @@ class OpenApiContractTest {
     void aRequestTheDocumentRefusesMustNotBeServed() {
         // points 0 and a missing reason: the document refuses it, so a 201 is a departure; a 400 is not.
         Request refused = adjustment("{\"points\":0}");
-        assertThat(doc.violations(refused, json(201, ENTRY))).singleElement().asString()
+        assertThat(doc.violations(refused, created(ENTRY))).singleElement().asString()
                 .contains("the document refuses this request").contains("reason");
-        Response problem = new Response(400, Map.of("content-type", "application/problem+json"),
+        Response problem = new Response(400, headers("application/problem+json"),
                 Optional.of("{\"type\":\"urn:member-points:problem:invalid-input\",\"title\":\"t\",\"status\":400,"
                         + "\"detail\":\"d\",\"requestId\":\"r\"}"));
         assertThat(doc.violations(refused, problem)).isEmpty();
@@ -85,6 +95,8 @@ class OpenApiContractTest {
 
     @Test
     void aRequiredResponseHeaderMustBeThereAndMatchItsSchema() {
+        assertThat(doc.violations(adjustment("{\"points\":120,\"reason\":\"Birthday\"}"), json(201, ENTRY)))
+                .singleElement().asString().contains("location is missing");
         Request get = new Request("GET", "/v1/admin/settings", Map.of(), Map.of(), Map.of(), Optional.empty());
         String settings = "{\"version\":0,\"points\":{\"enabled\":false,\"earn\":{\"enabled\":true,\"spend\":\"10.00\","
                 + "\"points\":1},\"channels\":{\"retailEnabled\":false},\"expiry\":{\"type\":\"NEVER\"},"
