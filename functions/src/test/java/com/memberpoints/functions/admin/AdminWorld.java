@@ -160,8 +160,9 @@ final class AdminWorld {
         return ApiEvents.as(e, claims);
     }
 
+    /** Runs the route and checks the exchange against docs/openapi.yaml ({@link com.memberpoints.functions.platform.OpenApiContract}). */
     static APIGatewayV2HTTPResponse call(ApiHandler handler, APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, new TestContext());
+        return com.memberpoints.functions.platform.OpenApiContract.call(handler, event);
     }
 
     /** The activity log of {@link #SHOP}, newest first. */

@@ -54,7 +54,7 @@ class NotificationRoutesTest {
     }
 
     private static APIGatewayV2HTTPResponse call(ApiHandler handler, APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, new TestContext());
+        return com.memberpoints.functions.platform.OpenApiContract.call(handler, event);  // checked against docs/openapi.yaml
     }
 
     private static APIGatewayV2HTTPEvent withBody(String fixture, String body) {

@@ -68,6 +68,9 @@ class StoreProfileTest {
             "[\"gold\",\"silver\"]|[\"gold tier\"]|membershipTiers[0]",
             "{\"name\"|{\"merchantId\":\"shop-1\",\"name\"|merchantId",
             "\"currency\":\"TWD\",|\"tz\":1,|currency",
+            "\"TWD\"|null|currency",
+            "\"Asia/Taipei\"|null|timeZone",
+            "\"defaultLocale\":\"zh-TW\"|\"defaultLocale\":null|defaultLocale",
     })
     void eachBadFieldIsA400NamingIt(String from, String to, String field) {
         String bad = BODY.replace(from, to);

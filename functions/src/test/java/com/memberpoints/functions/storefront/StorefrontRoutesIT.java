@@ -207,6 +207,36 @@ class StorefrontRoutesIT {
     }
 
     @Test
+    void pointsTheBalanceNoLongerCovers_areA409NamingPointsWithTheAvailableBalance_theQuoteStillProposesTheMaximum() {
+        w.earn("ann", "o-earn", 200, Optional.of(END_2021));
+        Call q = quote("ann", cart("100000.00", ",\"points\":100000"));
+        assertThat(q.number("points.applied")).as(q.body()).isEqualTo(200);
+
+        Call r = redeem("ann", "{\"orderId\":\"o-big\"," + cart("100000.00", ",\"points\":100000").substring(1));
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.errorFields()).containsExactly("points");
+        assertThat(r.text("detail")).isEqualTo("Not enough points: 200 available, 100000 needed.");
+        assertThat(w.ledger.wallet(WalletRef.points(w.merchant, MemberId.of("ann"))).balance()).isEqualTo(200);
+
+        // the balance spent, a redemption that used to be "HELD" with 0 points is refused too
+        assertThat(redeem("ann", "{\"orderId\":\"o-all\"," + cart("100.00", ",\"points\":200").substring(1)).status())
+                .isEqualTo(201);
+        Call empty = redeem("ann", "{\"orderId\":\"o-none\"," + cart("100.00", ",\"points\":100").substring(1));
+        assertThat(empty.status()).as(empty.body()).isEqualTo(409);
+        assertThat(empty.body()).contains("exceeds the available balance of 0");
+    }
+
+    @Test
+    void morePointsThanTheOrderAllows_areA400NamingPoints_andNothingIsHeld() {
+        w.earn("ann", "o-earn", 5_000, Optional.of(END_2021));
+        Call r = redeem("ann", "{\"orderId\":\"o-cap\"," + cart("10.00", ",\"points\":1000").substring(1));
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.errorFields()).containsExactly("points");
+        assertThat(r.body()).contains("At most 100 points can be applied to this order");
+        assertThat(w.ledger.wallet(WalletRef.points(w.merchant, MemberId.of("ann"))).balance()).isEqualTo(5_000);
+    }
+
+    @Test
     void clientTotalsAreNeverTrusted_theyAreRefusedAsReadOnly() {
         Call r = redeem("ann", "{\"orderId\":\"o-t\",\"total\":\"0.01\"," + cart("100.00", "").substring(1));
         assertThat(r.status()).isEqualTo(400);

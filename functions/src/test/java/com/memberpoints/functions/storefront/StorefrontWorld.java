@@ -178,7 +178,8 @@ final class StorefrontWorld {
     }
 
     static Call call(ApiHandler handler, APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event, new TestContext());
+        // Runs the route and checks the exchange against docs/openapi.yaml.
+        APIGatewayV2HTTPResponse r = com.memberpoints.functions.platform.OpenApiContract.call(handler, event);
         return new Call(r.getStatusCode(), r.getBody(), r.getHeaders());
     }
 

@@ -101,6 +101,21 @@ public final class CheckoutService {
         if (quote.redemption() instanceof Redemption.Rejected r) {
             return new RedemptionOutcome.Rejected(r);
         }
+        // A number entered is held exactly (to the redemption unit), never fewer: the quote may propose less
+        // (the maximum the balance or the order allows), a commitment may not (issue 13).
+        if (points instanceof PointsRequest.Exactly(long entered) && entered > 0) {
+            long unit = current.redeem().pointsPerUnit();
+            long requested = (entered / unit) * unit;
+            if (quote.appliedPoints() < requested) {
+                if (quote.redemption() instanceof Redemption.Applied && requested > pointsAvailable + priorPoints) {
+                    return new RedemptionOutcome.Insufficient(Wallet.POINTS, pointsAvailable + priorPoints, requested);
+                }
+                return new RedemptionOutcome.Rejected(new Redemption.Rejected(Redemption.RejectReason.ABOVE_MAXIMUM,
+                        unit, quote.redemption() instanceof Redemption.Unavailable u
+                                ? "Points cannot be redeemed on this order (" + u.reason() + ")"
+                                : "At most " + quote.maxPointsAllowed() + " points can be applied to this order"));
+            }
+        }
         long pointsToHold = quote.appliedPoints();
         long creditsToHold = cart.storeCredits().toMinor();
         boolean redeemedBefore = priorPoints > 0 || priorCredits > 0;

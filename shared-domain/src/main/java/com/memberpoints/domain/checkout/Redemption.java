@@ -43,6 +43,11 @@ public sealed interface Redemption {
         /** Fewer points than one redemption unit (but more than 0). */
         BELOW_UNIT,
         /** A negative number. */
-        NEGATIVE
+        NEGATIVE,
+        /**
+         * More points than the order allows (cap, eligible amount) or redemption unavailable on it: refused when
+         * committing a redemption; a quote proposes the maximum instead.
+         */
+        ABOVE_MAXIMUM
     }
 }

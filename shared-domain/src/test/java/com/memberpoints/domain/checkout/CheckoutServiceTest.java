@@ -63,6 +63,41 @@ class CheckoutServiceTest {
     }
 
     @Test
+    void anEnteredNumberTheBalanceNoLongerCovers_isRefusedWithTheAvailableBalance_nothingHeld() {
+        InMemoryLedgerStore ledger = new InMemoryLedgerStore();
+        ledger.apply(LedgerCommand.earn(m, ann, OrderId.of("e"), 200, Optional.of(END_2021), NOW));
+        CheckoutService s = service(ledger);
+        // The quote still proposes what the balance allows...
+        assertThat(s.quote(shop, ann, cart("100000.00", "0"), PointsRequest.exactly(100_000)).appliedPoints())
+                .isEqualTo(200);
+        // ...but committing 100,000 points holds none of them.
+        RedemptionOutcome out = s.redeem(shop, ann, OrderId.of("o"), cart("100000.00", "0"),
+                PointsRequest.exactly(100_000));
+        assertThat(out).isEqualTo(new RedemptionOutcome.Insufficient(Wallet.POINTS, 200, 100_000));
+        assertThat(ledger.wallet(WalletRef.points(m, ann)).balance()).isEqualTo(200);
+        // Once the balance is spent, even a small number is refused (it used to be held as 0 points).
+        assertThat(s.redeem(shop, ann, OrderId.of("o2"), cart("100.00", "0"), PointsRequest.exactly(200)))
+                .isInstanceOf(RedemptionOutcome.Redeemed.class);
+        assertThat(s.redeem(shop, ann, OrderId.of("o3"), cart("100.00", "0"), PointsRequest.exactly(10)))
+                .isEqualTo(new RedemptionOutcome.Insufficient(Wallet.POINTS, 0, 10));
+    }
+
+    @Test
+    void anEnteredNumberAboveWhatTheOrderAllows_isRejectedNamingTheMaximum_theExactNumberIsHeld() {
+        InMemoryLedgerStore ledger = new InMemoryLedgerStore();
+        ledger.apply(LedgerCommand.earn(m, ann, OrderId.of("e"), 5_000, Optional.of(END_2021), NOW));
+        CheckoutService s = service(ledger);
+        long max = s.quote(shop, ann, cart("10.00", "0"), PointsRequest.MAXIMUM).maxPointsAllowed();
+        RedemptionOutcome over = s.redeem(shop, ann, OrderId.of("o"), cart("10.00", "0"), PointsRequest.exactly(max + 1_000));
+        assertThat(over).isInstanceOfSatisfying(RedemptionOutcome.Rejected.class, r -> assertThat(r.rejection().message())
+                .isEqualTo("At most " + max + " points can be applied to this order"));
+        assertThat(ledger.wallet(WalletRef.points(m, ann)).balance()).isEqualTo(5_000);
+        RedemptionOutcome exact = s.redeem(shop, ann, OrderId.of("o"), cart("10.00", "0"), PointsRequest.exactly(max));
+        assertThat(((RedemptionOutcome.Redeemed) exact).points()).isEqualTo(max);
+        assertThat(ledger.wallet(WalletRef.points(m, ann)).balance()).isEqualTo(5_000 - max);
+    }
+
+    @Test
     void whenCreditsAreSpentConcurrently_thePointsHoldIsReleased_nothingHalfDone() {
         InMemoryLedgerStore real = new InMemoryLedgerStore();
         real.apply(LedgerCommand.earn(m, ann, OrderId.of("e"), 300, Optional.of(END_2021), NOW));

@@ -72,8 +72,8 @@ final class StoreProfileJson {
 
     /** The parsed value; an absent field is refused as required (a bad one already has its error). */
     private static <T> T required(FieldReader r, String name, java.util.Optional<T> value) {
-        if (value.isEmpty() && !r.memberNames().contains(name)) {
-            r.reject(name, "is required");
+        if (value.isEmpty()) {
+            r.requirePresent(name);  // absent or null (null used to slip through as a 500)
         }
         return value.orElse(null);
     }
