@@ -54,7 +54,7 @@ class LedgerItemBoundTest {
             long delta = i % 2 == 0 ? 9_000_000_000_000_000_000L : -8_999_999_999_999_999_999L;
             changes.add(new LotChange(Optional.of(Instant.ofEpochSecond(LAST_SECOND - i)), delta));
         }
-        changes.add(new LotChange(Optional.empty(), 1_000_000_000_000_000_000L));
+        changes.add(new LotChange(Optional.empty(), -8_999_999_999_999_999_999L));
         long delta = changes.stream().mapToLong(LotChange::delta).sum();
         JournalEntry entry = new JournalEntry(new OperationId("O#" + ID128 + "#POINTS#REDEEM_REVERT"), WALLET,
                 EntryKind.REDEEM_REVERT, delta, changes, "\u4e2d".repeat(LedgerCommand.MAX_REASON_LENGTH),
