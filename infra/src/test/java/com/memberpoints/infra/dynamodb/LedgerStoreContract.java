@@ -13,6 +13,8 @@ import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.sweep.LedgerSweeps;
 import com.memberpoints.domain.ledger.Lot;
 import com.memberpoints.domain.ledger.LotChange;
+import com.memberpoints.domain.ledger.MemberWallets;
+import com.memberpoints.domain.ledger.WalletState;
 import com.memberpoints.domain.model.Page;
 import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.RedemptionHold;
@@ -275,5 +277,109 @@ abstract class LedgerStoreContract {
         assertThat(store().wallet(WalletRef.points(shop, bea)).lots().asList()).containsExactly(new Lot(END_2021, 10));
         assertThat(sweeps.expireDue(shop, sweepTime, 1000)).isEqualTo(new LedgerSweeps.SweepReport(1, 0, true));
         assertThat(store().wallet(WalletRef.points(shop, bea)).balance()).isZero();
+    }
+
+    @Test
+    void theExpirySweepWalksPastAFullPageOfEntriesThatApplyNothing() {
+        // 150 wallets due at the end of 2021; one of them (m149) also holds an older lot, so it heads the index.
+        Instant sweepTime = END_2021.get().plusSeconds(60);
+        Optional<Instant> end2020 = Optional.of(Instant.parse("2020-12-31T15:59:59Z"));
+        int wallets = 150;
+        for (int i = 0; i < wallets; i++) {
+            store().apply(LedgerCommand.earn(shop, member(i), OrderId.of("o-" + i), 10, END_2021, T0));
+        }
+        WalletRef twoDue = WalletRef.points(shop, member(wallets - 1));
+        store().apply(LedgerCommand.manualAdd(twoDue, "old", 4, end2020, "old", Actor.staff("bob"), T0));
+        store().apply(LedgerCommand.manualAdd(twoDue, "next", 3, END_2022, "next", Actor.staff("bob"), T0));
+
+        // Another sweep gets to the head of the index first: every entry of the first page the sweep reads applies
+        // nothing (the index names lots already expired), and m149's entry hides its second due lot.
+        RacingSweep racing = new RacingSweep(store(), sweepTime);
+        LedgerSweeps.SweepReport report = new LedgerSweeps(racing).expireDue(shop, sweepTime, 1000);
+
+        int stale = racing.firstPage;
+        assertThat(stale).as("a full first page, with more after it").isPositive().isLessThan(wallets);
+        assertThat(report).isEqualTo(new LedgerSweeps.SweepReport(wallets - stale + 1, stale, true));
+        for (int i = 0; i < wallets - 1; i++) {
+            assertThat(store().wallet(WalletRef.points(shop, member(i))).balance()).as("wallet %s", i).isZero();
+        }
+        assertThat(store().wallet(twoDue).lots().asList()).containsExactly(new Lot(END_2022, 3));
+        assertThat(store().expiringUpTo(shop, sweepTime, PageRequest.first(10)).items()).isEmpty();
+        // Reads stay proportional to what expires: each index position once, a wallet re-read only after an entry
+        // that applied nothing or left a lot.
+        assertThat(racing.pages).isEqualTo(2);
+        assertThat(racing.walletReads).isEqualTo(stale + 1);
+    }
+
+    static MemberId member(int i) {
+        return MemberId.of(String.format("m%03d", i));
+    }
+
+    /**
+     * A store whose first expiry-index page is raced by another sweep: the other sweep expires every lot that page
+     * lists before the caller gets it. Counts the index pages and wallet reads the caller makes.
+     */
+    static final class RacingSweep implements LedgerStore {
+        private final LedgerStore store;
+        private final Instant now;
+        int firstPage = -1;
+        int pages;
+        int walletReads;
+
+        RacingSweep(LedgerStore store, Instant now) {
+            this.store = store;
+            this.now = now;
+        }
+
+        @Override
+        public Page<ExpiringLot> expiring(MerchantId merchant, Instant fromInclusive, Instant toExclusive,
+                                          PageRequest page) {
+            pages++;
+            Page<ExpiringLot> listed = store.expiring(merchant, fromInclusive, toExclusive, page);
+            if (firstPage < 0) {
+                firstPage = listed.items().size();
+                for (ExpiringLot lot : listed.items()) {
+                    assertThat(store.apply(LedgerCommand.expire(lot.wallet(), lot.expiresAt(), now)))
+                            .isInstanceOf(LedgerResult.Applied.class);
+                }
+            }
+            return listed;
+        }
+
+        @Override
+        public WalletState wallet(WalletRef ref) {
+            walletReads++;
+            return store.wallet(ref);
+        }
+
+        @Override
+        public LedgerResult apply(LedgerCommand command) {
+            return store.apply(command);
+        }
+
+        @Override
+        public MemberWallets wallets(MerchantId merchant, MemberId member) {
+            return store.wallets(merchant, member);
+        }
+
+        @Override
+        public Page<JournalEntry> history(WalletRef ref, PageRequest page) {
+            return store.history(ref, page);
+        }
+
+        @Override
+        public List<JournalEntry> entriesForOrder(MerchantId merchant, MemberId member, OrderId order) {
+            return store.entriesForOrder(merchant, member, order);
+        }
+
+        @Override
+        public Page<RedemptionHold> staleHolds(MerchantId merchant, Instant heldBefore, PageRequest page) {
+            return store.staleHolds(merchant, heldBefore, page);
+        }
+
+        @Override
+        public HoldConfirmation confirmHold(WalletRef wallet, OrderId order) {
+            return store.confirmHold(wallet, order);
+        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param wallet        whose balance changed
  * @param kind          what happened
  * @param delta         signed change of the balance (sum of {@code lots} deltas)
- * @param lots          the lots touched, with their signed change (spending order for debits)
+ * @param lots          the lots touched, with their net signed change, in spending order; at most
+ *                      {@link #MAX_LOT_CHANGES} for a wallet within {@link Lots#MAX_EXPIRING_LOTS}
  * @param reason        shown to the member for manual assignments; empty for system entries
  * @param actor         staff member or system
  * @param order         the order this entry belongs to, if any
@@ -39,6 +40,14 @@ public record JournalEntry(
         long sequence,
         String contentDigest,
         NotifyChoice notification) {
+
+    /**
+     * Most lot changes one entry of a wallet within {@link Lots#MAX_EXPIRING_LOTS} records: every lot it touches
+     * was in the wallet before or is one the command names, each at most {@code MAX_EXPIRING_LOTS + 1} (a debit
+     * touches only lots it had; a revert gives back to at most the lots its redemption took from; a credit touches
+     * at most three). This and the lot cap bound the journal and balance items whatever the history.
+     */
+    public static final int MAX_LOT_CHANGES = 2 * (Lots.MAX_EXPIRING_LOTS + 1);
 
     /** An entry with the default choice: {@link NotifyChoice#BOTH} for credits, NONE for debits. */
     public JournalEntry(OperationId operationId, WalletRef wallet, EntryKind kind, long delta, List<LotChange> lots,

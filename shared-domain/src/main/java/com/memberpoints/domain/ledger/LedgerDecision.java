@@ -1,5 +1,6 @@
 package com.memberpoints.domain.ledger;
 
+import com.memberpoints.domain.model.OrderId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,14 +46,14 @@ public sealed interface LedgerDecision {
             throw new IllegalArgumentException("state of " + state.ref() + " given for " + command.wallet());
         }
         return switch (command) {
-            case LedgerCommand.Credit c -> write(command, state,
+            case LedgerCommand.Credit c -> add(command, state,
                     List.of(new LotChange(c.expiresAt(), c.amount())), c.order(), c.reason(), HoldEffect.NONE);
             case LedgerCommand.Debit d -> {
                 Optional<List<LotChange>> allocation = state.lots().allocate(d.amount(), d.at());
                 if (allocation.isEmpty()) {
                     yield new Refuse(new LedgerResult.InsufficientBalance(state.available(d.at()), d.amount()));
                 }
-                yield write(command, state, allocation.get(), d.order(), d.reason(),
+                yield take(command, state, allocation.get(), d.order(), d.reason(),
                         d.hold() ? HoldEffect.PLACE : HoldEffect.NONE);
             }
             case LedgerCommand.RevertRedemption r -> {
@@ -64,7 +65,7 @@ public sealed interface LedgerDecision {
                     throw new IllegalArgumentException("not the redemption of " + r.wallet() + ": " + redeemed);
                 }
                 List<LotChange> back = redeemed.lots().stream().map(LotChange::negate).toList();
-                yield write(command, state, back, Optional.of(r.order()), r.reason(),
+                yield add(command, state, back, Optional.of(r.order()), r.reason(),
                         r.onlyIfHeld() ? HoldEffect.RELEASE_REQUIRED : HoldEffect.RELEASE_IF_PRESENT);
             }
             case LedgerCommand.Expire e -> {
@@ -75,15 +76,30 @@ public sealed interface LedgerDecision {
                 if (left == 0) {
                     yield new Refuse(new LedgerResult.NotApplicable("nothing left to expire at " + e.lotExpiresAt()));
                 }
-                yield write(command, state, List.of(new LotChange(Optional.of(e.lotExpiresAt()), -left)),
+                yield take(command, state, List.of(new LotChange(Optional.of(e.lotExpiresAt()), -left)),
                         Optional.empty(), "", HoldEffect.NONE);
             }
         };
     }
 
-    private static Write write(LedgerCommand command, WalletState state, List<LotChange> changes,
-                               Optional<com.memberpoints.domain.model.OrderId> order, String reason, HoldEffect hold) {
-        Lots next = state.lots().apply(changes);
+    /**
+     * Credits and reverts: units go to their own lots within the wallet's lot cap ({@link Lots#add}); the entry
+     * records the net change made to each lot (a merge shows as a move to the earlier lot).
+     */
+    private static Write add(LedgerCommand command, WalletState state, List<LotChange> additions,
+                             Optional<OrderId> order, String reason, HoldEffect hold) {
+        Lots.Addition added = state.lots().add(additions, command.at());
+        return write(command, state, added.lots(), added.changes(), order, reason, hold);
+    }
+
+    /** Debits and expiries: exactly the (negative) changes given; a debit never adds a lot. */
+    private static Write take(LedgerCommand command, WalletState state, List<LotChange> changes,
+                              Optional<OrderId> order, String reason, HoldEffect hold) {
+        return write(command, state, state.lots().apply(changes), changes, order, reason, hold);
+    }
+
+    private static Write write(LedgerCommand command, WalletState state, Lots next, List<LotChange> changes,
+                               Optional<OrderId> order, String reason, HoldEffect hold) {
         long delta = next.total() - state.balance();
         long sequence = state.version() + 1;
         JournalEntry entry = new JournalEntry(command.operationId(state), command.wallet(), command.kind(), delta,

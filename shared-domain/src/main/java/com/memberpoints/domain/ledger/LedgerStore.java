@@ -42,7 +42,10 @@ public interface LedgerStore {
 
     /**
      * Wallets whose soonest-expiring lot expires in {@code [fromInclusive, toExclusive)}, soonest
-     * first. Read from an index: only such wallets are read.
+     * first (then by member and wallet). Read from an index: only such wallets are read. The index
+     * may lag the wallets (an entry can name a lot already expired). A cursor is a position in that
+     * order, not an entry: it stays valid while the wallets it passed change, so a walk reads each
+     * position once.
      */
     Page<ExpiringLot> expiring(MerchantId merchant, Instant fromInclusive, Instant toExclusive, PageRequest page);
 

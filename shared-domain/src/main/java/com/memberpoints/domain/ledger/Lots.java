@@ -18,8 +18,21 @@ import java.util.TreeMap;
  * <p>Allocation of a debit ({@link #allocate}) takes from the soonest-expiring lot that is still
  * valid at the time of the debit; its exact reversal ({@link #restore}) puts every unit back into
  * the lot (same expiry instant) it was taken from.
+ *
+ * <p>A wallet holds at most {@link #MAX_EXPIRING_LOTS} lots with an expiry (plus the never-expiring
+ * lot): credits and reverts go through {@link #add}, which merges a lot that would go past the cap
+ * into an earlier one, so no unit ever expires later than the instant it was credited with. This
+ * bounds the balance item and every journal entry ({@link JournalEntry#MAX_LOT_CHANGES}) whatever
+ * the history of expiry settings.
  */
 public final class Lots {
+
+    /**
+     * Most lots with an expiry one wallet holds (the never-expiring lot comes on top). A wallet only
+     * gets there with a thousand distinct expiry instants alive at once (the yearly rule makes one a
+     * year; store credits valid N days one a day at most).
+     */
+    public static final int MAX_EXPIRING_LOTS = 1_000;
 
     /** Spending order: present expiries ascending, then "never". */
     public static final Comparator<Optional<Instant>> SPENDING_ORDER = (a, b) -> {
@@ -112,9 +125,108 @@ public final class Lots {
         return Collections.unmodifiableMap(new LinkedHashMap<>(byExpiry));
     }
 
-    /** Adds {@code amount} (> 0) to the lot expiring at {@code expiresAt}. */
+    /** How many lots have an expiry (the never-expiring lot is not counted). */
+    public int expiringCount() {
+        return expiringCount(byExpiry);
+    }
+
+    private static int expiringCount(Map<Optional<Instant>, Long> map) {
+        return map.containsKey(Optional.<Instant>empty()) ? map.size() - 1 : map.size();
+    }
+
+    /** Adds {@code amount} (> 0) to the lot expiring at {@code expiresAt}, with no cap (for tests and fixtures). */
     public Lots credit(Optional<Instant> expiresAt, long amount) {
         return apply(List.of(new LotChange(expiresAt, amount)));
+    }
+
+    /** What {@link #add} did: the lots after, and the net change made to each lot, in spending order. */
+    public record Addition(Lots lots, List<LotChange> changes) {
+        public Addition {
+            Objects.requireNonNull(lots, "lots");
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /**
+     * Adds positive changes (a credit, or the units a revert gives back) as of {@code at}, keeping the
+     * wallet within {@link #MAX_EXPIRING_LOTS}. Each change goes to its own lot when that lot exists,
+     * never expires, or the wallet has room. Otherwise one merge makes room, always into the earlier
+     * lot and never across {@code at} (a lot still valid never joins one already past expiry, nor
+     * the other way round):
+     * <ol>
+     *   <li>the new units join the nearest earlier lot, when it is on the same side of {@code at};</li>
+     *   <li>otherwise the two adjacent lots on the same side of {@code at} with the shortest time
+     *       between them merge into the earlier (the new lot may be one of them).</li>
+     * </ol>
+     * A wallet read with more lots than the cap (written before it) never grows. The changes returned
+     * are net per lot: applying them to these lots gives {@link Addition#lots()}.
+     */
+    public Addition add(List<LotChange> additions, Instant at) {
+        Objects.requireNonNull(at, "at");
+        TreeMap<Optional<Instant>, Long> map = new TreeMap<>(byExpiry);
+        TreeMap<Optional<Instant>, Long> net = new TreeMap<>(SPENDING_ORDER);
+        for (LotChange c : additions) {
+            if (c.delta() <= 0) {
+                throw new IllegalArgumentException("an addition is positive, got " + c.delta());
+            }
+            boolean newLot = c.expiresAt().isPresent() && !map.containsKey(c.expiresAt());
+            deposit(map, net, c.expiresAt(), c.delta());
+            if (newLot && expiringCount(map) > Math.max(MAX_EXPIRING_LOTS, expiringCount())) {
+                makeRoom(map, net, c.expiresAt(), at);
+            }
+        }
+        net.values().removeIf(v -> v == 0);
+        List<LotChange> changes = new ArrayList<>(net.size());
+        net.forEach((k, v) -> changes.add(new LotChange(k, v)));
+        return new Addition(new Lots(map), changes);
+    }
+
+    private static void makeRoom(TreeMap<Optional<Instant>, Long> map, TreeMap<Optional<Instant>, Long> net,
+                                 Optional<Instant> added, Instant at) {
+        Optional<Instant> earlier = map.lowerKey(added);
+        if (earlier != null && sameSide(earlier, added, at)) {
+            merge(map, net, added, earlier);
+            return;
+        }
+        Optional<Instant> bestFrom = null;
+        Optional<Instant> bestInto = null;
+        long bestGap = Long.MAX_VALUE;
+        Optional<Instant> previous = null;
+        for (Optional<Instant> key : map.keySet()) {
+            if (key.isEmpty()) {
+                break;
+            }
+            if (previous != null && sameSide(previous, key, at)) {
+                long gap = key.get().getEpochSecond() - previous.get().getEpochSecond();
+                if (gap < bestGap) {
+                    bestGap = gap;
+                    bestFrom = key;
+                    bestInto = previous;
+                }
+            }
+            previous = key;
+        }
+        // More than two expiring lots: one side of 'at' holds two adjacent ones.
+        merge(map, net, bestFrom, bestInto);
+    }
+
+    private static boolean sameSide(Optional<Instant> a, Optional<Instant> b, Instant at) {
+        return isValidAt(a, at) == isValidAt(b, at);
+    }
+
+    /** Puts {@code amount} new units into lot {@code into}. */
+    private static void deposit(TreeMap<Optional<Instant>, Long> map, TreeMap<Optional<Instant>, Long> net,
+                                Optional<Instant> into, long amount) {
+        map.merge(into, amount, Math::addExact);
+        net.merge(into, amount, Math::addExact);
+    }
+
+    /** Moves every unit of lot {@code from} into lot {@code into}. */
+    private static void merge(TreeMap<Optional<Instant>, Long> map, TreeMap<Optional<Instant>, Long> net,
+                              Optional<Instant> from, Optional<Instant> into) {
+        long amount = map.remove(from);
+        net.merge(from, -amount, Math::addExact);
+        deposit(map, net, into, amount);
     }
 
     /**

@@ -7,11 +7,15 @@ import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.model.Page;
 import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.ledger.RedemptionHold;
+import com.memberpoints.domain.ledger.WalletRef;
 
 import com.memberpoints.domain.model.MerchantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The two time-driven ledger jobs, on any {@link LedgerStore}: expiring due lots and releasing
@@ -32,36 +36,48 @@ public final class LedgerSweeps {
 
     /**
      * Expires every lot of {@code merchant} that is due at {@code now} (expiry at or before now),
-     * soonest first, including lots missed by earlier runs. A wallet with several due lots is
-     * listed again after each expiry (the index holds its next soonest lot), so the query is
-     * repeated from the start until nothing due is left.
+     * soonest first, including lots missed by earlier runs. Walks the expiry index once with its
+     * cursor: an entry that applies nothing (stale, or handled by a concurrent run) is passed over,
+     * never the end of the run. A wallet listed is emptied of all its due lots at once (it is read
+     * again after each attempt: the index lists only its soonest lot, and that entry may be stale), and
+     * a wallet met again later in the same walk is not read again. Reads: the index entries up to
+     * {@code now} once, and per wallet listed at most two reads per lot it expires or tries (one when
+     * the expiry empties the wallet). {@code maxWallets} counts the wallets listed.
      */
     public SweepReport expireDue(MerchantId merchant, Instant now, int maxWallets) {
         int applied = 0;
         int skipped = 0;
-        while (true) {
-            Page<ExpiringLot> page = store.expiringUpTo(merchant, now, PageRequest.first(PAGE));
-            if (page.items().isEmpty()) {
-                return new SweepReport(applied, skipped, true);
-            }
-            int appliedThisRound = 0;
-            for (ExpiringLot lot : page.items()) {
-                if (applied + skipped >= maxWallets) {
+        Set<WalletRef> done = new HashSet<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<ExpiringLot> page = store.expiringUpTo(merchant, now, new PageRequest(cursor, PAGE));
+            for (ExpiringLot listed : page.items()) {
+                if (done.contains(listed.wallet())) {
+                    continue;
+                }
+                if (done.size() >= maxWallets) {
                     return new SweepReport(applied, skipped, false);
                 }
-                LedgerResult r = store.apply(LedgerCommand.expire(lot.wallet(), lot.expiresAt(), now));
-                if (r instanceof LedgerResult.Applied) {
-                    applied++;
-                    appliedThisRound++;
-                } else {
-                    skipped++;
+                done.add(listed.wallet());
+                Optional<Instant> lot = Optional.of(listed.expiresAt());
+                while (lot.isPresent() && !lot.get().isAfter(now)) {
+                    LedgerResult result = store.apply(LedgerCommand.expire(listed.wallet(), lot.get(), now));
+                    if (result instanceof LedgerResult.Applied a) {
+                        applied++;
+                        if (a.entry().balanceAfter() == 0) {
+                            break; // no lot left
+                        }
+                    } else {
+                        skipped++;
+                    }
+                    // The wallet's soonest lot now (a stale entry may hide another due lot).
+                    Optional<Instant> next = store.wallet(listed.wallet()).lots().nextExpiry();
+                    lot = next.equals(lot) ? Optional.empty() : next;
                 }
             }
-            if (appliedThisRound == 0) {
-                // Everything listed was already handled (index lag): stop rather than spin.
-                return new SweepReport(applied, skipped, true);
-            }
-        }
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        return new SweepReport(applied, skipped, true);
     }
 
     /** Releases the redemption holds of {@code merchant} placed more than {@code limit} before {@code now}. */
@@ -69,7 +85,7 @@ public final class LedgerSweeps {
         Instant cutoff = now.minus(limit);
         int applied = 0;
         int skipped = 0;
-        java.util.Optional<String> cursor = java.util.Optional.empty();
+        Optional<String> cursor = Optional.empty();
         do {
             Page<RedemptionHold> page = store.staleHolds(merchant, cutoff, new PageRequest(cursor, PAGE));
             for (RedemptionHold hold : page.items()) {
