@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.memberpoints.domain.ledger.LedgerCommand;
-import com.memberpoints.domain.ledger.LedgerKeys;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.LedgerStoreException;
 import com.memberpoints.domain.ledger.Lot;
@@ -64,9 +63,9 @@ class DynamoDbLedgerStoreIT extends LedgerStoreContract {
         }
         for (int i = 0; i < lagging; i++) {
             WalletRef ref = WalletRef.points(shop, member(i));
-            local.client().updateItem(u -> u.tableName(table).key(LedgerItems.balanceKey(ref))
+            local.client().updateItem(u -> u.tableName(table).key(LedgerItemMapper.balanceKey(ref))
                     .updateExpression("SET #x = :x").expressionAttributeNames(Map.of("#x", LedgerTable.EXPIRY_SK))
-                    .expressionAttributeValues(Map.of(":x", AttributeValue.fromS(LedgerKeys.expirySortKey(old, ref)))));
+                    .expressionAttributeValues(Map.of(":x", AttributeValue.fromS(LedgerItemMapper.expirySortKey(old, ref)))));
         }
         assertThat(store.expiringUpTo(shop, sweepTime, PageRequest.first(100)).items())
                 .hasSize(100).allSatisfy(lot -> assertThat(lot.expiresAt()).isEqualTo(old));

@@ -41,7 +41,7 @@ class LedgerItemBoundTest {
             lots.add(new Lot(Optional.of(Instant.ofEpochSecond(LAST_SECOND - i)), 9_000_000_000_000_000L / 1_001));
         }
         lots.add(new Lot(Optional.empty(), 9_000_000_000_000_000L / 1_001));
-        long bytes = ItemSize.of(LedgerItems.balanceItem(new WalletState(WALLET, Long.MAX_VALUE, Lots.of(lots))));
+        long bytes = ItemSize.of(LedgerItemMapper.balanceItem(new WalletState(WALLET, Long.MAX_VALUE, Lots.of(lots))));
         System.out.printf("largest balance item: %,d lots, %,d bytes (limit %,d)%n", lots.size(), bytes, ITEM_LIMIT);
         assertThat(bytes).isLessThan(ITEM_LIMIT / 10);
     }
@@ -60,7 +60,7 @@ class LedgerItemBoundTest {
                 EntryKind.REDEEM_REVERT, delta, changes, "\u4e2d".repeat(LedgerCommand.MAX_REASON_LENGTH),
                 Actor.staff(ID128), Optional.of(OrderId.of(ID128)), Instant.ofEpochSecond(LAST_SECOND),
                 Long.MAX_VALUE, Long.MAX_VALUE / 10, "d".repeat(22));
-        long bytes = ItemSize.of(LedgerItems.journalItem(entry));
+        long bytes = ItemSize.of(LedgerItemMapper.journalItem(entry));
         System.out.printf("largest journal item: %,d lot changes, %,d bytes, %,d with its history copy (limit %,d)%n",
                 changes.size(), bytes, 2 * bytes, ITEM_LIMIT);
         assertThat(2 * bytes).isLessThan(ITEM_LIMIT / 3);
