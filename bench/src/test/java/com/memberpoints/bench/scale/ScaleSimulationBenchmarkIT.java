@@ -92,6 +92,7 @@ class ScaleSimulationBenchmarkIT {
     static final double LAMBDA_ACCOUNT_CONCURRENCY = 1_000;
     static final double SES_PRODUCTION_RATE = 14;
     static final double SES_SANDBOX_RATE = 1;
+    static final double SNS_SMS_RATE = 20; // template SmsMaxSendRate default; the account's real rate varies
     static final double SQS_MAX_CONCURRENCY = 10; // template: BulkAssignmentWorker ScalingConfig.MaximumConcurrency
     static final int SWEEP_MAX_ITEMS = SweepSettings.DEFAULTS.maxItems();
 
@@ -125,7 +126,12 @@ class ScaleSimulationBenchmarkIT {
         final AtomicLong streamRecords = new AtomicLong();
         final List<KeyTraffic.StreamRecord> stream = new ArrayList<>();
 
-        World(boolean notifications) {
+        final TreeMap<Long, Long> smsSent = new TreeMap<>();
+        final boolean sms;
+
+        /** {@code sms}: the store has SMS on and members have phone numbers (else email only). */
+        World(boolean sms) {
+            this.sms = sms;
             DynamoDbLocal local = DynamoDbLocal.shared();
             table = local.createLedgerTable();
             traffic.readBackWith(local.client(), table);
@@ -144,12 +150,15 @@ class ScaleSimulationBenchmarkIT {
                 emails.merge(clock.second(), 1L, Long::sum);
                 return new DeliveryResult.Sent("sim-" + emails.size());
             };
-            SmsSender sms = message -> new DeliveryResult.Sent("sim-sms");
-            dispatcher = new NotificationDispatcher(merchants, members, ledger, deliveries, email, sms,
+            SmsSender smsSender = message -> {
+                smsSent.merge(clock.second(), 1L, Long::sum);
+                return new DeliveryResult.Sent("sim-sms-" + smsSent.size());
+            };
+            dispatcher = new NotificationDispatcher(merchants, members, ledger, deliveries, email, smsSender,
                     RateLimiter.perSecond(1e9, 1_000_000), RateLimiter.perSecond(1e9, 1_000_000), clock,
                     NotificationDispatcher.Settings.DEFAULT);
             merchants.save(new Merchant(SHOP, "Shop One", Currency.getInstance("TWD"), TAIPEI, Locale.ENGLISH,
-                    Set.of(), false, true, Set.of()));
+                    Set.of(), sms, true, Set.of()));
             settings.save(SHOP, MerchantSettings.of(1,
                     new PointsProgram(true, new EarnRule(true, EarnRate.of("10.00", 1)), Channels.DEFAULT,
                             ExpiryPolicy.annual(12, 31), AssignmentPolicy.afterDelivery(3)),
@@ -161,7 +170,9 @@ class ScaleSimulationBenchmarkIT {
 
         void profile(MemberId member) {
             members.upsert(new MemberProfile(SHOP, member, Optional.of("Member " + member.value()),
-                    Optional.of(member.value() + "@example.com"), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(member.value() + "@example.com"),
+                    sms ? Optional.of("+8869" + String.format("%08d", Math.abs(member.value().hashCode()) % 100_000_000))
+                            : Optional.empty(), Optional.empty(), Optional.empty(),
                     clock.now()));
         }
 
@@ -187,6 +198,7 @@ class ScaleSimulationBenchmarkIT {
             invocations.clear();
             callsPerFunction.clear();
             emails.clear();
+            smsSent.clear();
             records.clear();
         }
 
@@ -231,6 +243,10 @@ class ScaleSimulationBenchmarkIT {
         double callsPerInvocation(String function) {
             long[] c = callsPerFunction.get(function);
             return c == null || c[0] == 0 ? 0 : (double) c[1] / c[0];
+        }
+
+        double peakSms() {
+            return smsSent.values().stream().mapToLong(Long::longValue).max().orElse(0);
         }
 
         double peakEmails() {
@@ -296,7 +312,7 @@ class ScaleSimulationBenchmarkIT {
 
     /** Flash sale: 1,000 orders/s for one merchant; simulated at 10 orders/s (1/100) for 10 s. */
     static ScaleReport flashSale() {
-        World w = new World(true);
+        World w = new World(false);
         int perSecond = 10;
         int seconds = 10;
         int orders = perSecond * seconds;
@@ -352,7 +368,7 @@ class ScaleSimulationBenchmarkIT {
 
     /** Assignment wave: 100,000 orders delivered on one day, all due at 00:00 local; simulated with 100 (1/1,000). */
     static ScaleReport assignmentWave() {
-        World w = new World(true);
+        World w = new World(true); // store with SMS on: members get an email and an SMS
         int orders = 100;
         double scale = 1_000;
         Instant day = local(2021, 12, 1, 9, 0, 0);
@@ -404,6 +420,8 @@ class ScaleSimulationBenchmarkIT {
         double streamPerSecond = w.streamRecords.get() / drainSeconds;
         r.rate("Table stream: journal inserts", streamPerSecond, 0, "rec/s", "1 EARN per order");
         r.rate("SES emails", w.peakEmails(), SES_PRODUCTION_RATE, "msg/s", "ORDER_POINTS email per order");
+        r.rate("SNS SMS", w.peakSms(), SNS_SMS_RATE, "msg/s", "ORDER_POINTS SMS per order (template default 20/s)");
+        assertThat(w.smsSent.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(orders);
         // invariants: one earn transaction per order and one due-index removal per assignment
         assertThat(w.streamRecords.get()).isEqualTo(orders);
         ScaleReport.FamilyPeak dueIdx = r.families().get("due index D#<m>");
@@ -413,7 +431,7 @@ class ScaleSimulationBenchmarkIT {
 
     /** Bulk job of 100,000 members; simulated with 100 (one chunk), one worker at a modelled 8 ms per call. */
     static ScaleReport bulkJob() {
-        World w = new World(true);
+        World w = new World(false);
         int membersSim = 100;
         List<MemberId> ids = new ArrayList<>();
         for (int i = 0; i < membersSim; i++) {
@@ -456,7 +474,7 @@ class ScaleSimulationBenchmarkIT {
 
     /** Yearly expiry shared by 9M of 10M wallets; simulated with 450 of 500 (1/20,000), one sweeper. */
     static ScaleReport yearlyExpiry() {
-        World w = new World(true);
+        World w = new World(false);
         int wallets = 500;
         int expiring = 450;
         double countScale = 20_000;
