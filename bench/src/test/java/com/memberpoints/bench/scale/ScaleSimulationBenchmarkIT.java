@@ -92,6 +92,7 @@ class ScaleSimulationBenchmarkIT {
     static final double LAMBDA_ACCOUNT_CONCURRENCY = 1_000;
     static final double SES_PRODUCTION_RATE = 14;
     static final double SES_SANDBOX_RATE = 1;
+    static final int SES_SANDBOX_PER_DAY = 200;
     static final double SNS_SMS_RATE = 20; // template SmsMaxSendRate default; the account's real rate varies
     static final double SQS_MAX_CONCURRENCY = 10; // template: BulkAssignmentWorker ScalingConfig.MaximumConcurrency
     static final int SWEEP_MAX_ITEMS = SweepSettings.DEFAULTS.maxItems();
@@ -467,7 +468,8 @@ class ScaleSimulationBenchmarkIT {
                 "100 chunks of 1,000 over MaximumConcurrency 10");
         r.rate("SES emails", w.peakEmails(), SES_PRODUCTION_RATE, "msg/s", "STAFF_POINTS email per member");
         r.figure("SES: time to send 100,000 emails at 14/s", 100_000 / SES_PRODUCTION_RATE, 0, "s",
-                String.format("sandbox (1/s, 200/day): %,d days", 100_000 / 200));
+                String.format("sandbox (%.0f/s, %d/day): %,d days", SES_SANDBOX_RATE, SES_SANDBOX_PER_DAY,
+                        100_000 / SES_SANDBOX_PER_DAY));
         assertThat(w.streamRecords.get()).isEqualTo(membersSim);
         return r;
     }
