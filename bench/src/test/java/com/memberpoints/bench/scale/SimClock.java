@@ -1,6 +1,6 @@
 package com.memberpoints.bench.scale;
 
-import com.memberpoints.domain.port.TimeSource;
+import com.memberpoints.domain.model.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 
