@@ -63,9 +63,19 @@ public final class OrderLifecycle {
     private final MemberStore members;
     private final AssignmentScheduler scheduler;
     private final TimeSource clock;
+    private final AssignmentWindow window;
 
+    /** With the {@link AssignmentWindow#DEFAULT} spread of scheduled assignments. */
     public OrderLifecycle(OrderStore orders, LedgerStore ledger, SettingsStore settings, MerchantStore merchants,
                           MemberStore members, AssignmentScheduler scheduler, TimeSource clock) {
+        this(orders, ledger, settings, merchants, members, scheduler, clock, AssignmentWindow.DEFAULT);
+    }
+
+    /** @param window the window after the start of a due date over which scheduled assignments are spread */
+    public OrderLifecycle(OrderStore orders, LedgerStore ledger, SettingsStore settings, MerchantStore merchants,
+                          MemberStore members, AssignmentScheduler scheduler, TimeSource clock,
+                          AssignmentWindow window) {
+        this.window = Objects.requireNonNull(window, "window");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -230,7 +240,8 @@ public final class OrderLifecycle {
         if (o.status() == OrderStatus.CANCELLED || o.earned().hasAssignedPoints()) {
             return new Step(d, "delivered");
         }
-        return switch (AssignmentPlanner.onDelivered(ctx.policy(), e.at(), ctx.merchant().zone())) {
+        return switch (AssignmentPlanner.onDelivered(ctx.policy(), e.at(), ctx.merchant().zone(), window,
+                o.merchant(), o.id())) {
             case AssignmentPlan.AssignNow a -> new Step(assign(d, a.at()), "assigned");
             case AssignmentPlan.Schedule s -> {
                 EarnRecord er = d.earned();
