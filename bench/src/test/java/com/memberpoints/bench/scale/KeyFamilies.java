@@ -20,10 +20,14 @@ public final class KeyFamilies {
 
     public enum Scope { SHARED, SPREAD }
 
-    /** {@code index}: {@code "table"} or the index name. */
+    /**
+     * {@code index}: {@code "table"} or the index name; {@code suffix}: a marker segment the key ends with or that is
+     * followed by a shard ({@code N#<m>#SMS} and {@code N#<m>#SMS#<shard>}).
+     */
     public record Family(String index, String prefix, String suffix, String name, Scope scope) {
         boolean matches(String idx, String key) {
-            return index.equals(idx) && key.startsWith(prefix) && key.endsWith(suffix);
+            return index.equals(idx) && key.startsWith(prefix) && (suffix.isEmpty() || key.contains(suffix + "#")
+                    || key.endsWith(suffix));
         }
     }
 

@@ -13,6 +13,9 @@ class KeyFamiliesTest {
         assertThat(KeyFamilies.classify("expiry", "X#shop-1#7").name()).isEqualTo("expiry index X#<m>");
         assertThat(KeyFamilies.classify("table", "LB#shop-1#12").name()).isEqualTo("liability counters LB#<m>");
         assertThat(KeyFamilies.classify("table", "N#shop-1#SMS").name()).isEqualTo("SMS usage N#<m>#SMS");
+        assertThat(KeyFamilies.classify("table", "N#shop-1#SMS#07").name()).isEqualTo("SMS usage N#<m>#SMS");
+        assertThat(KeyFamilies.classify("table", "N#shop-1#2021-12#07").name())
+                .isEqualTo("delivery records N#<m>#<yyyy-MM>");
         assertThat(KeyFamilies.classify("table", "N#shop-1#2021-12").name())
                 .isEqualTo("delivery records N#<m>#<yyyy-MM>");
         assertThat(KeyFamilies.classify("table", "L#shop-1#m-1").scope()).isEqualTo(KeyFamilies.Scope.SPREAD);

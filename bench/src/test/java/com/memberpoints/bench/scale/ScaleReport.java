@@ -34,6 +34,16 @@ public final class ScaleReport {
     /** Peak of one key family: its hottest key, how many keys it used, its peak per-second units. */
     public record FamilyPeak(KeyFamilies.Family family, String hottestKey, int keys, double peakWcu, double peakRcu) {}
 
+    /**
+     * Per-key peak at the target of a SHARED family: the family's peak per-second units summed over its keys, times
+     * the rate factor, divided by its keys. With one key it is that key's peak × factor (the model before sharding);
+     * with N hash-chosen shards the target's load spreads evenly over them, while the scaled-down simulation sees
+     * too few writes per second per shard for its hottest shard to be representative.
+     */
+    static double sharedPerKey(double familyPeakPerSecond, int keys, double rateFactor) {
+        return familyPeakPerSecond * rateFactor / keys;
+    }
+
     private final String shape;
     private final double rateFactor;
     private final List<Line> lines = new ArrayList<>();
@@ -59,6 +69,7 @@ public final class ScaleReport {
     /** Adds one line per key family (of the table and every index) from what {@code traffic} recorded. */
     public ScaleReport keys(KeyTraffic traffic) {
         Map<String, FamilyPeak> peaks = new TreeMap<>();
+        Map<String, TreeMap<Long, double[]>> familySeconds = new TreeMap<>();
         traffic.cells().forEach((indexAndKey, seconds) -> {
             int bar = indexAndKey.indexOf('|');
             String index = indexAndKey.substring(0, bar);
@@ -66,6 +77,12 @@ public final class ScaleReport {
             KeyFamilies.Family family = KeyFamilies.classify(index, key);
             double wcu = seconds.values().stream().mapToDouble(c -> c.wcu).max().orElse(0);
             double rcu = seconds.values().stream().mapToDouble(c -> c.rcu).max().orElse(0);
+            seconds.forEach((second, c) -> {
+                double[] sum = familySeconds.computeIfAbsent(family.name(), k -> new TreeMap<>())
+                        .computeIfAbsent(second, k -> new double[2]);
+                sum[0] += c.wcu;
+                sum[1] += c.rcu;
+            });
             peaks.merge(family.name(), new FamilyPeak(family, key, 1, wcu, rcu), (a, b) -> new FamilyPeak(family,
                     a.peakWcu() >= b.peakWcu() ? a.hottestKey() : b.hottestKey(), a.keys() + 1,
                     Math.max(a.peakWcu(), b.peakWcu()), Math.max(a.peakRcu(), b.peakRcu())));
@@ -74,15 +91,20 @@ public final class ScaleReport {
                         .thenComparing(p -> -p.peakWcu()))
                 .forEach(p -> {
                     families.put(p.family().name(), p);
-                    double f = p.family().scope() == KeyFamilies.Scope.SHARED ? rateFactor : 1;
+                    boolean shared = p.family().scope() == KeyFamilies.Scope.SHARED;
+                    TreeMap<Long, double[]> sums = familySeconds.get(p.family().name());
+                    double familyWcu = sums.values().stream().mapToDouble(v -> v[0]).max().orElse(0);
+                    double familyRcu = sums.values().stream().mapToDouble(v -> v[1]).max().orElse(0);
                     String scope = p.family().scope() + ", " + p.keys() + " key" + (p.keys() == 1 ? "" : "s");
                     if (p.peakWcu() > 0) {
                         lines.add(new Line(p.family().name() + " [" + p.family().index() + "] writes", p.peakWcu(),
-                                p.peakWcu() * f, PARTITION_WCU, "WCU/s", scope));
+                                shared ? sharedPerKey(familyWcu, p.keys(), rateFactor) : p.peakWcu(),
+                                PARTITION_WCU, "WCU/s", scope));
                     }
                     if (p.peakRcu() > 0) {
                         lines.add(new Line(p.family().name() + " [" + p.family().index() + "] reads", p.peakRcu(),
-                                p.peakRcu() * f, PARTITION_RCU, "RCU/s", scope));
+                                shared ? sharedPerKey(familyRcu, p.keys(), rateFactor) : p.peakRcu(),
+                                PARTITION_RCU, "RCU/s", scope));
                     }
                 });
         return this;
