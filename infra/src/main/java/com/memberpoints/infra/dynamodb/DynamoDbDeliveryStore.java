@@ -85,7 +85,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
     static final int SHARDS = 16;
 
     static int shard(DeliveryKey key) {
-        return Math.floorMod(key.id().hashCode(), SHARDS);
+        return Shards.of(key.id(), SHARDS);
     }
 
     static String deliveryPartition(MerchantId merchant, YearMonth month, int shard) {

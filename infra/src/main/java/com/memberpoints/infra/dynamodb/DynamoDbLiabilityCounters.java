@@ -92,7 +92,7 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
 
     /** Deterministic per entry: the same entry (every part, every repeat) always lands on the same shard. */
     static int shard(JournalEntry entry) {
-        return Math.floorMod((entry.wallet().member().value() + "|" + entry.operationId().value()).hashCode(), SHARDS);
+        return Shards.of(entry.wallet().member().value() + "|" + entry.operationId().value(), SHARDS);
     }
 
     @Override
