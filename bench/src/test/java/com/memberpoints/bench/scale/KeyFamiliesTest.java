@@ -64,6 +64,24 @@ class KeyFamiliesTest {
     }
 
     @Test
+    void aShardedFamilyAtItsRealRateKeepsItsHottestShard() {
+        SimClock clock = new SimClock(Instant.parse("2021-12-01T00:00:00Z"));
+        KeyTraffic traffic = new KeyTraffic(clock);
+        double[] perShard = {28, 4, 4, 4};
+        for (int s = 0; s < perShard.length; s++) {
+            KeyTraffic.Cell c = new KeyTraffic.Cell();
+            c.wcu = perShard[s];
+            traffic.cells().computeIfAbsent("table|LB#shop-1#0" + s, k -> new java.util.TreeMap<>()).put(0L, c);
+        }
+        // rate factor 1: the even spread (40 / 4 = 10) would hide the hottest shard measured (28)
+        assertThat(new ScaleReport("test", 1).keys(traffic).lines())
+                .anySatisfy(l -> assertThat(l.atTarget()).isEqualTo(28));
+        // rate factor 100: the even spread of the scaled load (40 x 100 / 4) is the figure
+        assertThat(new ScaleReport("test", 100).keys(traffic).lines())
+                .anySatisfy(l -> assertThat(l.atTarget()).isEqualTo(1_000));
+    }
+
+    @Test
     void verdictsAreRelativeToTheLimit() {
         assertThat(new ScaleReport.Line("k", 1, 400, 1_000, "WCU/s", "").verdict()).isEqualTo("OK");
         assertThat(new ScaleReport.Line("k", 1, 1_000, 1_000, "WCU/s", "").verdict()).isEqualTo("NEAR");

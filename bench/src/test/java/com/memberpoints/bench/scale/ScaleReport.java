@@ -11,8 +11,8 @@ import java.util.TreeMap;
  * The extrapolation of docs/scale.md: what one shape measured in the simulation, scaled to the target.
  *
  * <p>Model: {@code rateFactor} = (rate of the shape at the target) / (rate in the simulation). A SHARED key family
- * (a fixed set of keys per merchant) takes the whole extra load, so each of its keys' peak per-second units is
- * multiplied by {@code rateFactor}; a SPREAD family (per member / order) gets more keys, not hotter ones, so its
+ * (a fixed set of keys per merchant) takes the whole extra load: its per-second peak summed over its keys is
+ * multiplied by {@code rateFactor} and divided over its keys (shards), never below its hottest key measured; a SPREAD family (per member / order) gets more keys, not hotter ones, so its
  * hottest key keeps the rate measured. Invocations, stream records and messages are rates of the whole shape, so
  * they scale by {@code rateFactor}. Limits: 1,000 WCU/s and 3,000 RCU/s per partition (a partition key value
  * cannot exceed them even after adaptive capacity isolates it).
@@ -38,7 +38,9 @@ public final class ScaleReport {
      * Per-key peak at the target of a SHARED family: the family's peak per-second units summed over its keys, times
      * the rate factor, divided by its keys. With one key it is that key's peak × factor (the model before sharding);
      * with N hash-chosen shards the target's load spreads evenly over them, while the scaled-down simulation sees
-     * too few writes per second per shard for its hottest shard to be representative.
+     * too few writes per second per shard for its hottest shard to be representative. The line printed is never
+     * below the hottest key measured: the target carries at least the simulation's rate (for a shape simulated at
+     * its real rate, like the sweep, that measured peak is the figure).
      */
     static double sharedPerKey(double familyPeakPerSecond, int keys, double rateFactor) {
         return familyPeakPerSecond * rateFactor / keys;
@@ -98,12 +100,14 @@ public final class ScaleReport {
                     String scope = p.family().scope() + ", " + p.keys() + " key" + (p.keys() == 1 ? "" : "s");
                     if (p.peakWcu() > 0) {
                         lines.add(new Line(p.family().name() + " [" + p.family().index() + "] writes", p.peakWcu(),
-                                shared ? sharedPerKey(familyWcu, p.keys(), rateFactor) : p.peakWcu(),
+                                shared ? Math.max(p.peakWcu(), sharedPerKey(familyWcu, p.keys(), rateFactor))
+                                        : p.peakWcu(),
                                 PARTITION_WCU, "WCU/s", scope));
                     }
                     if (p.peakRcu() > 0) {
                         lines.add(new Line(p.family().name() + " [" + p.family().index() + "] reads", p.peakRcu(),
-                                shared ? sharedPerKey(familyRcu, p.keys(), rateFactor) : p.peakRcu(),
+                                shared ? Math.max(p.peakRcu(), sharedPerKey(familyRcu, p.keys(), rateFactor))
+                                        : p.peakRcu(),
                                 PARTITION_RCU, "RCU/s", scope));
                     }
                 });
