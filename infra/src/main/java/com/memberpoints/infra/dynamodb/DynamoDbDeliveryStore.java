@@ -28,9 +28,7 @@ import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -71,8 +69,6 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
     static final String MESSAGES = "msgs";
     /** Longest provider error kept on a record. */
     static final int MAX_ERROR = 500;
-    /** Rounds of a usage read while DynamoDB leaves keys unprocessed. */
-    static final int UNPROCESSED_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -312,22 +308,11 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
         long parts = 0;
         long messages = 0;
         try {
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            for (int attempt = 1; !request.isEmpty(); attempt++) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    parts += Long.parseLong(item.get(SMS_PARTS).n());
-                    messages += Long.parseLong(item.get(MESSAGES).n());
-                }
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                if (!request.isEmpty() && attempt >= UNPROCESSED_ATTEMPTS) {
-                    throw new DeliveryStoreException("reading SMS usage of " + merchant.value() + " " + month
-                            + " left keys unprocessed", null);
-                }
+            for (Map<String, AttributeValue> item : Shards.readAll(dynamo, table, keys)) {
+                parts += Long.parseLong(item.get(SMS_PARTS).n());
+                messages += Long.parseLong(item.get(MESSAGES).n());
             }
-        } catch (SdkException e) {
+        } catch (SdkException | IllegalStateException e) {
             throw new DeliveryStoreException("reading SMS usage of " + merchant.value() + " " + month + " failed: "
                     + e.getClass().getSimpleName(), e);
         }

@@ -17,9 +17,7 @@ import java.util.TreeMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -171,25 +169,12 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
         }
         long total = 0;
         try {
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            for (int attempt = 1; !request.isEmpty(); attempt++) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse page = dynamo.batchGetItem(b -> b.requestItems(pending));
-                for (Map<String, AttributeValue> item : page.responses().getOrDefault(table, List.of())) {
-                    total = Math.addExact(total, amount(item));
-                }
-                request = page.hasUnprocessedKeys() ? page.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    if (attempt >= retry.maxAttempts()) {
-                        throw new LiabilityCountersException("DynamoDB left liability totals unread after "
-                                + attempt + " attempts", null);
-                    }
-                    retry.pause(attempt);
-                }
+            for (Map<String, AttributeValue> item : Shards.readAll(dynamo, table, keys)) {
+                total = Math.addExact(total, amount(item));
             }
-        } catch (SdkException | NumberFormatException | ArithmeticException e) {
-            throw new LiabilityCountersException("DynamoDB failed reading totals: " + e.getClass().getSimpleName(), e);
+        } catch (SdkException | IllegalStateException | NumberFormatException | ArithmeticException e) {
+            throw new LiabilityCountersException("DynamoDB failed reading totals: " + e.getClass().getSimpleName()
+                    + (e instanceof IllegalStateException ? " (" + e.getMessage() + ")" : ""), e);
         }
         return total;
     }
