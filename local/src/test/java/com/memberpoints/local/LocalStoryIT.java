@@ -81,7 +81,12 @@ class LocalStoryIT {
         JsonObject schedules = ok("GET", "/local/schedules", null, null);
         JsonArray pending = (JsonArray) schedules.get("pending").orElseThrow();
         assertThat(pending.size()).isEqualTo(1);
-        assertThat(string((JsonObject) pending.get(0), "firesAt")).isEqualTo("2021-12-04T00:00+08:00");
+        // on the due date, at the order's offset in the 00:00-06:00 local window (issue 16)
+        java.time.Instant firesAt = com.memberpoints.domain.order.AssignmentWindow.DEFAULT.firesAt(
+                java.time.LocalDate.of(2021, 12, 4), java.time.ZoneId.of("Asia/Taipei"),
+                com.memberpoints.domain.model.MerchantId.of("demo-shop"), com.memberpoints.domain.model.OrderId.of("o-1001"));
+        assertThat(OffsetDateTime.parse(string((JsonObject) pending.get(0), "firesAt")).toInstant()).isEqualTo(firesAt);
+        assertThat(string((JsonObject) pending.get(0), "firesAt")).startsWith("2021-12-04T0").endsWith("+08:00");
         assertThat(messages()).isEmpty();
         // The member center shows the order's points as pending, expected on the schedule's day.
         assertThat(Json.write(ok("GET", "/v1/storefront/me/points", ALICE, null).get("pending").orElseThrow()))

@@ -1,5 +1,6 @@
 package com.memberpoints.domain;
 
+import com.memberpoints.domain.order.AssignmentWindow;
 import static com.memberpoints.domain.testing.Fixtures.merchant;
 import static com.memberpoints.domain.testing.Fixtures.settings;
 import static com.memberpoints.domain.testing.Fixtures.twd;
@@ -43,6 +44,9 @@ import org.junit.jupiter.api.Test;
 
 /** SPEC §8: every worked example that concerns rules, by number. Lifecycle halves are tested with the lifecycle. */
 class SpecExamplesTest {
+    private static final com.memberpoints.domain.model.MerchantId M1 = com.memberpoints.domain.model.MerchantId.of("shop-1");
+    private static final com.memberpoints.domain.model.OrderId O1 = com.memberpoints.domain.model.OrderId.of("order-1");
+
 
     private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
 
@@ -76,14 +80,14 @@ class SpecExamplesTest {
         Instant placed = local("2021-11-29T09:00:00");
         Instant collected = local("2021-12-01T18:45:00");
         assertThat(collected).isAfter(placed);
-        AssignmentPlan plan = AssignmentPlanner.onDelivered(AssignmentPolicy.afterDelivery(3), collected, TAIPEI);
+        AssignmentPlan plan = AssignmentPlanner.onDelivered(AssignmentPolicy.afterDelivery(3), collected, TAIPEI, AssignmentWindow.NONE, M1, O1);
         assertThat(plan).isEqualTo(new AssignmentPlan.Schedule(local("2021-12-04T00:00:00"), LocalDate.of(2021, 12, 4)));
     }
 
     @Test
     void section4_expiryDec31_x3_placedNov29_collectedDec1_assignedDec4_expires_2022_12_31() {
         AssignmentPlan.Schedule plan = (AssignmentPlan.Schedule)
-                AssignmentPlanner.onDelivered(AssignmentPolicy.afterDelivery(3), local("2021-12-01T10:00:00"), TAIPEI);
+                AssignmentPlanner.onDelivered(AssignmentPolicy.afterDelivery(3), local("2021-12-01T10:00:00"), TAIPEI, AssignmentWindow.NONE, M1, O1);
         Expiry expiry = ExpiryCalculator.pointsExpiry(ExpiryPolicy.annual(12, 31), plan.dueAt(), TAIPEI);
         assertThat(expiry.instant()).contains(local("2022-12-31T23:59:59"));
     }
@@ -92,7 +96,7 @@ class SpecExamplesTest {
     void example4_completionModeSwitchedOn_completedSep15_assignsSep15_notSep20() {
         ZoneId zone = TAIPEI;
         // delivered 9/10 under AFTER_DELIVERY(10): due 9/20
-        AssignmentPlan onArrival = AssignmentPlanner.onDelivered(AssignmentPolicy.afterDelivery(10), local("2022-09-10T11:00:00"), zone);
+        AssignmentPlan onArrival = AssignmentPlanner.onDelivered(AssignmentPolicy.afterDelivery(10), local("2022-09-10T11:00:00"), zone, AssignmentWindow.NONE, M1, O1);
         assertThat(onArrival).isInstanceOf(AssignmentPlan.Schedule.class);
         assertThat(((AssignmentPlan.Schedule) onArrival).dueDate()).isEqualTo(LocalDate.of(2022, 9, 20));
         // 9/12 the merchant switches to ON_COMPLETION; 9/15 the order is completed
@@ -234,7 +238,7 @@ class SpecExamplesTest {
     @Test
     void dueDate_x0_is_immediate_and_x3_is_three_local_days_later() {
         Instant collected = local("2021-12-01T23:30:00");
-        assertThat(AssignmentPlanner.onDelivered(AssignmentPolicy.afterDelivery(0), collected, TAIPEI))
+        assertThat(AssignmentPlanner.onDelivered(AssignmentPolicy.afterDelivery(0), collected, TAIPEI, AssignmentWindow.NONE, M1, O1))
                 .isEqualTo(new AssignmentPlan.AssignNow(collected));
         assertThat(AssignmentDue.dueDate(3, collected, TAIPEI)).isEqualTo(LocalDate.of(2021, 12, 4));
     }

@@ -83,8 +83,9 @@ final class HandlerHarness {
         this.settings = settings;
         this.merchants = merchants;
         this.members = members;
+        // without the assignment spread: these rule tests read due dates as 00:00 local (AssignmentWindow has its own)
         OrderLifecycle lifecycle = new OrderLifecycle(orders, ledger, settings, merchants, members, scheduler,
-                () -> now);
+                () -> now, com.memberpoints.domain.order.AssignmentWindow.NONE);
         events = new OrderEventsHandler(lifecycle, log.logger());
         assignments = new ScheduledAssignmentHandler(lifecycle, log.logger());
         sweep = new DailySweepHandler(merchants, new LedgerSweeps(ledger), lifecycle, () -> now,

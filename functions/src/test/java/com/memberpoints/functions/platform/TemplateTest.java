@@ -137,6 +137,20 @@ class TemplateTest {
     }
 
     @Test
+    void burstsAreBoundedWhereTheScaleAnalysisSaysSo() {
+        // docs/scale.md change 8
+        assertThat(template.at("/Resources/ScheduledAssignmentFunction/Properties/ReservedConcurrentExecutions").asInt())
+                .isEqualTo(100);
+        assertThat(template.at("/Resources/BulkAssignmentWorkerFunction/Properties/Events/Chunks/Properties"
+                + "/ScalingConfig/MaximumConcurrency").asInt()).isEqualTo(10);
+        assertThat(template.at("/Resources/LiabilityStreamFunction/Properties/Events/LedgerChanges/Properties"
+                + "/ParallelizationFactor").asInt()).isEqualTo(4);
+        // the dispatcher stays at one batch per shard: more concurrency would only multiply per-container send rates
+        assertThat(template.at("/Resources/NotificationDispatcherFunction/Properties/Events/LedgerChanges/Properties"
+                + "/ParallelizationFactor").isMissingNode()).isTrue();
+    }
+
+    @Test
     void theTableIsProtectedAndStreamsNewImages() {
         JsonNode table = template.at("/Resources/LedgerTable");
         assertThat(table.path("DeletionPolicy").asText()).isEqualTo("Retain");

@@ -299,7 +299,11 @@ class StorefrontRoutesIT {
         assertThat(call(w.points(), event("storefront-me-points.json", w.member("bob"), null, null)).body())
                 .contains("\"pending\":[]");
 
-        clock[0] = Instant.parse("2021-06-02T16:00:30Z"); // the schedule fires on 3 June 00:00:30 Taipei
+        // the schedule fires on 3 June at the order's offset in the 00:00-06:00 Taipei window (issue 16)
+        Instant firesAt = com.memberpoints.domain.order.AssignmentWindow.DEFAULT.firesAt(java.time.LocalDate.of(2021, 6, 3),
+                java.time.ZoneId.of("Asia/Taipei"), w.merchant, com.memberpoints.domain.model.OrderId.of("o-p1"));
+        assertThat(scheduler.pending().values()).containsExactly(firesAt);
+        clock[0] = firesAt.plusSeconds(30);
         assignments.handle("{\"merchantId\":\"" + shop + "\",\"orderId\":\"o-p1\"}");
         Call assigned = call(w.points(), event("storefront-me-points.json", w.member("ann"), null, null));
         assertThat(assigned.body()).contains("\"pending\":[]");

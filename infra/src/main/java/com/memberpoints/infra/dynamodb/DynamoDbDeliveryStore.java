@@ -41,9 +41,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * {@link DeliveryStore} and {@link SmsUsageMeter} on the ledger's single table (layout in {@link LedgerTable}):
  *
  * <pre>
- * delivery   N#&lt;merchant&gt;#&lt;yyyy-MM&gt;   D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;
- * sms usage  N#&lt;merchant&gt;#SMS          M#&lt;yyyy-MM&gt;   (parts, msgs: numbers, ADDed atomically)
+ * delivery   N#&lt;merchant&gt;#&lt;yyyy-MM&gt;#&lt;shard 00..15&gt;   D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;
+ * sms usage  N#&lt;merchant&gt;#SMS#&lt;shard 00..15&gt;          M#&lt;yyyy-MM&gt;   (parts, msgs: numbers, ADDed atomically)
  * </pre>
+ *
+ * Both are sharded in the partition key over {@value #SHARDS} shards (docs/scale.md change 4): a delivery's shard is
+ * a hash of its id, so its claim and every transition hit the same item, and an SMS adds its usage to the usage
+ * item of that same shard. Reading usage sums the shards (one {@code BatchGetItem}); listing queries every shard
+ * from the cursor and merges by sort key, so the cursor (the last id) is the same as before sharding.
  *
  * Every transition is one conditional write on status and attempt; marking an SMS sent and adding its parts to
  * the month's usage is one {@code TransactWriteItems}, so usage counts each sent SMS exactly once.
@@ -73,16 +78,22 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
         this.table = Objects.requireNonNull(table, "table");
     }
 
-    static String deliveryPartition(MerchantId merchant, YearMonth month) {
-        return "N#" + merchant.value() + "#" + month;
+    static final int SHARDS = 16;
+
+    static int shard(DeliveryKey key) {
+        return Shards.of(key.id(), SHARDS);
+    }
+
+    static String deliveryPartition(MerchantId merchant, YearMonth month, int shard) {
+        return "N#" + merchant.value() + "#" + month + "#" + String.format("%02d", shard);
     }
 
     static String deliverySortKey(DeliveryKey key) {
         return "D#" + key.id();
     }
 
-    static String usagePartition(MerchantId merchant) {
-        return "N#" + merchant.value() + "#SMS";
+    static String usagePartition(MerchantId merchant, int shard) {
+        return "N#" + merchant.value() + "#SMS#" + String.format("%02d", shard);
     }
 
     static String usageSortKey(YearMonth month) {
@@ -90,7 +101,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
     }
 
     private static Map<String, AttributeValue> key(DeliveryKey key) {
-        return Map.of(PK, s(deliveryPartition(key.merchant(), key.month())), SK, s(deliverySortKey(key)));
+        return Map.of(PK, s(deliveryPartition(key.merchant(), key.month(), shard(key))), SK, s(deliverySortKey(key)));
     }
 
     @Override
@@ -150,7 +161,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
             return false;
         }
         Update usage = Update.builder().tableName(table)
-                .key(Map.of(PK, s(usagePartition(key.merchant())), SK, s(usageSortKey(billingMonth))))
+                .key(Map.of(PK, s(usagePartition(key.merchant(), shard(key))), SK, s(usageSortKey(billingMonth))))
                 .updateExpression("ADD #parts :parts, #msgs :one")
                 .expressionAttributeNames(Map.of("#parts", SMS_PARTS, "#msgs", MESSAGES))
                 .expressionAttributeValues(Map.of(":parts", n(claimed.smsParts()), ":one", n(1)))
@@ -229,7 +240,24 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
         if (statuses.isEmpty()) {
             return new Page<>(List.of(), Optional.empty());
         }
-        String partition = deliveryPartition(merchant, month);
+        List<Map<String, AttributeValue>> merged = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            merged.addAll(listShard(deliveryPartition(merchant, month, shard), statuses, page, merchant, month));
+        }
+        merged.sort(java.util.Comparator.comparing(item -> item.get(SK).s()));
+        boolean more = merged.size() > page.limit();
+        List<Delivery> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : merged.subList(0, Math.min(page.limit(), merged.size()))) {
+            out.add(delivery(parseKey(merchant, month, item.get(SK).s()), item));
+        }
+        Optional<String> next = more && !out.isEmpty()
+                ? Optional.of(DeliveryCursor.encode(out.getLast().key().id())) : Optional.empty();
+        return new Page<>(List.copyOf(out), next);
+    }
+
+    /** Up to {@code limit + 1} matching items of one shard after the cursor, in sort-key order. */
+    private List<Map<String, AttributeValue>> listShard(String partition, Set<DeliveryStatus> statuses,
+                                                        PageRequest page, MerchantId merchant, YearMonth month) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(partition));
         values.put(":d", s("D#"));
@@ -242,8 +270,7 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
         Map<String, AttributeValue> start = page.cursor()
                 .map(c -> Map.of(PK, s(partition), SK, s("D#" + DeliveryCursor.decode(c))))
                 .orElse(null);
-        List<Delivery> out = new ArrayList<>();
-        boolean more = false;
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
         try {
             do {
                 QueryRequest.Builder q = QueryRequest.builder().tableName(table)
@@ -258,39 +285,38 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
                 }
                 QueryResponse response = dynamo.query(q.build());
                 for (Map<String, AttributeValue> item : response.items()) {
-                    if (out.size() == page.limit()) {
-                        more = true;
-                        break;
+                    if (out.size() <= page.limit()) {
+                        out.add(item);
                     }
-                    out.add(delivery(parseKey(merchant, month, item.get(SK).s()), item));
                 }
                 start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                         ? response.lastEvaluatedKey() : null;
-                more = more || (out.size() == page.limit() && start != null);
-            } while (start != null && out.size() < page.limit());
+            } while (start != null && out.size() <= page.limit());
         } catch (SdkException e) {
             throw new DeliveryStoreException("listing deliveries of " + merchant.value() + " " + month + " failed: "
                     + e.getClass().getSimpleName(), e);
         }
-        Optional<String> next = more && !out.isEmpty()
-                ? Optional.of(DeliveryCursor.encode(out.getLast().key().id())) : Optional.empty();
-        return new Page<>(List.copyOf(out), next);
+        return out;
     }
 
     @Override
     public SmsUsage usage(MerchantId merchant, YearMonth month) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            keys.add(Map.of(PK, s(usagePartition(merchant, shard)), SK, s(usageSortKey(month))));
+        }
+        long parts = 0;
+        long messages = 0;
         try {
-            Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                    .key(Map.of(PK, s(usagePartition(merchant)), SK, s(usageSortKey(month))))).item();
-            if (item == null || item.isEmpty()) {
-                return new SmsUsage(merchant, month, 0, 0);
+            for (Map<String, AttributeValue> item : Shards.readAll(dynamo, table, keys)) {
+                parts += Long.parseLong(item.get(SMS_PARTS).n());
+                messages += Long.parseLong(item.get(MESSAGES).n());
             }
-            return new SmsUsage(merchant, month, Long.parseLong(item.get(SMS_PARTS).n()),
-                    Long.parseLong(item.get(MESSAGES).n()));
-        } catch (SdkException e) {
+        } catch (SdkException | IllegalStateException e) {
             throw new DeliveryStoreException("reading SMS usage of " + merchant.value() + " " + month + " failed: "
                     + e.getClass().getSimpleName(), e);
         }
+        return new SmsUsage(merchant, month, parts, messages);
     }
 
     private boolean conditionalUpdate(DeliveryKey key, Update update) {

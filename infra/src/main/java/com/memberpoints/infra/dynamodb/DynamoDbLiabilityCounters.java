@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@link LiabilityCounters} on the ledger's single table (layout in {@link LedgerTable}):
  *
  * <pre>
- * total      LB#&lt;merchant&gt;             T#&lt;WALLET&gt;#&lt;shard&gt;                      amt (number, ADD)
- * bucket     LB#&lt;merchant&gt;             E#&lt;WALLET&gt;#&lt;expiry epoch s, 12 digits&gt;#&lt;shard&gt;  amt (ADD)
+ * total      LB#&lt;merchant&gt;#&lt;shard 00..31&gt;   T#&lt;WALLET&gt;                                 amt (number, ADD)
+ * bucket     LB#&lt;merchant&gt;#&lt;shard 00..31&gt;   E#&lt;WALLET&gt;#&lt;expiry epoch s, 12 digits&gt;   amt (ADD)
  * marker     Q#&lt;merchant&gt;#&lt;member&gt;   &lt;WALLET&gt;#&lt;operationId&gt;#&lt;part&gt;       (the entry was counted)
  * </pre>
  *
@@ -38,12 +38,16 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * its change to the total and to one bucket per distinct expiry instant of its lots. A repeat finds the marker and
  * the whole transaction is cancelled, so every entry is counted exactly once. An entry touching more than
  * {@value #BUCKETS_PER_PART} expiry instants is counted in parts, each with its own marker (each part exactly once).
- * Counters are spread over {@value #SHARDS} shards by member, so one hot item never limits a bulk job; reads sum
- * the shards with one {@code Query} per figure.
+ * Counters are spread over {@value #SHARDS} shards <em>in the partition key</em> (docs/scale.md change 2): the
+ * shard is a hash of the entry's member and operation id, so every part of one entry (and every repeat of it) goes
+ * to the same shard, and the merchant's counting load is divided by {@value #SHARDS} — no counter partition can
+ * become a hot key (1,000 WCU/s per partition). Reads scatter-gather a fixed number of calls whatever the number of
+ * members: a total is one {@code BatchGetItem} of the {@value #SHARDS} total items; an expiry range is one
+ * {@code Query} per shard.
  */
 public final class DynamoDbLiabilityCounters implements LiabilityCounters {
 
-    static final int SHARDS = 10;
+    static final int SHARDS = 32;
     /** Buckets per transaction: 100 items at most, minus the marker and the total. */
     static final int BUCKETS_PER_PART = 98;
     static final String AMOUNT = "amt";
@@ -63,29 +67,30 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
         this.retry = Objects.requireNonNull(retry, "retry");
     }
 
-    static String partition(MerchantId merchant) {
-        return "LB#" + merchant.value();
+    static String partition(MerchantId merchant, int shard) {
+        return "LB#" + merchant.value() + "#" + String.format("%02d", shard);
     }
 
-    static String totalSortKey(Wallet wallet, int shard) {
-        return "T#" + wallet + "#" + shard;
+    static String totalSortKey(Wallet wallet) {
+        return "T#" + wallet;
     }
 
     static String bucketPrefix(Wallet wallet) {
         return "E#" + wallet + "#";
     }
 
-    static String bucketSortKey(Wallet wallet, Instant expiresAt, int shard) {
-        return bucketInstant(wallet, expiresAt) + shard;
+    static String bucketSortKey(Wallet wallet, Instant expiresAt) {
+        return bucketInstant(wallet, expiresAt);
     }
 
-    /** {@code E#<WALLET>#<epoch s>#}: every shard's bucket of that instant sorts after it and before its + "~". */
+    /** {@code E#<WALLET>#<epoch s, 12 digits>}: fixed width, so buckets sort by instant. */
     private static String bucketInstant(Wallet wallet, Instant expiresAt) {
-        return bucketPrefix(wallet) + String.format("%012d", expiresAt.getEpochSecond()) + "#";
+        return bucketPrefix(wallet) + String.format("%012d", expiresAt.getEpochSecond());
     }
 
+    /** Deterministic per entry: the same entry (every part, every repeat) always lands on the same shard. */
     static int shard(JournalEntry entry) {
-        return Math.floorMod(entry.wallet().member().value().hashCode(), SHARDS);
+        return Shards.of(entry.wallet().member().value() + "|" + entry.operationId().value(), SHARDS);
     }
 
     @Override
@@ -120,10 +125,10 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PK)).build()).build());
         if (withTotal && entry.delta() != 0) {
-            items.add(add(partition(merchant), totalSortKey(wallet, shard), entry.delta()));
+            items.add(add(partition(merchant, shard), totalSortKey(wallet), entry.delta()));
         }
         for (Map.Entry<Instant, Long> bucket : slice) {
-            items.add(add(partition(merchant), bucketSortKey(wallet, bucket.getKey(), shard), bucket.getValue()));
+            items.add(add(partition(merchant, shard), bucketSortKey(wallet, bucket.getKey()), bucket.getValue()));
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -158,11 +163,20 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
 
     @Override
     public long total(MerchantId merchant, Wallet wallet) {
-        String prefix = "T#" + wallet + "#";
-        return sum("reading totals", QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :p)")
-                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", s(partition(merchant)), ":p", s(prefix))));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            keys.add(Map.of(PK, s(partition(merchant, shard)), SK, s(totalSortKey(wallet))));
+        }
+        long total = 0;
+        try {
+            for (Map<String, AttributeValue> item : Shards.readAll(dynamo, table, keys)) {
+                total = Math.addExact(total, amount(item));
+            }
+        } catch (SdkException | IllegalStateException | NumberFormatException | ArithmeticException e) {
+            throw new LiabilityCountersException("DynamoDB failed reading totals: " + e.getClass().getSimpleName()
+                    + (e instanceof IllegalStateException ? " (" + e.getMessage() + ")" : ""), e);
+        }
+        return total;
     }
 
     @Override
@@ -170,20 +184,27 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
         if (!upTo.isAfter(after)) {
             return 0;
         }
-        // (after, upTo] to the second: from the bucket after 'after' to the last shard of 'upTo'.
-        return between(merchant, bucketInstant(wallet, after.plusSeconds(1)), bucketInstant(wallet, upTo) + "~");
+        // (after, upTo] to the second: from the bucket after 'after' to the bucket of 'upTo'.
+        return between(merchant, bucketInstant(wallet, after.plusSeconds(1)), bucketInstant(wallet, upTo));
     }
 
     @Override
     public long expiringUpTo(MerchantId merchant, Wallet wallet, Instant upTo) {
-        return between(merchant, bucketPrefix(wallet), bucketInstant(wallet, upTo) + "~");
+        return between(merchant, bucketPrefix(wallet), bucketInstant(wallet, upTo));
     }
 
+    /** Scatter-gather: one {@code Query} per shard partition over the same sort-key range. */
     private long between(MerchantId merchant, String from, String to) {
-        return sum("reading expiry buckets", QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", s(partition(merchant)), ":from", s(from), ":to", s(to))));
+        long total = 0;
+        for (int shard = 0; shard < SHARDS; shard++) {
+            total = Math.addExact(total, sum("reading expiry buckets", QueryRequest.builder().tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                    .expressionAttributeValues(Map.of(":pk", s(partition(merchant, shard)), ":from", s(from),
+                            ":to", s(to)))));
+        }
+        return total;
     }
 
     private long sum(String what, QueryRequest.Builder query) {
@@ -193,11 +214,7 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
             do {
                 QueryResponse page = dynamo.query(start == null ? query.build() : query.exclusiveStartKey(start).build());
                 for (Map<String, AttributeValue> item : page.items()) {
-                    AttributeValue v = item.get(AMOUNT);
-                    if (v == null || v.n() == null) {
-                        throw new LiabilityCountersException("corrupt counter item " + item.get(SK), null);
-                    }
-                    total = Math.addExact(total, Long.parseLong(v.n()));
+                    total = Math.addExact(total, amount(item));
                 }
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
@@ -205,6 +222,14 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
             throw new LiabilityCountersException("DynamoDB failed " + what + ": " + e.getClass().getSimpleName(), e);
         }
         return total;
+    }
+
+    private static long amount(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(AMOUNT);
+        if (v == null || v.n() == null) {
+            throw new LiabilityCountersException("corrupt counter item " + item.get(SK), null);
+        }
+        return Long.parseLong(v.n());
     }
 
     private static AttributeValue s(String v) {

@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * member        U#&lt;merchant&gt;#&lt;member&gt;  PROFILE
  * order         O#&lt;merchant&gt;#&lt;order&gt;   ORDER                      dpk/dsk (due GSI, only while owed), ppk/psk (placed GSI),
  *                                                                    mpk/msk (pending GSI, only while it will still earn points)
- * delivery      N#&lt;merchant&gt;#&lt;yyyy-MM&gt; D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;   (notification record)
- * sms usage     N#&lt;merchant&gt;#SMS         M#&lt;yyyy-MM&gt;                (SMS parts and messages, ADDed)
- * liability     LB#&lt;merchant&gt;             T#&lt;WALLET&gt;#&lt;shard&gt; / E#&lt;WALLET&gt;#&lt;expiry s&gt;#&lt;shard&gt;  (counters, ADDed)
+ * delivery      N#&lt;merchant&gt;#&lt;yyyy-MM&gt;#&lt;shard 00..15&gt; D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;   (notification record)
+ * sms usage     N#&lt;merchant&gt;#SMS#&lt;shard 00..15&gt; M#&lt;yyyy-MM&gt;                (SMS parts and messages, ADDed)
+ * liability     LB#&lt;merchant&gt;#&lt;shard 00..31&gt;  T#&lt;WALLET&gt; / E#&lt;WALLET&gt;#&lt;expiry s&gt;  (counters, ADDed)
  * counted mark  Q#&lt;merchant&gt;#&lt;member&gt;  &lt;WALLET&gt;#&lt;operationId&gt;#&lt;part&gt;   (journal entry added to the counters)
  * bulk job      BJ#&lt;merchant&gt;#&lt;job&gt;     JOB / C#&lt;chunk, 5 digits&gt;  (job summary and its chunks)
  * </pre>

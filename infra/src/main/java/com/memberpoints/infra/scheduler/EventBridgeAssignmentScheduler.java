@@ -48,7 +48,9 @@ import software.amazon.awssdk.services.scheduler.model.Target;
  *       {@link AssignmentPayloadCodec}; the configured retry policy and dead-letter queue.</li>
  * </ul>
  *
- * <p>Time: the instant is rounded up to the whole second and never set earlier than
+ * <p>Time: the due instant comes from the domain ({@code AssignmentWindow}: the order's offset after the start of
+ * its due local date, issue 16) and is written as it is — no rule of its own here, so the schedule, the order's
+ * {@code scheduledFor} and the member's {@code expectedOn} agree. The instant is rounded up to the whole second and never set earlier than
  * {@link #MINIMUM_LEAD} after now, so a due date already past (a late event) fires about a minute
  * later instead of being refused or lost. When the local time falls in a daylight-saving overlap
  * (the same wall-clock hour twice), it is moved to the end of the overlap, so the schedule never fires

@@ -149,6 +149,49 @@ class DynamoDbDeliveryStoreIT {
     }
 
     @Test
+    void recordsAndUsageAreShardedUsageSumsEveryShardAndListingPagesInOrderAcrossShards(DynamoDbLocal local) {
+        String table = local.createLedgerTable();
+        DynamoDbDeliveryStore sharded = new DynamoDbDeliveryStore(local.client(), table);
+        List<DeliveryKey> keys = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            DeliveryKey k = new DeliveryKey(shop, DEC, MemberId.of("m" + i), Wallet.POINTS,
+                    new OperationId("O#o" + i + "#POINTS#EARN"), Channel.SMS);
+            keys.add(k);
+            assertThat(sharded.claim(sms(k, 1 + i % 3))).isTrue();
+            assertThat(sharded.markSent(k, 1, "p" + i, T0, DEC)).isTrue();
+            assertThat(sharded.markSent(k, 1, "p" + i, T0, DEC)).as("metered once").isFalse();
+        }
+        java.util.Map<String, Long> itemsPerPartition = new java.util.TreeMap<>();
+        local.client().scanPaginator(r -> r.tableName(table)).items().forEach(item ->
+                itemsPerPartition.merge(item.get(LedgerTable.PK).s(), 1L, Long::sum));
+        long recordPartitions = itemsPerPartition.keySet().stream()
+                .filter(pk -> pk.matches("N#" + shop.value() + "#2021-12#\\d{2}")).count();
+        long usagePartitions = itemsPerPartition.keySet().stream()
+                .filter(pk -> pk.matches("N#" + shop.value() + "#SMS#\\d{2}")).count();
+        // 300 deliveries over 16 shards (P(a shard unused) < 1e-7): every shard takes records and usage
+        assertThat(recordPartitions).isEqualTo(DynamoDbDeliveryStore.SHARDS);
+        assertThat(usagePartitions).isEqualTo(DynamoDbDeliveryStore.SHARDS);
+        long parts = keys.stream().mapToLong(k -> 1 + Long.parseLong(k.member().value().substring(1)) % 3).sum();
+        assertThat(sharded.usage(shop, DEC)).satisfies(u -> {
+            assertThat(u.parts()).isEqualTo(parts);
+            assertThat(u.messages()).isEqualTo(300);
+        });
+
+        List<DeliveryKey> listed = new ArrayList<>();
+        Page<Delivery> page = sharded.list(shop, DEC, EnumSet.of(DeliveryStatus.SENT), PageRequest.first(40));
+        int pages = 1;
+        listed.addAll(page.items().stream().map(Delivery::key).toList());
+        while (page.nextCursor().isPresent()) {
+            page = sharded.list(shop, DEC, EnumSet.of(DeliveryStatus.SENT), PageRequest.after(page.nextCursor().get(), 40));
+            listed.addAll(page.items().stream().map(Delivery::key).toList());
+            pages++;
+        }
+        assertThat(pages).isEqualTo(8);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(keys).doesNotHaveDuplicates();
+        assertThat(listed.stream().map(DeliveryKey::id).toList()).isSorted();
+    }
+
+    @Test
     void failuresAreRecordedAndListedByStatus() {
         DeliveryKey failed = key("o-6", Channel.EMAIL);
         DeliveryKey retrying = key("o-7", Channel.EMAIL);

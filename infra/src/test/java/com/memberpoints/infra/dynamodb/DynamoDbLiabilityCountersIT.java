@@ -73,6 +73,39 @@ class DynamoDbLiabilityCountersIT extends LiabilityCountersContract {
     }
 
     @Test
+    void countersAreShardedInThePartitionKeyOneShardPerEntryAndReadsSumEveryShard(DynamoDbLocal local) {
+        String table = local.createLedgerTable();
+        DynamoDbLiabilityCounters sharded = new DynamoDbLiabilityCounters(local.client(), table);
+        MerchantId shop = MerchantId.of("shard-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        InMemoryLedgerStore ledger = new InMemoryLedgerStore();
+        long expected = 0;
+        java.util.Set<String> partitions = new java.util.HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            JournalEntry e = ((LedgerResult.Applied) ledger.apply(LedgerCommand.earn(shop, MemberId.of("m" + i),
+                    OrderId.of("o" + i), 10, Optional.of(SOON), NOW))).entry();
+            assertThat(sharded.record(e)).isTrue();
+            assertThat(sharded.record(e)).as("a repeat is not counted again").isFalse();
+            expected += e.delta();
+            partitions.add(DynamoDbLiabilityCounters.partition(shop, DynamoDbLiabilityCounters.shard(e)));
+        }
+        java.util.Map<String, Long> itemsPerPartition = new java.util.TreeMap<>();
+        local.client().scanPaginator(r -> r.tableName(table)).items().forEach(item -> {
+            String pk = item.get(LedgerTable.PK).s();
+            if (pk.startsWith("LB#")) {
+                itemsPerPartition.merge(pk, 1L, Long::sum);
+            }
+        });
+        // 400 entries over 32 shards (P(a shard unused) ≈ 1e-4): every shard used, each partition holds one total and one bucket
+        assertThat(itemsPerPartition.keySet()).isEqualTo(partitions).hasSize(DynamoDbLiabilityCounters.SHARDS);
+        assertThat(itemsPerPartition.values()).allMatch(n -> n == 2);
+        assertThat(itemsPerPartition.keySet()).allMatch(pk -> pk.matches("LB#" + shop.value() + "#\\d{2}"));
+        assertThat(sharded.total(shop, Wallet.POINTS)).isEqualTo(expected);
+        assertThat(sharded.expiring(shop, Wallet.POINTS, NOW, SOON)).isEqualTo(expected);
+        assertThat(sharded.expiringUpTo(shop, Wallet.POINTS, SOON)).isEqualTo(expected);
+        assertThat(sharded.expiring(shop, Wallet.POINTS, SOON, SOON.plusSeconds(60))).isZero();
+    }
+
+    @Test
     void failuresOfDynamoDbAreTypedExceptionsNeverSwallowed(DynamoDbLocal local) {
         DynamoDbLiabilityCounters missing = new DynamoDbLiabilityCounters(local.client(), "no-such-table");
         assertThatThrownBy(() -> missing.total(MerchantId.of("x"), Wallet.POINTS))

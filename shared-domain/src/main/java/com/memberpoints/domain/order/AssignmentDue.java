@@ -1,13 +1,16 @@
 package com.memberpoints.domain.order;
 
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
  * Due date of an {@code AFTER_DELIVERY(X)} assignment: local date (delivery local date + X) in the merchant
- * zone, fired at the start of that local day (00:00, or the first instant of the day when midnight falls in
- * a daylight-saving gap). With X = 0 it is due at once (the delivery instant itself).
+ * zone, fired on that local day at the order's offset inside the {@link AssignmentWindow} after the start of the
+ * day (00:00, or the first instant of the day when midnight falls in a daylight-saving gap). With X = 0 it is
+ * due at once (the delivery instant itself).
  */
 public final class AssignmentDue {
 
@@ -21,9 +24,14 @@ public final class AssignmentDue {
         return LocalDate.ofInstant(deliveredAt, zone).plusDays(days);
     }
 
-    /** The instant to fire: the start of {@link #dueDate}, never before {@code deliveredAt}. */
-    public static Instant dueAt(int days, Instant deliveredAt, ZoneId zone) {
-        Instant startOfDay = dueDate(days, deliveredAt, zone).atStartOfDay(zone).toInstant();
-        return startOfDay.isBefore(deliveredAt) ? deliveredAt : startOfDay;
+    /**
+     * The instant to fire: on {@link #dueDate}, the order's offset inside {@code window} after the start of the
+     * day ({@link AssignmentWindow#firesAt}), never before {@code deliveredAt}. The Scheduler adapter turns this
+     * instant into its {@code at()} expression unchanged, so the domain and the schedule agree.
+     */
+    public static Instant dueAt(int days, Instant deliveredAt, ZoneId zone, AssignmentWindow window,
+                                MerchantId merchant, OrderId order) {
+        Instant fires = window.firesAt(dueDate(days, deliveredAt, zone), zone, merchant, order);
+        return fires.isBefore(deliveredAt) ? deliveredAt : fires;
     }
 }

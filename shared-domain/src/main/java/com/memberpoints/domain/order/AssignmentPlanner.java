@@ -1,5 +1,7 @@
 package com.memberpoints.domain.order;
 
+import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.settings.AssignmentPolicy;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,14 +15,18 @@ public final class AssignmentPlanner {
 
     private AssignmentPlanner() {}
 
-    /** Delivery status became Arrived or Collected at {@code deliveredAt}. */
-    public static AssignmentPlan onDelivered(AssignmentPolicy policy, Instant deliveredAt, ZoneId zone) {
+    /**
+     * Delivery status became Arrived or Collected at {@code deliveredAt}. A schedule fires on the due local date
+     * at the order's offset inside {@code window} ({@link AssignmentDue#dueAt}).
+     */
+    public static AssignmentPlan onDelivered(AssignmentPolicy policy, Instant deliveredAt, ZoneId zone,
+                                             AssignmentWindow window, MerchantId merchant, OrderId order) {
         return switch (policy) {
             case AssignmentPolicy.OnCompletion c -> new AssignmentPlan.Nothing("waiting for completion");
             case AssignmentPolicy.AfterDelivery(int days) -> days == 0
                     ? new AssignmentPlan.AssignNow(deliveredAt)
                     : new AssignmentPlan.Schedule(
-                            AssignmentDue.dueAt(days, deliveredAt, zone), AssignmentDue.dueDate(days, deliveredAt, zone));
+                            AssignmentDue.dueAt(days, deliveredAt, zone, window, merchant, order), AssignmentDue.dueDate(days, deliveredAt, zone));
         };
     }
 

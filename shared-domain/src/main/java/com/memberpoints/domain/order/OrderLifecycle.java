@@ -45,9 +45,19 @@ public final class OrderLifecycle {
     private final TimeSource clock;
     private final OrderLedgerReconciliation reconciliation;
     private final OrderSplit splits;
+    private final AssignmentWindow window;
 
+    /** With the {@link AssignmentWindow#DEFAULT} spread of scheduled assignments. */
     public OrderLifecycle(OrderStore orders, LedgerStore ledger, SettingsStore settings, MerchantStore merchants,
                           MemberStore members, AssignmentScheduler scheduler, TimeSource clock) {
+        this(orders, ledger, settings, merchants, members, scheduler, clock, AssignmentWindow.DEFAULT);
+    }
+
+    /** @param window the window after the start of a due date over which scheduled assignments are spread */
+    public OrderLifecycle(OrderStore orders, LedgerStore ledger, SettingsStore settings, MerchantStore merchants,
+                          MemberStore members, AssignmentScheduler scheduler, TimeSource clock,
+                          AssignmentWindow window) {
+        this.window = Objects.requireNonNull(window, "window");
         this.orders = Objects.requireNonNull(orders, "orders");
         this.records = new OrderRecords(orders);
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -77,7 +87,7 @@ public final class OrderLifecycle {
         Objects.requireNonNull(event, "event");
         Merchant merchant = merchant(event.merchant(), event.order());
         MerchantSettings current = settings.currentOrDefaults(merchant.id());
-        OrderTransitions rules = new OrderTransitions(merchant, current.points().assignment(), clock.now());
+        OrderTransitions rules = new OrderTransitions(merchant, current.points().assignment(), clock.now(), window);
         if (event instanceof OrderEvent.OrderSplit split) {
             return splits.split(rules, split);
         }
@@ -102,7 +112,7 @@ public final class OrderLifecycle {
     public LifecycleOutcome assignDue(MerchantId merchantId, OrderId orderId) {
         Merchant merchant = merchant(merchantId, orderId);
         OrderTransitions rules = new OrderTransitions(merchant,
-                settings.currentOrDefaults(merchantId).points().assignment(), clock.now());
+                settings.currentOrDefaults(merchantId).points().assignment(), clock.now(), window);
         OrderRecords.Saved saved = records.transition(merchantId, orderId, existing -> rules.onScheduleFired(
                 existing.orElseThrow(() -> new OrderNotKnownException(merchantId, orderId))));
         List<LedgerResult> results = new ArrayList<>();

@@ -17,12 +17,18 @@ import java.util.OptionalLong;
  * @param policy   when points and credits are assigned ({@code settings.points().assignment()} now)
  * @param now      the time of the call
  */
-record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now) {
+record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now, AssignmentWindow window) {
 
     OrderTransitions {
         Objects.requireNonNull(merchant, "merchant");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(window, "window");
         Objects.requireNonNull(now, "now");
+    }
+
+    /** Without a spread: scheduled assignments fire at the start of their due local date (the rule tests). */
+    OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now) {
+        this(merchant, policy, now, AssignmentWindow.NONE);
     }
 
     /** An event on an existing order (placement and splits are not handled here). */
@@ -83,7 +89,7 @@ record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now)
         if (o.status() == OrderStatus.CANCELLED || o.earned().hasAssignedPoints()) {
             return new OrderRecords.Step(d, "delivered");
         }
-        return switch (AssignmentPlanner.onDelivered(policy, e.at(), merchant.zone())) {
+        return switch (AssignmentPlanner.onDelivered(policy, e.at(), merchant.zone(), window, o.merchant(), o.id())) {
             case AssignmentPlan.AssignNow a -> new OrderRecords.Step(d.assignPoints(a.at()), "assigned");
             case AssignmentPlan.Schedule s -> {
                 Order scheduled = d.scheduleAssignment(s.dueAt());

@@ -1,5 +1,6 @@
 package com.memberpoints.domain.expiry;
 
+import com.memberpoints.domain.order.AssignmentWindow;
 import com.memberpoints.domain.order.AssignmentDue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 class ExpiryProperties {
+    private static final com.memberpoints.domain.model.MerchantId M1 = com.memberpoints.domain.model.MerchantId.of("shop-1");
+    private static final com.memberpoints.domain.model.OrderId O1 = com.memberpoints.domain.model.OrderId.of("order-1");
+
 
     private static final long FROM = Instant.parse("1990-01-01T00:00:00Z").getEpochSecond();
     private static final long TO = Instant.parse("2090-01-01T00:00:00Z").getEpochSecond();
@@ -73,7 +77,7 @@ class ExpiryProperties {
     void dueAtIsOnTheDueLocalDateAndNeverBeforeDelivery(
             @ForAll @IntRange(min = 0, max = 365) int days, @ForAll("instants") Instant deliveredAt,
             @ForAll("zones") ZoneId zone) {
-        Instant due = AssignmentDue.dueAt(days, deliveredAt, zone);
+        Instant due = AssignmentDue.dueAt(days, deliveredAt, zone, AssignmentWindow.NONE, M1, O1);
         assertThat(due).isAfterOrEqualTo(deliveredAt);
         LocalDate expected = LocalDate.ofInstant(deliveredAt, zone).plusDays(days);
         assertThat(LocalDate.ofInstant(due, zone)).isEqualTo(expected);
@@ -87,7 +91,7 @@ class ExpiryProperties {
     void pointsAssignedOnTheDueDateExpireAfterIt(
             @ForAll @IntRange(min = 0, max = 365) int days, @ForAll("instants") Instant deliveredAt,
             @ForAll("zones") ZoneId zone, @ForAll("annualDates") ExpiryPolicy.AnnualDate policy) {
-        Instant due = AssignmentDue.dueAt(days, deliveredAt, zone);
+        Instant due = AssignmentDue.dueAt(days, deliveredAt, zone, AssignmentWindow.NONE, M1, O1);
         Expiry e = ExpiryCalculator.pointsExpiry(policy, due, zone);
         assertThat(e.isExpiredAt(due)).isFalse();
     }

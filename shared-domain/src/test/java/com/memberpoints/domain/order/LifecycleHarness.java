@@ -48,10 +48,15 @@ final class LifecycleHarness {
     final InMemoryMemberStore members = new InMemoryMemberStore();
     final InMemoryAssignmentScheduler scheduler = new InMemoryAssignmentScheduler();
     Instant now = local(2021, 11, 29, 10, 0);
-    final OrderLifecycle lifecycle = new OrderLifecycle(orders, ledger, settings, merchants, members, scheduler,
-            () -> now);
+    final OrderLifecycle lifecycle;
 
+    /** Without spread: the rules' tests read due dates as 00:00 local (the spread has its own tests). */
     LifecycleHarness(Fixtures.SettingsBuilder builder) {
+        this(builder, AssignmentWindow.NONE);
+    }
+
+    LifecycleHarness(Fixtures.SettingsBuilder builder, AssignmentWindow window) {
+        lifecycle = new OrderLifecycle(orders, ledger, settings, merchants, members, scheduler, () -> now, window);
         merchants.save(merchant);
         saveSettings(builder.version(1).build());
     }

@@ -115,6 +115,26 @@ class OrderLifecycleTest {
         }
 
         @Test
+        void withTheDefaultWindowTheScheduleFiresAtTheOrdersOffsetOnTheDueDateAndAssignsThen() {
+            LifecycleHarness h = new LifecycleHarness(
+                    Fixtures.settings().assignment(AssignmentPolicy.afterDelivery(3)), AssignmentWindow.DEFAULT);
+            h.place("o1", "100.00");
+            h.at(2021, 12, 1, 15, 0);
+            assertThat(h.delivered("o1", DeliveryStatus.COLLECTED).transition()).isEqualTo("scheduled");
+            Instant firesAt = AssignmentWindow.DEFAULT.firesAt(java.time.LocalDate.of(2021, 12, 4),
+                    h.merchant.zone(), h.shop, OrderId.of("o1"));
+            assertThat(firesAt).isAfter(local(2021, 12, 4, 0, 0)).isBefore(local(2021, 12, 4, 6, 0));
+            assertThat(h.scheduler.pending()).containsEntry(OrderId.of("o1"), firesAt);
+            assertThat(h.order("o1").earned().scheduledFor()).contains(firesAt);
+
+            h.now = firesAt;
+            h.fire("o1");
+            assertThat(h.points()).isEqualTo(10);
+            assertThat(h.entries("o1").get(0).lots().get(0).expiresAt())
+                    .contains(local(2022, 12, 31, 23, 59).plusSeconds(59));
+        }
+
+        @Test
         void zeroDaysAssignsAtOnce() {
             LifecycleHarness h = harness(AssignmentPolicy.afterDelivery(0));
             h.place("o1", "100.00");
