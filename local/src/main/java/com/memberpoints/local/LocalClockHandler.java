@@ -30,9 +30,10 @@ import java.util.TreeMap;
  *   <li>{@code {"advance": "P3D"}} — an ISO-8601 duration ({@code PT2H}, {@code P3D}) or period
  *       ({@code P1M}, {@code P1Y}, added in the demo store's time zone)</li>
  * </ul>
- * moves the clock forward, running every assignment schedule and daily sweep due on the way, and
+ * moves the clock forward, running every assignment schedule and hourly sweep due on the way, and
  * answers what ran (a long travel: counts per kind and outcome, the first and last few runs and every
- * run that failed). Never deployed: it lives in the local module only.
+ * run that failed) and how many hourly sweeps were idle (nothing due: counted, not invoked — see
+ * {@link LocalTimeMachine}). Never deployed: it lives in the local module only.
  */
 public final class LocalClockHandler extends PublicApiHandler {
     /** Longest single travel: enough for "next year", short enough to stay a one-request walk. */
@@ -53,7 +54,7 @@ public final class LocalClockHandler extends PublicApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         request.query().allowOnly();
         if (request.routeKey().startsWith("GET ")) {
-            return ApiResponse.ok(now(List.of()));
+            return ApiResponse.ok(now(new LocalTimeMachine.Travel(List.of(), 0)));
         }
         Travel travel = request.body(r -> new Travel(r.optionalString("set", 1, 64), r.optionalString("advance", 1, 32)));
         Instant now = clock.now();
@@ -64,11 +65,11 @@ public final class LocalClockHandler extends PublicApiHandler {
         if (Duration.between(now, target).compareTo(MAX_TRAVEL) > 0) {
             throw new InvalidInputException(travel.field(), "must move the clock at most " + MAX_TRAVEL.toDays() + " days at once");
         }
-        List<LocalTimeMachine.Fired> fired = machine.travelTo(target);
-        return ApiResponse.ok(now(fired));
+        return ApiResponse.ok(now(machine.travelTo(target)));
     }
 
-    private JsonObject now(List<LocalTimeMachine.Fired> fired) {
+    private JsonObject now(LocalTimeMachine.Travel travel) {
+        List<LocalTimeMachine.Fired> fired = travel.ran();
         List<JsonValue> ran = new ArrayList<>();
         for (int i = 0; i < fired.size(); i++) {
             LocalTimeMachine.Fired f = fired.get(i);
@@ -84,9 +85,10 @@ public final class LocalClockHandler extends PublicApiHandler {
         JsonObject.Builder out = JsonObject.builder()
                 .put("now", clock.now().truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime().toString())
                 .put("zone", zone.getId())
-                .put("dailySweepAt", machine.sweepTime() + " " + machine.sweepZone().getId());
+                .put("sweepSchedule", "every hour on the hour, UTC")
+                .put("idleSweeps", travel.idleSweeps());
         if (fired.size() > LIST_ALL_UP_TO) {
-            // A long travel (a year is ~365 sweeps): counts per kind and outcome, the first and last few runs and
+            // A long travel (many schedules, or hourly sweeps with work): counts per kind and outcome, the first and last few runs and
             // every run that did not succeed, instead of one entry per run.
             Map<String, Map<String, Integer>> counts = new TreeMap<>();
             for (LocalTimeMachine.Fired f : fired) {

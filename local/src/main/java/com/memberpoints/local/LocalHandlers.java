@@ -3,6 +3,7 @@ package com.memberpoints.local;
 import com.memberpoints.domain.checkout.CheckoutService;
 import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.sweep.LedgerSweeps;
+import com.memberpoints.domain.sweep.SweepAgenda;
 import com.memberpoints.domain.order.OrderLifecycle;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.memberpoints.functions.admin.settings.ActivityLogHandler;
@@ -96,7 +97,7 @@ final class LocalHandlers {
         BulkAssignmentWorkerHandler bulkWorker = new BulkAssignmentWorkerHandler(admin.bulk(), a.logger());
         bulkQueue.worker(body -> bulkWorker.handleRequest(sqsEvent(body), context("BulkAssignmentWorkerFunction")));
 
-        // order lifecycle: the EventBridge rule, the Scheduler's assignment schedules, the daily sweep
+        // order lifecycle: the EventBridge rule, the Scheduler's assignment schedules, the hourly sweep
         OrderLifecycle lifecycle = new OrderLifecycle(a.orders(), a.ledger(), a.settings(), a.merchants(), a.members(),
                 a.scheduler(), a.clock());
         OrderEventsHandler orderEvents = new OrderEventsHandler(lifecycle, a.logger());
@@ -106,8 +107,10 @@ final class LocalHandlers {
         w.orderEvents(json -> orderEvents.handleRequest(in(json), new ByteArrayOutputStream(), context("OrderEventsFunction")));
         w.assignments(s -> assignment.handleRequest(in(s.input()), new ByteArrayOutputStream(),
                 context("ScheduledAssignmentFunction")));
-        w.dailySweep(at -> sweep.handleRequest(in(scheduledEvent(at)), new ByteArrayOutputStream(),
+        w.hourlySweep(at -> sweep.handleRequest(in(scheduledEvent(at)), new ByteArrayOutputStream(),
                 context("DailySweepFunction")));
+        SweepAgenda agenda = new SweepAgenda(a.merchants(), a.ledger(), a.orders(), SweepSettings.DEFAULTS.limits());
+        w.sweepAgenda(agenda::nextDue);
     }
 
     /** What EventBridge Scheduler sends a target without input: an event whose time is the scheduled time. */

@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ import java.util.function.BiConsumer;
  * {@link ApiRoutes} plus the local-only routes, served by the real handlers built on local adapters:
  * DynamoDB Local in-process (the table created from {@link LedgerTable}, the ledger and store adapters on it), the in-process
  * {@link LocalAssignmentScheduler}, the {@link LocalOutbox} for email and SMS, and a {@link LocalClock}
- * that {@code POST /local/clock} moves forward, running the schedules and daily sweeps due on the way
+ * that {@code POST /local/clock} moves forward, running the schedules and hourly sweeps due on the way
  * ({@link LocalTimeMachine}). The demo store ({@link DemoStore}) is seeded at start.
  *
  * <p>Handlers are registered in {@link LocalHandlers}, one line each.
@@ -60,28 +59,27 @@ public final class LocalStack implements AutoCloseable {
             new ApiRoutes.Route("POST", "/local/order-events", LocalOrderEventsHandler.class));
 
     /**
-     * @param start     where the local clock starts (empty: now)
-     * @param sweepTime local time of the daily sweep in the demo store's zone (the template's default cron is 00:15)
+     * @param start where the local clock starts (empty: now); the sweep runs every hour on the hour (UTC), as in AWS
      */
-    public record Options(String host, int port, Optional<Instant> start, LocalTime sweepTime, boolean ticker) {
+    public record Options(String host, int port, Optional<Instant> start, boolean ticker) {
         public static Options defaults() {
-            return new Options("127.0.0.1", 3000, Optional.empty(), LocalTime.of(0, 15), true);
+            return new Options("127.0.0.1", 3000, Optional.empty(), true);
         }
 
         public Options withPort(int p) {
-            return new Options(host, p, start, sweepTime, ticker);
+            return new Options(host, p, start, ticker);
         }
 
         public Options withHost(String h) {
-            return new Options(h, port, start, sweepTime, ticker);
+            return new Options(h, port, start, ticker);
         }
 
         public Options startingAt(Instant at) {
-            return new Options(host, port, Optional.of(at), sweepTime, ticker);
+            return new Options(host, port, Optional.of(at), ticker);
         }
 
         public Options withoutTicker() {
-            return new Options(host, port, start, sweepTime, false);
+            return new Options(host, port, start, false);
         }
     }
 
@@ -126,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
 
         LocalAssignmentScheduler scheduler = new LocalAssignmentScheduler(clock);
         LocalOutbox outbox = new LocalOutbox(clock);
-        LocalTimeMachine machine = new LocalTimeMachine(clock, scheduler, zone, options.sweepTime());
+        LocalTimeMachine machine = new LocalTimeMachine(clock, scheduler);
         IdSource ids = IdSource.random();
         // Notifications: in AWS the table stream feeds the dispatcher function; locally every applied journal
         // entry is handed to the same dispatcher in process (NotifyingLedgerStore), which sends to the outbox.

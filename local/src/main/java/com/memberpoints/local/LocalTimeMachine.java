@@ -1,9 +1,7 @@
 package com.memberpoints.local;
 
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,15 +10,23 @@ import java.util.Optional;
 /**
  * LOCAL ONLY: moves the {@link LocalClock} and runs what AWS would have run meanwhile, in time order:
  * each assignment schedule of the {@link LocalAssignmentScheduler} at its firing instant, and the
- * daily sweep at its local time each day (as the template's schedule does). Before each job the clock
- * is set to the job's instant, so the handler sees the time EventBridge would have invoked it at; a job
+ * sweep every hour on the hour, UTC (as the template's {@code cron(0 * * * ? *)} schedule does). Before each job the
+ * clock is set to the job's instant, so the handler sees the time EventBridge would have invoked it at; a job
  * that schedules another one due before the travel's end sees it fired in the same travel.
+ *
+ * <p>Idle hours: when a {@link SweepAgenda} is wired, an hourly run before the instant it names (the earliest lot
+ * expiry, stale hold or overdue order, read from the sweep's own indexes) is counted as idle and not invoked — it
+ * would read three empty index pages per merchant and write nothing — so a year of time travel (8,760 hourly runs)
+ * stays a matter of seconds. The agenda is asked again after every job, so work created on the way (an assignment)
+ * is swept at the first hour after it is due. Without an agenda every hourly run is invoked.
  *
  * <p>A background ticker calls {@link #catchUp()} every second, so schedules also fire as real time
  * passes. Jobs whose handler is not wired yet, or that fail, are reported and (for schedules) kept
  * as dead letters, as EventBridge Scheduler's dead-letter queue would keep them.
  */
 public final class LocalTimeMachine {
+    /** The sweep's period; runs fall on its multiples since the epoch (every hour on the hour, UTC). */
+    public static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
     /** Runs one assignment schedule (the target EventBridge Scheduler would invoke). */
     @FunctionalInterface
@@ -28,32 +34,42 @@ public final class LocalTimeMachine {
         void fire(LocalAssignmentScheduler.Schedule schedule) throws Exception;
     }
 
-    /** Runs the daily sweep for the day starting at {@code at}. */
+    /** Runs the hourly sweep scheduled at {@code at}. */
     @FunctionalInterface
     public interface SweepTarget {
         void run(Instant at) throws Exception;
     }
 
-    /** One job run during a travel: {@code kind} "assignment" or "dailySweep"; {@code outcome} "ok", "not wired" or the error. */
+    /** When the sweep next has work (possibly already past), empty when nothing is pending. */
+    @FunctionalInterface
+    public interface SweepAgenda {
+        Optional<Instant> nextDue(Instant now);
+    }
+
+    /** One job run during a travel: {@code kind} "assignment" or "sweep"; {@code outcome} "ok", "not wired" or the error. */
     public record Fired(Instant at, String kind, String subject, String outcome) {}
+
+    /** What a travel ran, in time order, and how many hourly sweeps it skipped because nothing was due. */
+    public record Travel(List<Fired> ran, long idleSweeps) {
+        public Travel {
+            ran = List.copyOf(ran);
+        }
+    }
 
     /** A schedule that could not be run. */
     public record DeadLetter(LocalAssignmentScheduler.Schedule schedule, Instant at, String reason) {}
 
     private final LocalClock clock;
     private final LocalAssignmentScheduler scheduler;
-    private final ZoneId sweepZone;
-    private final LocalTime sweepTime;
     private volatile AssignmentTarget assignments;
     private volatile SweepTarget sweep;
+    private volatile SweepAgenda agenda;
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private Instant sweptUpTo;
 
-    public LocalTimeMachine(LocalClock clock, LocalAssignmentScheduler scheduler, ZoneId sweepZone, LocalTime sweepTime) {
+    public LocalTimeMachine(LocalClock clock, LocalAssignmentScheduler scheduler) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.sweepZone = Objects.requireNonNull(sweepZone, "sweepZone");
-        this.sweepTime = Objects.requireNonNull(sweepTime, "sweepTime");
         this.sweptUpTo = clock.now();
     }
 
@@ -65,12 +81,8 @@ public final class LocalTimeMachine {
         this.sweep = Objects.requireNonNull(target, "target");
     }
 
-    public ZoneId sweepZone() {
-        return sweepZone;
-    }
-
-    public LocalTime sweepTime() {
-        return sweepTime;
+    void sweepAgenda(SweepAgenda agenda) {
+        this.agenda = Objects.requireNonNull(agenda, "agenda");
     }
 
     public synchronized List<DeadLetter> deadLetters() {
@@ -78,7 +90,7 @@ public final class LocalTimeMachine {
     }
 
     /** Runs what is due now (the background ticker). */
-    public synchronized List<Fired> catchUp() {
+    public synchronized Travel catchUp() {
         return runUpTo(clock.now());
     }
 
@@ -87,23 +99,34 @@ public final class LocalTimeMachine {
      *
      * @throws IllegalArgumentException when {@code target} is before now
      */
-    public synchronized List<Fired> travelTo(Instant target) {
+    public synchronized Travel travelTo(Instant target) {
         if (target.isBefore(clock.now())) {
             throw new IllegalArgumentException("the local clock only moves forward: " + target + " is before " + clock.now());
         }
         return runUpTo(target);
     }
 
-    private List<Fired> runUpTo(Instant target) {
+    private Travel runUpTo(Instant target) {
         List<Fired> fired = new ArrayList<>();
+        long idle = 0;
         while (true) {
-            Instant nextSweep = nextSweepAfter(sweptUpTo);
+            Instant slot = nextSweepAfter(sweptUpTo);
             Optional<Instant> nextSchedule = scheduler.nextFiring();
-            boolean scheduleFirst = nextSchedule.isPresent() && !nextSchedule.get().isAfter(nextSweep);
-            Instant next = scheduleFirst ? nextSchedule.get() : nextSweep;
+            if (slot.isAfter(target) && nextSchedule.filter(s -> !s.isAfter(target)).isEmpty()) {
+                break; // nothing due up to the target (the ticker's usual second): the agenda is not read
+            }
+            Instant sweepAt = slot;
+            SweepAgenda a = agenda;
+            if (a != null) {
+                Optional<Instant> due = a.nextDue(clock.now());
+                sweepAt = due.isEmpty() ? Instant.MAX : due.get().isAfter(slot) ? firstSweepAtOrAfter(due.get()) : slot;
+            }
+            boolean scheduleFirst = nextSchedule.isPresent() && !nextSchedule.get().isAfter(sweepAt);
+            Instant next = scheduleFirst ? nextSchedule.get() : sweepAt;
             if (next.isAfter(target)) {
                 break;
             }
+            idle += skipIdleBefore(next);
             if (next.isAfter(clock.now())) {
                 clock.moveTo(next);
             }
@@ -115,13 +138,26 @@ public final class LocalTimeMachine {
                 fired.add(runSweep(next));
             }
         }
+        // Every hourly run left up to the target comes before the agenda's next due instant: idle.
+        idle += skipIdleBefore(target.plusNanos(1));
         if (target.isAfter(clock.now())) {
             clock.moveTo(target);
         }
         if (sweptUpTo.isBefore(target)) {
             sweptUpTo = target;
         }
-        return fired;
+        return new Travel(fired, idle);
+    }
+
+    /** Counts the hourly runs after {@code sweptUpTo} and strictly before {@code end} as idle, and passes them. */
+    private long skipIdleBefore(Instant end) {
+        Instant first = nextSweepAfter(sweptUpTo);
+        if (!first.isBefore(end)) {
+            return 0;
+        }
+        long n = (Duration.between(first, end).toNanos() - 1) / SWEEP_EVERY.toNanos() + 1;
+        sweptUpTo = first.plus(SWEEP_EVERY.multipliedBy(n - 1));
+        return n;
     }
 
     private Fired fireAssignment(LocalAssignmentScheduler.Schedule s, Instant at) {
@@ -144,24 +180,25 @@ public final class LocalTimeMachine {
     private Fired runSweep(Instant at) {
         SweepTarget target = sweep;
         if (target == null) {
-            return new Fired(at, "dailySweep", "all merchants", "not wired");
+            return new Fired(at, "sweep", "all merchants", "not wired");
         }
         try {
             target.run(at);
-            return new Fired(at, "dailySweep", "all merchants", "ok");
+            return new Fired(at, "sweep", "all merchants", "ok");
         } catch (Exception e) {
             e.printStackTrace();
-            return new Fired(at, "dailySweep", "all merchants", "failed: " + e);
+            return new Fired(at, "sweep", "all merchants", "failed: " + e);
         }
     }
 
-    /** The first sweep instant strictly after {@code after}. */
-    Instant nextSweepAfter(Instant after) {
-        ZonedDateTime local = after.atZone(sweepZone);
-        ZonedDateTime candidate = local.toLocalDate().atTime(sweepTime).atZone(sweepZone);
-        if (!candidate.toInstant().isAfter(after)) {
-            candidate = local.toLocalDate().plusDays(1).atTime(sweepTime).atZone(sweepZone);
-        }
-        return candidate.toInstant();
+    /** The first hourly sweep instant strictly after {@code after}. */
+    static Instant nextSweepAfter(Instant after) {
+        long period = SWEEP_EVERY.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(after.getEpochSecond(), period) * period + period);
+    }
+
+    /** The first hourly sweep instant at or after {@code at}. */
+    static Instant firstSweepAtOrAfter(Instant at) {
+        return nextSweepAfter(at.minusNanos(1));
     }
 }

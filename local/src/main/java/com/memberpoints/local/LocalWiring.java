@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * LOCAL ONLY: what {@link LocalHandlers} registers into — one call per handler. HTTP handlers serve
  * their {@code ApiRoutes} routes; the other jobs are the targets AWS would invoke: EventBridge
- * Scheduler's assignment schedules, the daily sweep schedule, the order-event rule.
+ * Scheduler's assignment schedules, the hourly sweep schedule, the order-event rule.
  */
 public final class LocalWiring {
 
@@ -43,9 +43,15 @@ public final class LocalWiring {
         return this;
     }
 
-    /** Runs the daily sweep at its local time each day. */
-    public LocalWiring dailySweep(LocalTimeMachine.SweepTarget target) {
+    /** Runs the sweep every hour on the hour (UTC). */
+    public LocalWiring hourlySweep(LocalTimeMachine.SweepTarget target) {
         machine.sweepTarget(target);
+        return this;
+    }
+
+    /** Tells the time machine when the sweep next has work, so that idle hourly runs are skipped (counted only). */
+    public LocalWiring sweepAgenda(LocalTimeMachine.SweepAgenda agenda) {
+        machine.sweepAgenda(agenda);
         return this;
     }
 

@@ -19,9 +19,10 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * EventBridge schedule target, once a day. The input (the scheduled event) is read and ignored; the
- * {@link DailySweep} use case runs for every merchant, and the invocation fails at the end if any merchant failed
- * (alarm, retry) — see {@link SweepReports}.
+ * EventBridge Scheduler target, every hour on the hour in UTC (the class keeps its historical name). The input (the
+ * scheduled event) is read and ignored; the {@link DailySweep} use case runs for every merchant at the clock's
+ * instant — each merchant's lots are due at its own local end of day, so the first run after it expires them — and
+ * the invocation fails at the end if any merchant failed (alarm, retry) — see {@link SweepReports}.
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.HOLD_TIME_LIMIT, AppConfig.RECONCILE_GRACE, AppConfig.SWEEP_MAX_ITEMS})
 public final class DailySweepHandler implements RequestStreamHandler, Resource {

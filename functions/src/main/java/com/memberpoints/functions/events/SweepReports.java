@@ -9,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The daily sweep's log lines and answer: one line per merchant; a failed merchant fails the run at the end. */
+/**
+ * The hourly sweep's log lines and answer. A merchant appears (one log line, one answer entry) only when its run did
+ * something, stopped at a limit or failed: the sweep runs every hour for every merchant, and an idle merchant's line
+ * would be most of the log. One summary line per run counts the merchants swept. A failed merchant fails the run at
+ * the end.
+ */
 final class SweepReports {
     private SweepReports() {}
 
@@ -17,22 +22,31 @@ final class SweepReports {
         List<JsonObject> reports = new ArrayList<>();
         for (DailySweep.MerchantResult result : outcome.results()) {
             switch (result) {
+                case DailySweep.MerchantResult.Swept s when idle(s) -> { }
                 case DailySweep.MerchantResult.Swept s -> {
-                    log.info("daily sweep", fields(s));
+                    log.info("sweep", fields(s));
                     reports.add(JsonObject.builder().put("merchantId", s.merchant().value())
                             .put("lotsExpired", s.expired().applied()).put("holdsReleased", s.released().applied())
                             .put("ordersAssigned", s.reconciled().assigned()).put("complete", s.complete()).build());
                 }
                 case DailySweep.MerchantResult.Failed f -> log.error(
-                        "daily sweep failed for a merchant; continuing with the others",
+                        "sweep failed for a merchant; continuing with the others",
                         Map.of("merchantId", f.merchant().value()), f.cause());
             }
         }
         List<String> failed = outcome.failed().stream().map(m -> m.value()).toList();
+        log.info("sweep run", Map.of("merchantsSwept", outcome.results().size(), "merchantsWithWork", reports.size(),
+                "merchantsFailed", failed.size()));
         if (!failed.isEmpty()) {
-            throw new RetryLaterException("daily sweep failed for " + failed.size() + " merchant(s): " + failed, null);
+            throw new RetryLaterException("sweep failed for " + failed.size() + " merchant(s): " + failed, null);
         }
-        return JsonObject.builder().put("result", "done").put("merchants", JsonArray.of(reports)).build();
+        return JsonObject.builder().put("result", "done").put("merchantsSwept", outcome.results().size())
+                .put("merchants", JsonArray.of(reports)).build();
+    }
+
+    /** Nothing was due and nothing was left: three empty index reads. */
+    private static boolean idle(DailySweep.MerchantResult.Swept s) {
+        return s.complete() && s.expired().applied() == 0 && s.released().applied() == 0 && s.reconciled().assigned() == 0;
     }
 
     private static Map<String, Object> fields(DailySweep.MerchantResult.Swept s) {

@@ -18,6 +18,9 @@ import com.memberpoints.functions.platform.AppConfig;
 import com.memberpoints.functions.platform.MissingConfigurationException;
 import com.memberpoints.functions.platform.json.Json;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +52,41 @@ class DailySweepHandlerTest {
         h.at(2022, 1, 1, 0, 5);
         assertThat(Json.write(h.sweep.sweep())).contains("\"lotsExpired\":1").contains("\"ordersAssigned\":0");
         assertThat(h.points()).isEqualTo(10); // the 70 of 2021 expired; the 10 earned on 2 Dec expire end of 2022
-        assertThat(h.log.lines()).anySatisfy(l -> assertThat(l).contains("daily sweep"));
+        assertThat(h.log.lines()).anySatisfy(l -> assertThat(l).contains("\"message\":\"sweep\""));
+    }
+
+    @Test
+    void hourlyRunsExpireEachStoresYearlyPointsWithinTheHourAfterItsOwnLocalEndOfYear() {
+        HandlerHarness h = new HandlerHarness();
+        Merchant taipei = h.merchants.find(h.shop).orElseThrow();
+        assertThat(taipei.zone()).isEqualTo(ZoneId.of("Asia/Taipei"));
+        ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+        MerchantId la = MerchantId.of("la-shop");
+        h.merchants.save(new Merchant(la, "LA Shop", taipei.currency(), losAngeles, taipei.defaultLocale(),
+                taipei.supportedLocales(), true, true, taipei.membershipTiers()));
+        Instant taipeiEnd = ZonedDateTime.of(2022, 12, 31, 23, 59, 59, 0, taipei.zone()).toInstant();
+        Instant laEnd = ZonedDateTime.of(2022, 12, 31, 23, 59, 59, 0, losAngeles).toInstant();
+        WalletRef inTaipei = WalletRef.points(h.shop, h.alice);
+        WalletRef inLa = WalletRef.points(la, h.alice);
+        h.ledger.apply(LedgerCommand.manualAdd(inTaipei, "y", 70, Optional.of(taipeiEnd), "yearly", Actor.SYSTEM, h.now));
+        h.ledger.apply(LedgerCommand.manualAdd(inLa, "y", 40, Optional.of(laEnd), "yearly", Actor.SYSTEM, h.now));
+
+        h.now = Instant.parse("2022-12-31T15:00:00Z"); // 23:00 in Taipei: nothing due yet, nobody listed
+        assertThat(Json.write(h.sweep.sweep())).isEqualTo("{\"result\":\"done\",\"merchantsSwept\":2,\"merchants\":[]}");
+        h.now = Instant.parse("2022-12-31T16:00:00Z"); // the first run after Taipei's 23:59:59
+        assertThat(Json.write(h.sweep.sweep())).isEqualTo("{\"result\":\"done\",\"merchantsSwept\":2,\"merchants\":["
+                + "{\"merchantId\":\"shop-1\",\"lotsExpired\":1,\"holdsReleased\":0,\"ordersAssigned\":0,\"complete\":true}]}");
+        h.now = Instant.parse("2023-01-01T07:00:00Z"); // 23:00 on 31 December in Los Angeles
+        assertThat(Json.write(h.sweep.sweep())).contains("\"merchants\":[]");
+        assertThat(h.ledger.wallet(inLa).available(h.now)).isEqualTo(40);
+        h.now = Instant.parse("2023-01-01T08:00:00Z"); // the first run after Los Angeles' 23:59:59
+        assertThat(Json.write(h.sweep.sweep())).isEqualTo("{\"result\":\"done\",\"merchantsSwept\":2,\"merchants\":["
+                + "{\"merchantId\":\"la-shop\",\"lotsExpired\":1,\"holdsReleased\":0,\"ordersAssigned\":0,\"complete\":true}]}");
+        assertThat(h.ledger.wallet(inLa).available(h.now)).isZero();
+        assertThat(h.ledger.history(inLa, com.memberpoints.domain.model.PageRequest.first(1)).items().getFirst().kind().name())
+                .isEqualTo("EXPIRE");
+        assertThat(h.log.lines()).filteredOn(l -> l.contains("\"message\":\"sweep run\"")).hasSize(4)
+                .allSatisfy(l -> assertThat(l).contains("\"merchantsSwept\":2"));
     }
 
     @Test
@@ -78,7 +115,9 @@ class DailySweepHandlerTest {
         DailySweepHandler sweep = new DailySweepHandler(merchants, new LedgerSweeps(new FailingFor(h.ledger, broken)),
                 lifecycle, () -> h.now, SweepSettings.DEFAULTS, h.log.logger());
         assertThatThrownBy(sweep::sweep).isInstanceOf(RetryLaterException.class).hasMessageContaining("broken");
-        assertThat(h.log.lines()).anySatisfy(l -> assertThat(l).contains("\"merchantId\":\"shop-1\""));
+        assertThat(h.log.lines()).anySatisfy(l -> assertThat(l).contains("\"message\":\"sweep run\"")
+                .contains("\"merchantsSwept\":2").contains("\"merchantsFailed\":1"));
+        assertThat(h.log.lines()).anySatisfy(l -> assertThat(l).contains("\"merchantId\":\"broken\""));
     }
 
     @Test

@@ -367,6 +367,17 @@ class TemplateTest {
     }
 
     @Test
+    void theSweepRunsEveryHourOnTheHourInUtc_soEachMerchantsLocalEndOfDayIsSweptWithinTheHour() {
+        JsonNode schedule = template.at("/Resources/DailySweepFunction/Properties/Events/Hourly");
+        assertThat(schedule.path("Type").asText()).isEqualTo("ScheduleV2");
+        assertThat(schedule.at("/Properties/ScheduleExpression").asText()).isEqualTo("cron(0 * * * ? *)");
+        assertThat(schedule.at("/Properties/ScheduleExpressionTimezone").asText()).isEqualTo("UTC");
+        assertThat(template.at("/Resources/DailySweepFunction/Properties/Events").size()).as("one schedule").isEqualTo(1);
+        assertThat(template.at("/Parameters").has("DailySweepTimeZone")).as("no deployment time zone any more").isFalse();
+        assertThat(template.at("/Parameters").has("DailySweepCron")).isFalse();
+    }
+
+    @Test
     void theBusinessAlarmsWatchTheDocumentedEmfMetrics() throws IOException {
         Set<String> documented = documentedBusinessMetrics();
         assertThat(documented).hasSize(18).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
@@ -383,6 +394,9 @@ class TemplateTest {
         assertThat(business).containsKeys("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
         assertThat(alarms.get(business.get("SweepRunsCompleted")).at("/Properties/TreatMissingData").asText())
                 .as("no sweep at all must alarm").isEqualTo("breaching");
+        JsonNode silence = alarms.get(business.get("SweepRunsCompleted")).get("Properties");
+        assertThat(silence.path("Period").asInt() * silence.path("EvaluationPeriods").asInt())
+                .as("the hourly sweep alarms after two silent hours").isEqualTo(2 * 3600);
         Set<String> known = new TreeSet<>(documented);
         known.addAll(metricFilterMetrics());
         assertThat(known).as("alarms use documented metric names only").containsAll(business.keySet());

@@ -11,12 +11,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The daily sweep use case. For every merchant ({@link MerchantStore#all()}): expires the lots due
+ * The sweep use case, run every hour on the hour (UTC; the name is historical: it ran once a day). For every merchant ({@link MerchantStore#all()}): expires the lots due
  * ({@link LedgerSweeps#expireDue}, through the ledger's expiry index: only wallets with a due lot are read), releases
  * redemption holds older than the hold time limit ({@link LedgerSweeps#releaseStaleHolds}), and reconciles:
  * delivered orders past their due date plus the grace period with no assignment are assigned now
  * ({@link OrderLifecycle#reconcileOverdue}). One merchant's failure does not stop the others: it is reported as
  * {@link MerchantResult.Failed}, in merchant order with the others, and the caller decides what a failure means.
+ *
+ * <p>Every run takes what is due at its own instant: the indexes are ordered by instant (a lot's expiry is 23:59:59
+ * local in its merchant's zone, an instant), so each merchant's lots are expired by the first run after their local
+ * end of day — within the hour — whatever the merchant's zone. Runs read only what is due (an idle merchant costs
+ * three empty index queries), stop each job at {@code maxItems} (the next run continues), and may overlap (a retried
+ * run and the next hour's): every write is an idempotent ledger command or lifecycle step, applied once.
  */
 public final class DailySweep {
 
