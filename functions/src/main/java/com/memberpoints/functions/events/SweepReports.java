@@ -28,7 +28,13 @@ final class SweepReports {
                         Map.of("merchantId", f.merchant().value()), f.cause());
             }
         }
+        long lots = 0;
+        for (DailySweep.MerchantResult result : outcome.results()) {
+            lots += result instanceof DailySweep.MerchantResult.Swept s ? s.expired().applied() : 0;
+        }
+        log.count("LotsExpired", lots);
         List<String> failed = outcome.failed().stream().map(m -> m.value()).toList();
+        log.count("SweepRunsCompleted", failed.isEmpty() ? 1 : 0);
         if (!failed.isEmpty()) {
             throw new RetryLaterException("daily sweep failed for " + failed.size() + " merchant(s): " + failed, null);
         }

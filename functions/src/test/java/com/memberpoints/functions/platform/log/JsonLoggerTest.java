@@ -37,7 +37,7 @@ class JsonLoggerTest {
         assertThat(lines.getFirst()).doesNotContain("\n");
         JsonObject line = (JsonObject) Json.parse(lines.getFirst());
         assertThat(line.members().keySet()).containsExactly(
-                "timestamp", "level", "message", "requestId", "status", "durationMs", "ok", "amount", "level2");
+                "timestamp", "level", "message", "service", "requestId", "status", "durationMs", "ok", "amount", "level2");
         assertThat(Instant.parse(((JsonString) line.get("timestamp").orElseThrow()).value())).isNotNull();
         assertThat(line.get("message")).contains(new JsonString("multi\nline \"message\""));
         assertThat(line.get("status")).contains(JsonNumber.of(200));
