@@ -32,7 +32,8 @@ import com.amazonaws.services.lambda.runtime.Context;
  * {@code service}, {@code cold_start}, {@code function_name}, {@code function_request_id} and
  * {@code xray_trace_id}; the business metrics counted with {@link #count} are summed and written as one
  * CloudWatch Embedded Metric Format line when the invocation ends ({@link EmfLine}). One invocation at a time per
- * logger, as Lambda runs them (one per execution environment).
+ * thread, as Lambda runs them; an invocation started inside another (the one-process local stack can run a
+ * handler inside another) keeps its own keys and metrics and gives the outer ones back.
  */
 public final class JsonLogger {
 
@@ -49,9 +50,19 @@ public final class JsonLogger {
     private final Map<String, String> env;
     private final ColdStart coldStart;
     private final String service;
-    private Map<String, Object> invocation = Map.of();
-    private final Map<String, Long> metrics = new LinkedHashMap<>();
-    private boolean active;
+    /** The invocation running on this thread (nested ones, as the one-process local stack makes, stack up). */
+    private final ThreadLocal<Invocation> current = new ThreadLocal<>();
+
+    private static final class Invocation {
+        final Map<String, Object> keys;
+        final Map<String, Long> metrics = new LinkedHashMap<>();
+        final Invocation outer;
+
+        Invocation(Map<String, Object> keys, Invocation outer) {
+            this.keys = keys;
+            this.outer = outer;
+        }
+    }
 
     public JsonLogger(Consumer<String> sink, Level threshold) {
         this(sink, threshold, System.getenv(), ColdStart.CONTAINER);
@@ -105,21 +116,22 @@ public final class JsonLogger {
         keys.put("function_name", name != null ? name : functionName);
         keys.put("function_request_id", requestId);
         keys.put("xray_trace_id", traceId(System.getProperty(TRACE_PROPERTY, env.get(TRACE_ENV))));
-        invocation = keys;
-        metrics.clear();
-        active = true;
+        current.set(new Invocation(keys, current.get()));
     }
 
     /** Ends the invocation: writes its metrics (one EMF line, if any was counted). */
     public void finish() {
-        try {
-            if (!metrics.isEmpty()) {
-                sink.accept(EmfLine.write(System.currentTimeMillis(), service, metrics, invocation));
-            }
-        } finally {
-            metrics.clear();
-            active = false;
-            invocation = Map.of();
+        Invocation ending = current.get();
+        if (ending == null) {
+            return;
+        }
+        if (ending.outer == null) {
+            current.remove();
+        } else {
+            current.set(ending.outer);
+        }
+        if (!ending.metrics.isEmpty()) {
+            sink.accept(EmfLine.write(System.currentTimeMillis(), service, ending.metrics, ending.keys));
         }
     }
 
@@ -130,10 +142,11 @@ public final class JsonLogger {
      */
     public void count(String name, long value) {
         Objects.requireNonNull(name, "name");
-        metrics.merge(name, value, Long::sum);
-        if (!active) {
-            sink.accept(EmfLine.write(System.currentTimeMillis(), service, metrics, invocation));
-            metrics.clear();
+        Invocation running = current.get();
+        if (running != null) {
+            running.metrics.merge(name, value, Long::sum);
+        } else {
+            sink.accept(EmfLine.write(System.currentTimeMillis(), service, Map.of(name, value), Map.of()));
         }
     }
 
@@ -198,6 +211,8 @@ public final class JsonLogger {
                 .put("timestamp", Timestamps.iso(System.currentTimeMillis()))
                 .put("level", level.name())
                 .put("message", message);
+        Invocation running = current.get();
+        Map<String, Object> invocation = running == null ? Map.of() : running.keys;
         if (invocation.isEmpty()) {
             line.put("service", service);
             String name = env.get("AWS_LAMBDA_FUNCTION_NAME");

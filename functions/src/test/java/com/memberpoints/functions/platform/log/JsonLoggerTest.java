@@ -126,4 +126,27 @@ class JsonLoggerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Emf.validate((JsonObject) Json.parse(stringValue)))
                 .hasMessageContaining("number");
     }
+
+    @Test
+    void anInvocationInsideAnotherKeepsItsOwnKeysAndMetricsAndGivesTheOuterOnesBack() {
+        List<String> lines = new ArrayList<>();
+        JsonLogger logger = new JsonLogger(lines::add, JsonLogger.Level.INFO, Map.of(), ColdStart.fresh());
+        logger.start("outer", null);
+        logger.count("QuotesServed", 1);
+        logger.start("inner", null);
+        logger.count("PointsEarned", 4);
+        logger.finish();
+        logger.info("after", Map.of());
+        logger.finish();
+
+        assertThat(lines).hasSize(3);
+        JsonObject inner = (JsonObject) Json.parse(lines.get(0));
+        JsonObject after = (JsonObject) Json.parse(lines.get(1));
+        JsonObject outer = (JsonObject) Json.parse(lines.get(2));
+        assertThat(inner.get("function_request_id")).contains(new JsonString("inner"));
+        assertThat(Emf.totals(lines.subList(0, 1))).containsExactly(Map.entry("PointsEarned", 4L));
+        assertThat(after.get("function_request_id")).contains(new JsonString("outer"));
+        assertThat(outer.get("function_request_id")).contains(new JsonString("outer"));
+        assertThat(Emf.totals(lines.subList(2, 3))).containsExactly(Map.entry("QuotesServed", 1L));
+    }
 }
