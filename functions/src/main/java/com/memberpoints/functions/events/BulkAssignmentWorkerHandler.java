@@ -10,10 +10,10 @@ import com.memberpoints.domain.bulk.BulkAssignments;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.infra.sqs.BulkChunkCodec;
 import com.memberpoints.domain.bulk.BulkJobQueue;
+import com.memberpoints.functions.platform.PrimedHandler;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,12 +27,13 @@ import java.util.Objects;
  * A malformed message is logged and dropped (retrying cannot fix it).
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
-public final class BulkAssignmentWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class BulkAssignmentWorkerHandler extends PrimedHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final BulkAssignments service;
     private final JsonLogger logger;
 
     public BulkAssignmentWorkerHandler() {
         this(Wiring.bulkAssignments(), JsonLogger.stdout());
+        primeBeforeSnapshot();
     }
 
     public BulkAssignmentWorkerHandler(BulkAssignments service, JsonLogger logger) {
@@ -42,12 +43,11 @@ public final class BulkAssignmentWorkerHandler implements RequestHandler<SQSEven
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Batches.messages(event, this::process);
+        return logger.call(context, () -> Batches.messages(event, this::process));
     }
 
     private void process(SQSEvent.SQSMessage m) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("messageId", m.getMessageId());
+        Map<String, Object> line = EventOutcomes.messageLine(m.getMessageId());
         BulkJobQueue.ChunkMessage chunk;
         try {
             chunk = BulkChunkCodec.decode(m.getBody());
@@ -59,13 +59,16 @@ public final class BulkAssignmentWorkerHandler implements RequestHandler<SQSEven
         EventOutcomes.describe(line, chunk);
         long started = System.nanoTime();
         try {
-            line.put("run", service.processChunk(chunk.merchant(), chunk.jobId(), chunk.chunk()).name());
-            line.put("durationMs", (System.nanoTime() - started) / 1_000_000L);
-            logger.info("bulk chunk processed", line);
+            var report = service.runChunk(chunk.merchant(), chunk.jobId(), chunk.chunk());
+            EventOutcomes.chunkProcessed(logger, line, report, started);
         } catch (RuntimeException e) {
-            line.put("durationMs", (System.nanoTime() - started) / 1_000_000L);
-            logger.error("bulk chunk failed; SQS will redeliver it", line, e);
-            throw e;
+            throw EventOutcomes.chunkFailed(logger, line, e, started);
         }
+    }
+
+    /** SnapStart: a made-up chunk message decoded (and a malformed one), the request model loaded; no port. */
+    @Override
+    public void prime() {
+        EventsWarmUp.chunkMessage();
     }
 }

@@ -47,8 +47,10 @@ public final class DailySweepHandler implements RequestStreamHandler, Resource {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        EventInput.read(input);
-        EventInput.write(output, sweep());
+        log.run(context, () -> {
+            EventInput.read(input);
+            EventInput.write(output, sweep());
+        });
     }
 
     /** Runs the sweep; returns one report line per merchant. @throws RetryLaterException when a merchant failed */

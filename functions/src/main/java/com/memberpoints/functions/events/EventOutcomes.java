@@ -75,6 +75,32 @@ final class EventOutcomes {
         return new RetryLaterException(detailType + " could not be applied now", e);
     }
 
+    /** The log line of one queue message, to which the chunk's fields are added. */
+    static Map<String, Object> messageLine(String messageId) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("messageId", messageId);
+        return line;
+    }
+
+    /** A chunk run: logged with its duration, its members counted (BulkMembersCredited, BulkMembersFailed). */
+    static void chunkProcessed(JsonLogger log, Map<String, Object> line,
+                               com.memberpoints.domain.bulk.BulkAssignments.ChunkReport report, long started) {
+        line.put("run", report.run().name());
+        line.put("credited", report.tally().credited());
+        line.put("notCredited", report.notCredited());
+        line.put("durationMs", (System.nanoTime() - started) / 1_000_000L);
+        log.info("bulk chunk processed", line);
+        EventMetrics.bulkChunk(log, report);
+    }
+
+    /** A chunk that failed: logged, counted (BulkChunksFailed); returned to be rethrown so SQS redelivers it. */
+    static RuntimeException chunkFailed(JsonLogger log, Map<String, Object> line, RuntimeException e, long started) {
+        line.put("durationMs", (System.nanoTime() - started) / 1_000_000L);
+        log.error("bulk chunk failed; SQS will redeliver it", line, e);
+        log.count("BulkChunksFailed", 1);
+        return e;
+    }
+
     /** The log fields naming a bulk chunk, in the order the worker always wrote them. */
     static void describe(Map<String, Object> line, com.memberpoints.domain.bulk.BulkJobQueue.ChunkMessage chunk) {
         line.put("merchantId", chunk.merchant().value());

@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.liability.LiabilityCounters;
+import com.memberpoints.functions.platform.PrimedHandler;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.Objects;
  * {@code batchItemFailures} and Lambda retries from it. Nothing here writes to the ledger.
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
-public final class LiabilityStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class LiabilityStreamHandler extends PrimedHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final LiabilityCounters counters;
     private final JsonLogger log;
@@ -28,6 +30,7 @@ public final class LiabilityStreamHandler implements RequestHandler<DynamodbEven
     /** Lambda entry point. */
     public LiabilityStreamHandler() {
         this(Wiring.liabilityCounters(), JsonLogger.stdout());
+        primeBeforeSnapshot();
     }
 
     public LiabilityStreamHandler(LiabilityCounters counters, JsonLogger log) {
@@ -37,13 +40,32 @@ public final class LiabilityStreamHandler implements RequestHandler<DynamodbEven
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return log.call(context, () -> count(event));
+    }
+
+    /** Counts every entry once; the first count of an entry also adds its ledger metrics (EventMetrics). */
+    private StreamsEventResponse count(DynamodbEvent event) {
         int[] countedRepeated = new int[2];
         StreamsEventResponse response = Batches.journalEntries(event, log, "liability counting",
-                entry -> countedRepeated[counters.record(entry) ? 0 : 1]++);
+                entry -> countedRepeated[counted(entry) ? 0 : 1]++);
         log.info("liability counters updated", Map.of(
                 "records", event == null || event.getRecords() == null ? 0 : event.getRecords().size(),
                 "counted", countedRepeated[0], "repeated", countedRepeated[1],
                 "failed", response.getBatchItemFailures().size()));
         return response;
+    }
+
+    private boolean counted(JournalEntry entry) {
+        boolean first = counters.record(entry);
+        if (first) {
+            EventMetrics.journalEntry(log, entry);
+        }
+        return first;
+    }
+
+    /** SnapStart: a made-up stream record decoded, the request model loaded; no port, nothing logged. */
+    @Override
+    public void prime() {
+        EventsWarmUp.streamRecord();
     }
 }

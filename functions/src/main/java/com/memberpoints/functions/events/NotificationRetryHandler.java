@@ -8,6 +8,7 @@ import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.model.TimeSource;
+import com.memberpoints.functions.platform.PrimedHandler;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import java.time.YearMonth;
@@ -23,7 +24,7 @@ import java.util.Objects;
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.SES_FROM_ADDRESS, AppConfig.SES_CONFIGURATION_SET,
         AppConfig.SES_MAX_SEND_RATE, AppConfig.SMS_SENDER_ID, AppConfig.SMS_MAX_SEND_RATE})
-public final class NotificationRetryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class NotificationRetryHandler extends PrimedHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     static final int LIMIT_PER_MONTH = 500;
 
@@ -35,6 +36,7 @@ public final class NotificationRetryHandler implements RequestHandler<Map<String
     /** Lambda entry point. */
     public NotificationRetryHandler() {
         this(Wiring.merchantStore(), Wiring.notificationDispatcher(), TimeSource.system(), JsonLogger.stdout());
+        primeBeforeSnapshot();
     }
 
     public NotificationRetryHandler(MerchantStore merchants, NotificationDispatcher dispatcher, TimeSource clock,
@@ -47,6 +49,10 @@ public final class NotificationRetryHandler implements RequestHandler<Map<String
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return log.call(context, this::retryDue);
+    }
+
+    private Map<String, Object> retryDue() {
         List<NotificationDispatcher.Report> reports = new ArrayList<>();
         for (MerchantId id : merchants.all()) {
             merchants.find(id).ifPresent(store -> {
@@ -54,15 +60,12 @@ public final class NotificationRetryHandler implements RequestHandler<Map<String
                 reports.add(dispatcher.retryDue(id, List.of(now.minusMonths(1), now), LIMIT_PER_MONTH));
             });
         }
-        Map<String, Object> summary = Map.of("sent", total(reports, NotificationDispatcher.Outcome.SENT),
-                "retrying", total(reports, NotificationDispatcher.Outcome.RETRYING),
-                "failed", total(reports, NotificationDispatcher.Outcome.FAILED_PERMANENT),
-                "unconfirmed", total(reports, NotificationDispatcher.Outcome.UNCONFIRMED));
-        log.info("notification retries", summary);
-        return summary;
+        return EventMetrics.retries(log, reports);
     }
 
-    private static long total(List<NotificationDispatcher.Report> reports, NotificationDispatcher.Outcome outcome) {
-        return reports.stream().mapToLong(r -> r.count(outcome)).sum();
+    /** SnapStart: the request model and the metric writer loaded; no port, nothing logged. */
+    @Override
+    public void prime() {
+        EventsWarmUp.retry();
     }
 }

@@ -48,7 +48,7 @@ public final class OrderEventsHandler extends PrimedHandler implements RequestSt
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        EventInput.write(output, handle(EventInput.read(input)));
+        log.run(context, () -> EventInput.write(output, handle(EventInput.read(input))));
     }
 
     /** Handles the JSON text of one EventBridge event; returns what was done. */

@@ -41,7 +41,7 @@ public final class ScheduledAssignmentHandler extends PrimedHandler implements R
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        EventInput.write(output, handle(EventInput.read(input)));
+        log.run(context, () -> EventInput.write(output, handle(EventInput.read(input))));
     }
 
     public JsonObject handle(String payload) {

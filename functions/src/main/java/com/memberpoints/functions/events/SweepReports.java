@@ -34,9 +34,15 @@ final class SweepReports {
                         Map.of("merchantId", f.merchant().value()), f.cause());
             }
         }
+        long lots = 0;
+        for (DailySweep.MerchantResult result : outcome.results()) {
+            lots += result instanceof DailySweep.MerchantResult.Swept s ? s.expired().applied() : 0;
+        }
+        log.count("LotsExpired", lots);
         List<String> failed = outcome.failed().stream().map(m -> m.value()).toList();
         log.info("sweep run", Map.of("merchantsSwept", outcome.results().size(), "merchantsWithWork", reports.size(),
                 "merchantsFailed", failed.size()));
+        log.count("SweepRunsCompleted", failed.isEmpty() ? 1 : 0);
         if (!failed.isEmpty()) {
             throw new RetryLaterException("sweep failed for " + failed.size() + " merchant(s): " + failed, null);
         }

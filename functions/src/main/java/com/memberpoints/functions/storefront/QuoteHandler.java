@@ -43,6 +43,7 @@ public final class QuoteHandler extends MemberApiHandler {
         Merchant merchant = service.merchant(member.merchantId());
         StorefrontJson.CartRequest cart = request.body(new Reading(merchant.currency()));
         Quote quote = service.quote(merchant, member.memberId(), cart.cart(), cart.points());
+        request.log().count("QuotesServed", 1);
         return ApiResponse.ok(StorefrontJson.quote(quote, merchant.currency()));
     }
 

@@ -199,6 +199,7 @@ final class StorefrontJson {
         if (outcome instanceof RedemptionOutcome.Redeemed r) {
             log.info(r.repeat() ? "redemption repeated" : "redemption held", "orderId", r.order().value(),
                     "points", r.points(), "storeCredits", r.storeCredits().toPlainString());
+            log.count("RedemptionsHeld", r.repeat() ? 0 : 1);
             JsonObject json = JsonObject.builder()
                     .put("orderId", r.order().value())
                     .put("status", "HELD")
@@ -211,6 +212,9 @@ final class StorefrontJson {
                     .put("creditsBalanceAfter", r.creditsBalanceAfter())
                     .build();
             return ApiResponse.json(r.repeat() ? 200 : 201, json);
+        }
+        if (outcome instanceof RedemptionOutcome.Rejected || outcome instanceof RedemptionOutcome.Insufficient) {
+            log.count("RedemptionsRefused", 1);
         }
         if (outcome instanceof RedemptionOutcome.Rejected j) {
             throw new InvalidInputException("points", j.rejection().message());

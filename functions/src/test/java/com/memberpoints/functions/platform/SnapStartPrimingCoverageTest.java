@@ -15,6 +15,10 @@ import com.memberpoints.functions.platform.http.ApiHandler;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import com.memberpoints.functions.events.DailySweepHandler;
 import com.memberpoints.functions.events.OrderEventsHandler;
+import com.memberpoints.functions.events.BulkAssignmentWorkerHandler;
+import com.memberpoints.functions.events.LiabilityStreamHandler;
+import com.memberpoints.functions.events.NotificationRetryHandler;
+import com.memberpoints.functions.events.NotificationDispatcherHandler;
 import com.memberpoints.functions.events.ScheduledAssignmentHandler;
 import com.memberpoints.functions.events.SweepSettings;
 import java.lang.reflect.Constructor;
@@ -75,9 +79,23 @@ class SnapStartPrimingCoverageTest {
     }
 
     @Test
+    void everyStreamQueueAndRetryHandlerPrimesWithoutTouchingAPortOrLogging() throws Exception {
+        for (Class<?> type : List.of(NotificationDispatcherHandler.class, NotificationRetryHandler.class,
+                LiabilityStreamHandler.class, BulkAssignmentWorkerHandler.class)) {
+            Resource handler = (Resource) build(type);
+            handler.beforeCheckpoint(null);
+            handler.afterRestore(null);
+            assertThat(calls).as("ports called while priming %s", type.getSimpleName()).isEmpty();
+            assertThat(log.lines()).as("lines logged while priming %s", type.getSimpleName()).isEmpty();
+        }
+    }
+
+    @Test
     void everyLambdaHandlerClassOfTheFunctionsIsASnapStartResourceWithAPrimeMethod() throws Exception {
-        // The order handlers are not in the route table; list them here so a new one without a hook fails.
-        for (Class<?> type : List.of(OrderEventsHandler.class, ScheduledAssignmentHandler.class, DailySweepHandler.class)) {
+        // The event-driven handlers are not in the route table; list them here so a new one without a hook fails.
+        for (Class<?> type : List.of(OrderEventsHandler.class, ScheduledAssignmentHandler.class, DailySweepHandler.class,
+                NotificationDispatcherHandler.class, NotificationRetryHandler.class, LiabilityStreamHandler.class,
+                BulkAssignmentWorkerHandler.class)) {
             assertThat(Resource.class).as(type.getSimpleName()).isAssignableFrom(type);
             Method prime = type.getMethod("prime");
             assertThat(Modifier.isPublic(prime.getModifiers())).isTrue();
@@ -100,6 +118,12 @@ class SnapStartPrimingCoverageTest {
     private Object build(Class<?> type) throws ReflectiveOperationException {
         if (type == JsonLogger.class) {
             return log.logger();
+        }
+        if (type == com.memberpoints.domain.notify.RateLimiter.class) {
+            return new com.memberpoints.domain.notify.RateLimiter(1e9, 1_000_000, System::nanoTime, n -> { });
+        }
+        if (type == com.memberpoints.domain.notify.NotificationDispatcher.Settings.class) {
+            return com.memberpoints.domain.notify.NotificationDispatcher.Settings.DEFAULT;
         }
         if (type.isInterface()) {
             return port(type);

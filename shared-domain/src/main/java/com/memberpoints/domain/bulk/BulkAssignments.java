@@ -170,13 +170,33 @@ public final class BulkAssignments {
      * failure propagates: the queue redelivers the chunk and the run starts over safely.
      */
     public ChunkRun processChunk(MerchantId merchant, String jobId, int index) {
+        return runChunk(merchant, jobId, index).run();
+    }
+
+    /** What one run of a chunk did: the members it credited are counted only by the run that completed the chunk. */
+    public record ChunkReport(ChunkRun run, ChunkTally tally) {
+        static final ChunkTally NOTHING = new ChunkTally(0, 0, 0, 0, 0);
+
+        public ChunkReport {
+            java.util.Objects.requireNonNull(run, "run");
+            java.util.Objects.requireNonNull(tally, "tally");
+        }
+
+        /** Members this run could not credit (unknown or refused by the ledger). */
+        public long notCredited() {
+            return tally.unknownMembers() + tally.failed();
+        }
+    }
+
+    /** {@link #processChunk}, with the tally of the members credited and not credited by this run. */
+    public ChunkReport runChunk(MerchantId merchant, String jobId, int index) {
         Optional<BulkJob> found = jobs.find(merchant, jobId);
         Optional<BulkChunk> chunk = found.isEmpty() ? Optional.empty() : jobs.chunk(merchant, jobId, index);
         if (chunk.isEmpty()) {
-            return ChunkRun.NO_SUCH_CHUNK;
+            return new ChunkReport(ChunkRun.NO_SUCH_CHUNK, ChunkReport.NOTHING);
         }
         if (chunk.get().done()) {
-            return ChunkRun.ALREADY_DONE;
+            return new ChunkReport(ChunkRun.ALREADY_DONE, ChunkReport.NOTHING);
         }
         BulkJob job = found.get();
         Optional<Merchant> store = merchants.find(merchant);
@@ -207,8 +227,9 @@ public final class BulkAssignments {
                 }
             }
         }
-        boolean first = jobs.completeChunk(merchant, jobId, index, outcomes, ChunkTally.of(outcomes, email, sms));
-        return first ? ChunkRun.PROCESSED : ChunkRun.ALREADY_DONE;
+        ChunkTally tally = ChunkTally.of(outcomes, email, sms);
+        boolean first = jobs.completeChunk(merchant, jobId, index, outcomes, tally);
+        return first ? new ChunkReport(ChunkRun.PROCESSED, tally) : new ChunkReport(ChunkRun.ALREADY_DONE, ChunkReport.NOTHING);
     }
 
     public Optional<BulkJob> job(MerchantId merchant, String jobId) {

@@ -52,13 +52,25 @@ public final class NotificationDispatcher {
     /** What happened to one (entry, channel) in this call. */
     public enum Outcome { SENT, ALREADY_CLAIMED, RETRYING, FAILED_PERMANENT, UNCONFIRMED }
 
-    /** One decision of this call; {@code note} says why a message was not even attempted. */
-    public record Result(DeliveryKey key, Outcome outcome, String note) {}
+    /**
+     * One decision of this call; {@code note} says why a message was not even attempted; {@code smsParts}: the
+     * billed parts of an SMS this call sent (0 otherwise).
+     */
+    public record Result(DeliveryKey key, Outcome outcome, String note, int smsParts) {
+        public Result(DeliveryKey key, Outcome outcome, String note) {
+            this(key, outcome, note, 0);
+        }
+    }
 
     /** Entries skipped entirely, and per-channel results. */
     public record Report(List<Result> results, List<String> skipped) {
         public long count(Outcome outcome) {
             return results.stream().filter(r -> r.outcome() == outcome).count();
+        }
+
+        /** SMS parts sent in this call (what SNS bills). */
+        public long smsParts() {
+            return results.stream().filter(r -> r.outcome() == Outcome.SENT).mapToLong(Result::smsParts).sum();
         }
     }
 
@@ -224,7 +236,8 @@ public final class NotificationDispatcher {
         return switch (result) {
             case DeliveryResult.Sent sent -> {
                 deliveries.markSent(key, attempt, sent.providerMessageId(), at, YearMonth.from(at.atZone(store.zone())));
-                yield new Result(key, Outcome.SENT, sent.providerMessageId());
+                yield new Result(key, Outcome.SENT, sent.providerMessageId(),
+                        key.channel() == Channel.SMS ? claimed.smsParts() : 0);
             }
             case DeliveryResult.PermanentFailure failure -> {
                 deliveries.markFailed(key, attempt, failure.reason(), at);

@@ -65,13 +65,18 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return process(event, context, false);
-    }
-
-    private APIGatewayV2HTTPResponse process(APIGatewayV2HTTPEvent event, Context context, boolean priming) {
-        long started = System.nanoTime();
         String requestId = context != null && context.getAwsRequestId() != null
                 ? context.getAwsRequestId() : UUID.randomUUID().toString();
+        logger.start(requestId, context == null ? null : context.getFunctionName());
+        try {
+            return process(event, requestId, false);
+        } finally {
+            logger.finish(); // the invocation's metrics, one EMF line
+        }
+    }
+
+    private APIGatewayV2HTTPResponse process(APIGatewayV2HTTPEvent event, String requestId, boolean priming) {
+        long started = System.nanoTime();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", requestId);
         fields.put("route", event == null ? null : event.getRouteKey());
@@ -139,7 +144,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 .withBody("{\"priming\":true}")
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("priming").build())
                 .build();
-        process(event, null, true);
+        process(event, "priming", true);
         try {
             FieldReader.read(Json.parse("{\"amount\":\"1.00\",\"points\":1,\"extra\":[true]}"),
                     r -> new Object[] {r.decimal("amount", BigDecimal.ZERO, BigDecimal.TEN, 2), r.integer("points", 0, 9)});

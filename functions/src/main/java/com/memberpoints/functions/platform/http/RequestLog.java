@@ -28,6 +28,11 @@ public final class RequestLog {
         logger.log(JsonLogger.Level.DEBUG, message, fields(keyValues), null);
     }
 
+    /** Adds to a business metric of this invocation (docs/observability.md; one EMF line per invocation). */
+    public void count(String metric, long value) {
+        logger.count(metric, value);
+    }
+
     private Map<String, Object> fields(Object... keyValues) {
         if (keyValues.length % 2 != 0) {
             throw new IllegalArgumentException("key/value pairs expected");

@@ -1,0 +1,62 @@
+package com.memberpoints.functions.events;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.functions.platform.Priming;
+import com.memberpoints.functions.platform.log.JsonLogger;
+import com.memberpoints.infra.sqs.BulkChunkCodec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Made-up inputs for the SnapStart priming of the stream, queue and retry functions: their parsing paths run
+ * without a port, and nothing reaches a log (a discarding logger takes the metric line priming writes).
+ */
+final class EventsWarmUp {
+    private EventsWarmUp() {}
+
+    /** The ledger-stream path: a batch with a record that is not a journal insert, an image converted. */
+    static void streamRecord() {
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("MODIFY");
+        record.setDynamodb(new StreamRecord().withSequenceNumber("1")
+                .withNewImage(Map.of("pk", new AttributeValue().withS("priming"), "n", new AttributeValue().withN("1"))));
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(record));
+        Batches.journalEntries(event, JsonLogger.discarding(), "priming", entry -> { });
+        StreamImages.toSdk(record.getDynamodb().getNewImage());
+        metrics();
+        Priming.dynamoDbRequestModel();
+    }
+
+    /** The bulk-queue path: a chunk message decoded, a malformed one refused. */
+    static void chunkMessage() {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("priming");
+        message.setBody("{\"merchantId\":\"priming\",\"jobId\":\"priming\",\"chunk\":0}");
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        Batches.messages(event, m -> BulkChunkCodec.decode(m.getBody()));
+        try {
+            BulkChunkCodec.decode("{\"merchantId\":\"priming\"}");
+        } catch (InvalidInputException expected) {
+            EventInput.errors(expected);
+        }
+        metrics();
+        Priming.dynamoDbRequestModel();
+    }
+
+    /** The retry sweep: the request model and the metric line. */
+    static void retry() {
+        metrics();
+        Priming.dynamoDbRequestModel();
+    }
+
+    /** Writes a metric line to a logger that drops it: the EMF writer loaded, nothing logged. */
+    private static void metrics() {
+        JsonLogger.discarding().count("Priming", 0);
+    }
+}
