@@ -28,7 +28,7 @@ public record MemberOutcome(MemberId member, Result result, String failure) {
     }
 
     public static MemberOutcome failed(MemberId member, String why) {
-        return new MemberOutcome(member, Result.FAILED, why.isEmpty() ? "the credit was refused" : why);
+        return new MemberOutcome(member, Result.FAILED, why);
     }
 
     public enum Result {
