@@ -214,6 +214,76 @@ class BulkAssignmentTest {
         assertThat(world.log().lines()).anyMatch(l -> l.contains("bulk chunk failed"));
     }
 
+    /** Drains like {@link #drain()} but gives up after {@code max} deliveries: a job that never ends must fail the test, not hang it. */
+    int drainAtMost(int max) {
+        int deliveries = 0;
+        Optional<BulkJobQueue.ChunkMessage> next;
+        while (deliveries < max && (next = world.queue.poll()).isPresent()) {
+            deliveries++;
+            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+            m.setMessageId("m-" + deliveries);
+            m.setBody(com.memberpoints.infra.sqs.BulkChunkCodec.encode(next.get()));
+            SQSEvent event = new SQSEvent();
+            event.setRecords(List.of(m));
+            if (!worker.handleRequest(event, null).getBatchItemFailures().isEmpty()) {
+                world.queue.enqueue(next.get().merchant(), next.get().jobId(), List.of(next.get().chunk()));
+            }
+        }
+        return deliveries;
+    }
+
+    /** Issue 13 B1: 150 emoji are 150 characters for the route and 300 UTF-16 units for the ledger's old rule. */
+    @Test
+    void aReasonOf150EmojiIsCreditedToEveryMemberAndTheJobEnds() {
+        for (int i = 0; i < 3; i++) {
+            world.member(SHOP, "e" + i, true, true);
+        }
+        String reason = "\uD83C\uDF89".repeat(150);
+        var r = post("{\"memberIds\":" + ids(List.of("e0", "e1", "e2")) + ",\"points\":7,\"reason\":\"" + reason + "\"}",
+                Map.of("Idempotency-Key", "emoji-150"));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(202);
+
+        assertThat(drainAtMost(5)).isEqualTo(1);
+
+        assertThat(status("bulk-emoji-150", Map.of()).getBody()).contains("\"status\":\"COMPLETED\"", "\"credited\":3");
+        assertThat(balance("e2")).isEqualTo(7);
+        assertThat(ledger.inner.history(WalletRef.points(SHOP, MemberId.of("e0")), PageRequest.first(1)).items()
+                .getFirst().reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void aReasonOf201EmojiIsRefusedBeforeAnyJobExists() {
+        var r = post("{\"memberIds\":[\"a\"],\"points\":7,\"reason\":\"" + "\uD83C\uDF89".repeat(201) + "\"}", Map.of());
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(r.getBody()).contains("\"field\":\"reason\"", "must be at most 200 characters");
+        assertThat(world.queue.size()).isZero();
+    }
+
+    /**
+     * Issue 13 B1: a member whose credit can never succeed (here a job stored before the reason rule refused
+     * bidirectional overrides) is recorded FAILED with why; the chunk completes and the job ends.
+     */
+    @Test
+    void aMemberThatFailsDeterministicallyIsRecordedFailedAndTheJobEnds() {
+        world.member(SHOP, "ok", true, true);
+        BulkJob job = BulkJob.created(SHOP, "bulk-old", 9, "Promo \u202Egnp.exe", NotifyChoice.NONE,
+                com.memberpoints.domain.model.Actor.parse("staff:staff-7"), AdminWorld.NOW, Optional.empty(), 2);
+        world.jobs.create(job, List.of(List.of(MemberId.of("ok"), MemberId.of("ghost"))));
+        world.queue.enqueue(SHOP, "bulk-old", List.of(0));
+
+        assertThat(drainAtMost(5)).as("one delivery completes the chunk").isEqualTo(1);
+
+        var s = status("bulk-old", Map.of());
+        assertThat(s.getBody()).contains("\"status\":\"COMPLETED\"", "\"failed\":1", "\"unknownMembers\":1",
+                "{\"memberId\":\"ok\",\"outcome\":\"FAILED\",\"failure\":\"the credit is invalid: reason must not contain bidirectional override characters\"}",
+                "{\"memberId\":\"ghost\",\"outcome\":\"UNKNOWN_MEMBER\"}");
+        assertThat(balance("ok")).isZero();
+        // Delivered again: the outcome is not counted twice.
+        world.queue.enqueue(SHOP, "bulk-old", List.of(0));
+        drainAtMost(5);
+        assertThat(world.jobs.find(SHOP, "bulk-old").orElseThrow().failed()).isEqualTo(1);
+    }
+
     @Test
     void aReusedKeyWithOtherContentIs409() {
         world.member(SHOP, "a", true, true);

@@ -37,18 +37,21 @@ import java.util.Optional;
  * job     BJ#&lt;merchant&gt;#&lt;jobId&gt;     JOB              request (points, reason, ntf, actor, at, exp, total, chunks)
  *                                                     and counters (done, cr, unk, fail, em, sms)
  * chunk   BJ#&lt;merchant&gt;#&lt;jobId&gt;     C#&lt;00000..&gt;      ids (member ids joined by '\n'), out (one letter per
- *                                                     member: C credited, U unknown, F failed; absent until done)
+ *                                                     member: C credited, U unknown, F failed; absent until done),
+ *                                                     why (map: failure text → positions in the chunk "0,5"; only with F)
  * </pre>
  * Creation writes the chunks first (each a conditional put: new, or byte-identical from an earlier try of
  * the same request) and the job item last, conditionally: the job item is the commit point, so a create
  * that crashed half-way is completed by its retry. A chunk is completed by one transaction that sets its
  * outcomes only if absent and adds its tally to the job counters: counted exactly once. 1,000 ids of up to
- * 128 characters are at most 129 KB: far below the 400 KB item limit.
+ * 128 characters are at most 129 KB: far below the 400 KB item limit; failure texts are stored once each with
+ * the positions that failed for it (the domain writes a handful of distinct texts of at most 200 characters).
  */
 public final class DynamoDbBulkJobStore implements BulkJobStore {
     private static final String JOB_SK = "JOB";
     private static final String IDS = "ids";
     private static final String OUT = "out";
+    private static final String WHY = "why";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -147,11 +150,15 @@ public final class DynamoDbBulkJobStore implements BulkJobStore {
                 case FAILED -> 'F';
             });
         }
+        Map<String, AttributeValue> failures = failureTexts(outcomes);
         Update setOutcomes = Update.builder().tableName(table).key(key(pk, chunkKey(index)))
-                .updateExpression("SET #out = :out")
+                .updateExpression(failures.isEmpty() ? "SET #out = :out" : "SET #out = :out, #why = :why")
                 .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#out)")
-                .expressionAttributeNames(Map.of("#out", OUT, "#pk", LedgerTable.PK))
-                .expressionAttributeValues(Map.of(":out", AttributeValue.fromS(out.toString())))
+                .expressionAttributeNames(failures.isEmpty() ? Map.of("#out", OUT, "#pk", LedgerTable.PK)
+                        : Map.of("#out", OUT, "#pk", LedgerTable.PK, "#why", WHY))
+                .expressionAttributeValues(failures.isEmpty()
+                        ? Map.of(":out", AttributeValue.fromS(out.toString()))
+                        : Map.of(":out", AttributeValue.fromS(out.toString()), ":why", AttributeValue.fromM(failures)))
                 .build();
         Update addTally = Update.builder().tableName(table).key(key(pk, JOB_SK))
                 .updateExpression("ADD #done :one, #cr :cr, #unk :unk, #fail :fail, #em :em, #sms :sms")
@@ -238,6 +245,35 @@ public final class DynamoDbBulkJobStore implements BulkJobStore {
         }
     }
 
+    /**
+     * The failure texts of a chunk, each once, with the positions of the members that failed for it
+     * ({@code "the credit is invalid: …" → "0,5,17"}): a chunk whose 1,000 members all fail for one reason stays
+     * a few KB.
+     */
+    private static Map<String, AttributeValue> failureTexts(List<MemberOutcome> outcomes) {
+        Map<String, StringBuilder> byText = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            String why = outcomes.get(i).failure();
+            if (!why.isEmpty()) {
+                StringBuilder at = byText.computeIfAbsent(why, k -> new StringBuilder());
+                at.append(at.isEmpty() ? "" : ",").append(i);
+            }
+        }
+        Map<String, AttributeValue> out = new HashMap<>();
+        byText.forEach((text, at) -> out.put(text, AttributeValue.fromS(at.toString())));
+        return out;
+    }
+
+    private static Map<Integer, String> positions(Map<String, AttributeValue> failureTexts) {
+        Map<Integer, String> out = new HashMap<>();
+        failureTexts.forEach((text, at) -> {
+            for (String i : at.s().split(",")) {
+                out.put(Integer.parseInt(i), text);
+            }
+        });
+        return out;
+    }
+
     private static BulkChunk chunk(int index, Map<String, AttributeValue> item) {
         String ids = item.get(IDS).s();
         List<MemberId> members = new ArrayList<>();
@@ -247,12 +283,14 @@ public final class DynamoDbBulkJobStore implements BulkJobStore {
         List<MemberOutcome> outcomes = new ArrayList<>();
         if (item.containsKey(OUT)) {
             String out = item.get(OUT).s();
+            Map<Integer, String> why = item.containsKey(WHY) ? positions(item.get(WHY).m()) : Map.of();
             for (int i = 0; i < out.length(); i++) {
-                outcomes.add(new MemberOutcome(members.get(i), switch (out.charAt(i)) {
-                    case 'C' -> MemberOutcome.Result.CREDITED;
-                    case 'U' -> MemberOutcome.Result.UNKNOWN_MEMBER;
-                    default -> MemberOutcome.Result.FAILED;
-                }));
+                MemberId member = members.get(i);
+                outcomes.add(switch (out.charAt(i)) {
+                    case 'C' -> new MemberOutcome(member, MemberOutcome.Result.CREDITED);
+                    case 'U' -> new MemberOutcome(member, MemberOutcome.Result.UNKNOWN_MEMBER);
+                    default -> MemberOutcome.failed(member, why.getOrDefault(i, ""));
+                });
             }
         }
         return new BulkChunk(index, members, outcomes);

@@ -13,6 +13,7 @@ import com.memberpoints.domain.ledger.ExpiringLot;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.LedgerContentionException;
+import com.memberpoints.domain.ledger.LedgerStoreException;
 import com.memberpoints.domain.ledger.LedgerDecision;
 import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
@@ -90,30 +91,56 @@ public final class DynamoDbLedgerStore implements LedgerStore {
     @Override
     public LedgerResult apply(LedgerCommand command) {
         WalletRef ref = command.wallet();
+        Throttled lastThrottle = null;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-            WalletState state = readWallet(ref);
-            Optional<JournalEntry> redemption = command instanceof LedgerCommand.RevertRedemption r
-                    ? readJournal(ref.merchant(), ref.member(), r.redemptionId())
-                    : Optional.empty();
-            OperationId id = command.operationId(state);
-            LedgerDecision decision = LedgerDecision.decide(command, state, redemption);
-            if (decision instanceof LedgerDecision.Refuse refuse) {
-                // A refusal may hide a repeat of an operation applied when the state allowed it.
-                return readJournal(ref.merchant(), ref.member(), id)
-                        .map(stored -> LedgerDecision.repeatOf(stored, command))
-                        .orElse(refuse.result());
-            }
-            LedgerDecision.Write write = (LedgerDecision.Write) decision;
-            Optional<LedgerResult> outcome = tryWrite(command, state, write);
-            if (outcome.isPresent()) {
-                return outcome.get();
+            try {
+                Optional<LedgerResult> outcome = attempt(command, ref);
+                if (outcome.isPresent()) {
+                    return outcome.get();
+                }
+                lastThrottle = null;
+            } catch (Throttled t) {
+                lastThrottle = t; // refused for rate or capacity: nothing written, back off and try again
             }
             if (attempt < retry.maxAttempts()) {
                 retry.pause(attempt);
             }
         }
+        if (lastThrottle != null) {
+            throw new LedgerContentionException("DynamoDB kept throttling wallet " + ref + " during "
+                    + retry.maxAttempts() + " attempts; nothing applied for " + command.kind(), lastThrottle.getCause());
+        }
         throw new LedgerContentionException("wallet " + ref + " kept changing during " + retry.maxAttempts()
                 + " attempts; nothing applied for " + command.kind());
+    }
+
+    /** One read-decide-write round: empty when the wallet changed in between; {@link Throttled} when throttled. */
+    private Optional<LedgerResult> attempt(LedgerCommand command, WalletRef ref) {
+        WalletState state = readWallet(ref);
+        Optional<JournalEntry> redemption = command instanceof LedgerCommand.RevertRedemption r
+                ? readJournal(ref.merchant(), ref.member(), r.redemptionId())
+                : Optional.empty();
+        OperationId id = command.operationId(state);
+        LedgerDecision decision = LedgerDecision.decide(command, state, redemption);
+        if (decision instanceof LedgerDecision.Refuse refuse) {
+            // A refusal may hide a repeat of an operation applied when the state allowed it.
+            return Optional.of(readJournal(ref.merchant(), ref.member(), id)
+                    .map(stored -> LedgerDecision.repeatOf(stored, command))
+                    .orElse(refuse.result()));
+        }
+        return tryWrite(command, state, (LedgerDecision.Write) decision);
+    }
+
+    /** A throttled DynamoDB call inside {@link #apply}: caught there and retried. */
+    private static final class Throttled extends RuntimeException {
+        Throttled(SdkException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** The SDK failure as this store reports it: {@link Throttled} (retried by apply) or a {@link DynamoDbLedgerException}. */
+    private static RuntimeException failure(String message, SdkException e) {
+        return DynamoDbThrottling.isThrottling(e) ? new Throttled(e) : new DynamoDbLedgerException(message, e);
     }
 
     /** Empty when the wallet changed since it was read (retry). */
@@ -151,9 +178,12 @@ public final class DynamoDbLedgerStore implements LedgerStore {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
             return Optional.of(new LedgerResult.Applied(entry));
         } catch (TransactionCanceledException e) {
+            if (DynamoDbThrottling.isThrottling(e)) {
+                throw new Throttled(e);
+            }
             return onCancelled(command, entry, e);
         } catch (SdkException e) {
-            throw new DynamoDbLedgerException("ledger write failed for " + entry.wallet() + " " + entry.operationId(), e);
+            throw failure("ledger write failed for " + entry.wallet() + " " + entry.operationId(), e);
         }
     }
 
@@ -195,7 +225,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         } catch (ConditionalCheckFailedException e) {
             return HoldConfirmation.NOT_HELD;
         } catch (SdkException e) {
-            throw new DynamoDbLedgerException("confirming the hold of order " + order + " failed", e);
+            throw outsideApply("confirming the hold of order " + order + " failed", e);
         }
     }
 
@@ -203,7 +233,11 @@ public final class DynamoDbLedgerStore implements LedgerStore {
 
     @Override
     public WalletState wallet(WalletRef ref) {
-        return readWallet(ref);
+        try {
+            return readWallet(ref);
+        } catch (Throttled t) {
+            throw new LedgerContentionException("DynamoDB throttled reading wallet " + ref, t.getCause());
+        }
     }
 
     private WalletState readWallet(WalletRef ref) {
@@ -212,7 +246,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                     .key(LedgerItemMapper.balanceKey(ref)).consistentRead(true).build()).item();
             return LedgerItemMapper.walletState(ref, item);
         } catch (SdkException e) {
-            throw new DynamoDbLedgerException("reading wallet " + ref + " failed", e);
+            throw failure("reading wallet " + ref + " failed", e);
         }
     }
 
@@ -223,7 +257,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                     .consistentRead(true).build()).item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(LedgerItemMapper.journalEntry(item));
         } catch (SdkException e) {
-            throw new DynamoDbLedgerException("reading journal entry " + id + " failed", e);
+            throw failure("reading journal entry " + id + " failed", e);
         }
     }
 
@@ -347,8 +381,14 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         try {
             return dynamo.query(request);
         } catch (SdkException e) {
-            throw new DynamoDbLedgerException(what + " failed", e);
+            throw outsideApply(what + " failed", e);
         }
+    }
+
+    /** A failed call outside {@link #apply} (the SDK already retried it): throttling is a RetryLater, the rest a store failure. */
+    private static LedgerStoreException outsideApply(String message, SdkException e) {
+        return DynamoDbThrottling.isThrottling(e) ? new LedgerContentionException("throttled: " + message, e)
+                : new DynamoDbLedgerException(message, e);
     }
 
     private static Optional<String> nextCursor(QueryResponse response, String tag,

@@ -1,5 +1,6 @@
 package com.memberpoints.infra.dynamodb;
 
+import com.memberpoints.domain.model.StoreBusyException;
 import com.memberpoints.domain.model.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,9 +32,12 @@ final class StoreCalls {
         try {
             return body.get();
         } catch (SdkException e) {
-            throw wrap.apply("DynamoDB failed " + what + ": " + e.getClass().getSimpleName(), e);
+            String message = "DynamoDB failed " + what + ": " + e.getClass().getSimpleName();
+            // Throttling (after the SDK's own retries) is carried as a StoreBusyException cause: a 503, not a 500.
+            throw wrap.apply(message, DynamoDbThrottling.isThrottling(e) ? new StoreBusyException(message, e) : e);
         } catch (UnprocessedKeysException e) {
-            throw wrap.apply("DynamoDB throttled " + what + ": " + e.getMessage(), e);
+            String message = "DynamoDB throttled " + what + ": " + e.getMessage();
+            throw wrap.apply(message, new StoreBusyException(message, e));
         } catch (Attrs.CorruptItemException | IllegalArgumentException | ArithmeticException e) {
             // domain constructors refuse what a mapper read: the stored item is not what we wrote
             throw wrap.apply("corrupt item " + what + ": " + e.getMessage(), e);

@@ -62,6 +62,21 @@ abstract class BulkJobStoreContract {
         assertThat(store().find(MerchantId.of("other"), "bulk-a")).isEmpty();
     }
 
+    /** Issue 13 B1: why each member failed is kept with the chunk (one text shared by many members is stored once). */
+    @Test
+    void failureTextsSurviveTheRoundTrip() {
+        store().create(job("bulk-f", 5, 5), chunks(5));
+        List<MemberOutcome> outcomes = List.of(
+                MemberOutcome.failed(MemberId.of("member-0"), "the credit is invalid: reason must not contain control characters"),
+                new MemberOutcome(MemberId.of("member-1"), MemberOutcome.Result.CREDITED),
+                MemberOutcome.failed(MemberId.of("member-2"), "the credit is invalid: reason must not contain control characters"),
+                MemberOutcome.failed(MemberId.of("member-3"), "the ledger refused it: \u00e9t\u00e9 \uD83C\uDF81"),
+                MemberOutcome.failed(MemberId.of("member-4"), ""));
+        assertThat(store().completeChunk(shop, "bulk-f", 0, outcomes, ChunkTally.of(outcomes, 0, 0))).isTrue();
+        assertThat(store().chunk(shop, "bulk-f", 0).orElseThrow().outcomes()).isEqualTo(outcomes);
+        assertThat(store().find(shop, "bulk-f").orElseThrow().failed()).isEqualTo(4);
+    }
+
     @Test
     void aChunkIsCompletedAndCountedExactlyOnce() {
         store().create(job("bulk-b", 3, 5), chunks(3));

@@ -79,4 +79,55 @@ class DynamoDbLedgerStoreIT extends LedgerStoreContract {
         // The lagging entries are still there: the next run walks past them again and applies nothing.
         assertThat(sweeps.expireDue(shop, sweepTime, 1000)).isEqualTo(new LedgerSweeps.SweepReport(0, lagging, true));
     }
+
+    static software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException throughputExceeded() {
+        return software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+                .awsErrorDetails(DynamoDbThrottlingTest.details("ProvisionedThroughputExceededException", 400))
+                .statusCode(400).build();
+    }
+
+    /** Issue 13 C1: throttling is retried like contention (bounded, with backoff) and the credit lands once. */
+    @Test
+    void throttledCallsAreRetriedAndTheCommandAppliesOnce(DynamoDbLocal local) {
+        String table = local.createLedgerTable();
+        ThrottledCallsDynamoDb throttled = new ThrottledCallsDynamoDb(local.client(), 3,
+                DynamoDbLedgerStoreIT::throughputExceeded);
+        DynamoDbLedgerStore retrying = new DynamoDbLedgerStore(throttled, table,
+                new RetryPolicy(10, java.time.Duration.ZERO, java.time.Duration.ZERO));
+        var result = retrying.apply(LedgerCommand.earn(shop, ann, OrderId.of("o-1"), 40, END_2021, T0));
+        org.assertj.core.api.Assertions.assertThat(result)
+                .isInstanceOf(com.memberpoints.domain.ledger.LedgerResult.Applied.class);
+        org.assertj.core.api.Assertions.assertThat(throttled.calls.get()).isGreaterThan(3);
+        org.assertj.core.api.Assertions.assertThat(new DynamoDbLedgerStore(local.client(), table).wallet(points).balance())
+                .isEqualTo(40);
+    }
+
+    @Test
+    void throttlingBeyondTheRetriesIsContentionNothingApplied(DynamoDbLocal local) {
+        String table = local.createLedgerTable();
+        DynamoDbLedgerStore always = new DynamoDbLedgerStore(new ThrottledCallsDynamoDb(local.client(), -1,
+                DynamoDbLedgerStoreIT::throughputExceeded), table,
+                new RetryPolicy(4, java.time.Duration.ZERO, java.time.Duration.ZERO));
+        assertThatThrownBy(() -> always.apply(LedgerCommand.earn(shop, ann, OrderId.of("o-1"), 40, END_2021, T0)))
+                .isInstanceOf(com.memberpoints.domain.ledger.LedgerContentionException.class)
+                .isInstanceOf(com.memberpoints.domain.model.RetryLater.class)
+                .hasMessageContaining("throttling")
+                .hasCauseInstanceOf(software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.class);
+        org.assertj.core.api.Assertions.assertThat(new DynamoDbLedgerStore(local.client(), table).wallet(points).balance())
+                .isZero();
+    }
+
+    @Test
+    void aTransactionCancelledForThrottlingIsRetried(DynamoDbLocal local) {
+        String table = local.createLedgerTable();
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        // every call before the 4th fails: GetItem first, then TransactWriteItems cancelled for throttling
+        ThrottledCallsDynamoDb throttled = new ThrottledCallsDynamoDb(local.client(), 3,
+                () -> n.incrementAndGet() % 2 == 0 ? DynamoDbThrottlingTest.cancelled("ThrottlingError", "None")
+                        : throughputExceeded());
+        DynamoDbLedgerStore retrying = new DynamoDbLedgerStore(throttled, table,
+                new RetryPolicy(10, java.time.Duration.ZERO, java.time.Duration.ZERO));
+        org.assertj.core.api.Assertions.assertThat(retrying.apply(LedgerCommand.earn(shop, ann, OrderId.of("o-2"), 5,
+                END_2021, T0))).isInstanceOf(com.memberpoints.domain.ledger.LedgerResult.Applied.class);
+    }
 }

@@ -213,12 +213,9 @@ public final class BulkAssignments {
                     outcomes.add(new MemberOutcome(id, MemberOutcome.Result.UNKNOWN_MEMBER));
                     continue;
                 }
-                LedgerCommand.Credit credit = LedgerCommand.bulkCredit(WalletRef.points(merchant, id), jobId,
-                        job.points(), job.expiresAt(), job.reason(), job.actor(), job.createdAt())
-                        .withNotification(job.notification());
-                LedgerResult result = ledger.apply(credit);
-                boolean ok = result instanceof LedgerResult.Applied || result instanceof LedgerResult.Duplicate;
-                outcomes.add(new MemberOutcome(id, ok ? MemberOutcome.Result.CREDITED : MemberOutcome.Result.FAILED));
+                MemberOutcome outcome = credit(merchant, jobId, job, id);
+                outcomes.add(outcome);
+                boolean ok = outcome.result() == MemberOutcome.Result.CREDITED;
                 if (ok) {
                     var channels = store.isEmpty() ? java.util.EnumSet.noneOf(Channel.class)
                             : NotificationDispatcher.channels(job.notification(), store.get(), p);
@@ -230,6 +227,32 @@ public final class BulkAssignments {
         ChunkTally tally = ChunkTally.of(outcomes, email, sms);
         boolean first = jobs.completeChunk(merchant, jobId, index, outcomes, tally);
         return first ? new ChunkReport(ChunkRun.PROCESSED, tally) : new ChunkReport(ChunkRun.ALREADY_DONE, ChunkReport.NOTHING);
+    }
+
+    /**
+     * Credits one member. A refusal that no redelivery can change — an invalid command (e.g. a reason the
+     * ledger's rule refuses) or a ledger outcome other than applied/duplicate — is this member's FAILED outcome
+     * with its reason, so the chunk completes and the job ends. A store failure (an exception other than
+     * {@link IllegalArgumentException}) propagates: it may pass, and the chunk is redelivered.
+     */
+    private MemberOutcome credit(MerchantId merchant, String jobId, BulkJob job, MemberId id) {
+        LedgerResult result;
+        try {
+            LedgerCommand.Credit credit = LedgerCommand.bulkCredit(WalletRef.points(merchant, id), jobId,
+                    job.points(), job.expiresAt(), job.reason(), job.actor(), job.createdAt())
+                    .withNotification(job.notification());
+            result = ledger.apply(credit);
+        } catch (IllegalArgumentException e) {
+            return MemberOutcome.failed(id, "the credit is invalid: " + e.getMessage());
+        }
+        return switch (result) {
+            case LedgerResult.Applied a -> new MemberOutcome(id, MemberOutcome.Result.CREDITED);
+            case LedgerResult.Duplicate d -> new MemberOutcome(id, MemberOutcome.Result.CREDITED);
+            case LedgerResult.InsufficientBalance b -> MemberOutcome.failed(id, "the balance does not cover it");
+            case LedgerResult.OperationIdConflict c -> MemberOutcome.failed(id,
+                    "this job's operation for the member already exists with other content");
+            case LedgerResult.NotApplicable n -> MemberOutcome.failed(id, "the ledger refused it: " + n.reason());
+        };
     }
 
     public Optional<BulkJob> job(MerchantId merchant, String jobId) {

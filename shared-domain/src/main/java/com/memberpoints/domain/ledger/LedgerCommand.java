@@ -293,10 +293,7 @@ public sealed interface LedgerCommand
 
     private static String checkReason(String reason) {
         String r = reason == null ? "" : reason.strip();
-        if (r.length() > MAX_REASON_LENGTH) {
-            throw new IllegalArgumentException("reason longer than " + MAX_REASON_LENGTH + " characters");
-        }
-        return r;
+        return com.memberpoints.domain.model.MemberText.require("reason", r, 0, MAX_REASON_LENGTH, false);
     }
 
     private static String requireReason(String reason) {

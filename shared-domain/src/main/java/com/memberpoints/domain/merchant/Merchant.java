@@ -38,9 +38,7 @@ public record Merchant(
         Objects.requireNonNull(defaultLocale, "defaultLocale");
         Objects.requireNonNull(supportedLocales, "supportedLocales");
         Objects.requireNonNull(membershipTiers, "membershipTiers");
-        if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("name must be 1-" + MAX_NAME_LENGTH + " characters");
-        }
+        com.memberpoints.domain.model.MemberText.require("name", name, 1, MAX_NAME_LENGTH, false);
         if (Money.scaleOf(currency) > 3) {
             throw new IllegalArgumentException("unsupported currency scale: " + currency);
         }

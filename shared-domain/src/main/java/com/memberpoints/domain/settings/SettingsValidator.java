@@ -111,8 +111,9 @@ public final class SettingsValidator {
             String value = text.getValue();
             if (value == null) {
                 e.add(path, "must not be null");
-            } else if (value.codePointCount(0, value.length()) > MAX_RULES_TEXT_LENGTH) {
-                e.add(path, "must be at most " + MAX_RULES_TEXT_LENGTH + " characters");
+            } else {
+                com.memberpoints.domain.model.MemberText.problem(value, 0, MAX_RULES_TEXT_LENGTH, true)
+                        .ifPresent(problem -> e.add(path, problem));
             }
         }
         return e.list;

@@ -17,12 +17,9 @@ import com.memberpoints.functions.platform.http.PageCursor;
 import com.memberpoints.functions.platform.http.Permission;
 import com.memberpoints.functions.platform.http.QueryParams;
 import com.memberpoints.functions.platform.http.StaffApiHandler;
-import com.memberpoints.functions.platform.json.JsonArray;
 import com.memberpoints.functions.platform.json.JsonObject;
-import com.memberpoints.functions.platform.json.JsonValue;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -60,11 +57,7 @@ public final class BulkAssignmentStatusHandler extends StaffApiHandler {
         BulkJob job = bulk.job(staff.merchantId(), jobId)
                 .orElseThrow(() -> ApiException.notFound("Bulk assignment not found."));
         Page<MemberOutcome> outcomes = bulk.outcomes(staff.merchantId(), jobId, page);
-        List<JsonValue> items = new ArrayList<>(outcomes.items().size());
-        for (MemberOutcome o : outcomes.items()) {
-            items.add(JsonObject.builder().put("memberId", o.member().value()).put("outcome", o.result().name()).build());
-        }
-        JsonObject.Builder b = BulkJson.job(job).put("outcomes", new JsonArray(items));
+        JsonObject.Builder b = BulkJson.job(job).put("outcomes", BulkJson.outcomes(outcomes.items()));
         if (outcomes.nextCursor().isPresent()) {
             b.put("nextCursor", outcomes.nextCursor().get());
         } else {

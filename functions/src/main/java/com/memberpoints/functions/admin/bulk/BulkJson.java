@@ -12,7 +12,9 @@ import java.util.Optional;
 import com.memberpoints.functions.admin.AdminJson;
 
 import com.memberpoints.domain.bulk.BulkJob;
+import com.memberpoints.functions.platform.json.JsonArray;
 import com.memberpoints.functions.platform.json.JsonObject;
+import com.memberpoints.functions.platform.json.JsonValue;
 
 /** JSON of a bulk job's state. */
 final class BulkJson {
@@ -92,5 +94,19 @@ final class BulkJson {
             case BulkAssignments.Outcome.DryRunDone d -> throw new IllegalStateException("a dry run is not refused");
             case BulkAssignments.Outcome.Started s -> throw new IllegalStateException("a started job is not refused");
         };
+    }
+
+    /** One line per member: its id, its outcome and, for a FAILED one, why ({@code failure}). */
+    static JsonArray outcomes(java.util.List<com.memberpoints.domain.bulk.MemberOutcome> outcomes) {
+        java.util.List<JsonValue> items = new java.util.ArrayList<>(outcomes.size());
+        for (com.memberpoints.domain.bulk.MemberOutcome o : outcomes) {
+            JsonObject.Builder line = JsonObject.builder().put("memberId", o.member().value())
+                    .put("outcome", o.result().name());
+            if (!o.failure().isEmpty()) {
+                line.put("failure", o.failure());
+            }
+            items.add(line.build());
+        }
+        return new JsonArray(items);
     }
 }

@@ -1,5 +1,7 @@
 package com.memberpoints.functions.platform.http;
 
+import com.memberpoints.domain.model.RetryLater;
+import java.util.Optional;
 import com.memberpoints.domain.merchant.UnknownMerchantException;
 import com.memberpoints.domain.model.FieldError;
 import com.memberpoints.domain.model.InvalidInputException;
@@ -51,10 +53,27 @@ public final class Problems {
         if (failure instanceof MalformedJsonException e) {
             return new Problem(ProblemType.MALFORMED_JSON, e.getMessage(), List.of(), Map.of());
         }
+        Optional<RetryLater> busy = retryLater(failure);
+        if (busy.isPresent()) { // contention or throttling outlasted the retries: nothing applied, try again
+            return new Problem(ProblemType.SERVICE_UNAVAILABLE,
+                    "The service is busy; nothing was changed. Try again in a moment (see Retry-After).", List.of(),
+                    Map.of("retry-after", Integer.toString(busy.get().retryAfterSeconds())));
+        }
         // Everything else — including domain exceptions not yet given a case above — is the server's fault.
         return new Problem(ProblemType.INTERNAL,
                 "An unexpected error occurred. Quote request id " + requestId + " when reporting it.",
                 List.of(), Map.of());
+    }
+
+    /** The {@link RetryLater} failure itself or among its causes (a port's exception may carry it as cause). */
+    private static Optional<RetryLater> retryLater(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (t instanceof RetryLater r) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     private static ApiResponse render(Problem p, String requestId) {

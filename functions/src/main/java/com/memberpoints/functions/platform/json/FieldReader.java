@@ -2,6 +2,7 @@ package com.memberpoints.functions.platform.json;
 
 import com.memberpoints.domain.model.FieldError;
 import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.model.MemberText;
 import com.memberpoints.domain.model.Money;
 
 import java.math.BigDecimal;
@@ -110,14 +111,20 @@ public final class FieldReader {
         return prefix + name;
     }
 
-    /** Records an error about {@code name} found by the handler's own checks (cross-field rules). */
+    /**
+     * Records an error about {@code name} found by the handler's own checks (cross-field rules). Ignored when
+     * {@code name} already has an error: its value was a placeholder, and only the real problem is reported
+     * (issue 13: {@code "points": "10"} answered "must be an integer" and "must not be 0").
+     */
     public void reject(String name, String message) {
-        errors.add(path(name), message);
+        if (!errors.hasErrorFor(path(name))) {
+            errors.add(path(name), message);
+        }
     }
 
     // ---- scalars -------------------------------------------------------------------------------
 
-    /** A required single-line string: no control characters, {@code min..max} characters, not blank when min > 0. */
+    /** A required single-line string checked by the domain's {@link MemberText} rule: {@code min..max} characters, not blank when min > 0. */
     public String string(String name, int min, int max) {
         return optionalString(name, min, max).orElseGet(() -> missing(name, null));
     }
@@ -140,38 +147,28 @@ public final class FieldReader {
             if (!(v instanceof JsonString(String s))) {
                 return wrongType(name, "a string", v);
             }
-            int length = s.codePointCount(0, s.length());
-            if (length > max) {
-                return fail(name, "must be at most " + max + " characters");
-            }
-            if (length < min || (min > 0 && s.isBlank())) {
-                return fail(name, min == 1 ? "must not be empty" : "must be at least " + min + " characters");
-            }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                boolean allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
-                if (Character.isISOControl(c) && !allowed) {
-                    return fail(name, "must not contain control characters");
-                }
+            Optional<String> problem = MemberText.problem(s, min, max, multiline);
+            if (problem.isPresent()) {
+                return fail(name, problem.get());
             }
             return Optional.of(s);
         });
     }
 
-    /** A required integer in {@code min..max} (a JSON number without fraction). */
+    /** A required integer in {@code min..max}: a JSON number written as digits only ({@code 10.0} and {@code 1e1} are refused). */
     public long integer(String name, long min, long max) {
         return optionalInteger(name, min, max).orElseGet(() -> missing(name, 0L));
     }
 
     public Optional<Long> optionalInteger(String name, long min, long max) {
         return present(name).flatMap(v -> {
-            if (!(v instanceof JsonNumber(BigDecimal n))) {
+            if (!(v instanceof JsonNumber number)) {
                 return wrongType(name, "an integer", v);
             }
-            BigDecimal whole = n.stripTrailingZeros();
-            if (whole.scale() > 0) {
-                return fail(name, "must be a whole number");
+            if (!number.integerLiteral()) {
+                return fail(name, "must be an integer written without a fraction or an exponent, such as 100");
             }
+            BigDecimal whole = number.value();
             if (whole.compareTo(BigDecimal.valueOf(min)) < 0 || whole.compareTo(BigDecimal.valueOf(max)) > 0) {
                 return fail(name, "must be between " + min + " and " + max);
             }
@@ -385,10 +382,16 @@ public final class FieldReader {
     /** Errors of one read, shared by nested readers. */
     private static final class Errors {
         private final List<FieldError> list = new ArrayList<>();
+        private final Set<String> fields = new HashSet<>();
         private int total;
+
+        boolean hasErrorFor(String field) {
+            return fields.contains(field);
+        }
 
         void add(String field, String message) {
             total++;
+            fields.add(field);
             if (list.size() < MAX_REPORTED_ERRORS) {
                 list.add(new FieldError(field, message));
             }

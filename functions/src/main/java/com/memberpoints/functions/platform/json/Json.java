@@ -34,6 +34,8 @@ public final class Json {
     public static final int MAX_STRING_LENGTH = 1_000_000;
     /** Longest number literal accepted (money and points fit well within). */
     public static final int MAX_NUMBER_LENGTH = 40;
+    /** Largest number of decimal places (positive or negative, i.e. exponent) a parsed number may have. */
+    public static final int MAX_NUMBER_SCALE = 1_000;
 
     /** Immutable once built; shared for the life of the container (config, not state). */
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -57,19 +59,19 @@ public final class Json {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new MalformedJsonException("the body is empty; a JSON value is expected");
+                throw malformed(null, "the body is empty");
             }
             JsonValue value = read(p, first, "");
             if (p.nextToken() != null) {
-                throw new MalformedJsonException(at(p.currentTokenLocation()) + "unexpected content after the JSON value");
+                throw malformed(p.currentTokenLocation(), "unexpected content after the JSON value");
             }
             return value;
         } catch (StreamConstraintsException e) {
             // Jackson's own text names its configuration classes: say it in the caller's terms.
-            throw new MalformedJsonException(at(e.getLocation()) + "the JSON exceeds a limit (nesting depth "
+            throw malformed(e.getLocation(), "the JSON exceeds a limit (nesting depth "
                     + MAX_DEPTH + ", string length " + MAX_STRING_LENGTH + ", number length " + MAX_NUMBER_LENGTH + ")");
         } catch (JsonProcessingException e) {
-            throw new MalformedJsonException(at(e.getLocation()) + e.getOriginalMessage());
+            throw malformed(e.getLocation(), inOurWords(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,12 +82,30 @@ public final class Json {
             case START_OBJECT -> readObject(p, path);
             case START_ARRAY -> readArray(p, path);
             case VALUE_STRING -> new JsonString(p.getText());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(p.getDecimalValue());
+            case VALUE_NUMBER_INT -> new JsonNumber(p.getDecimalValue(), true);
+            case VALUE_NUMBER_FLOAT -> new JsonNumber(boundedScale(p), false);
             case VALUE_TRUE -> JsonBoolean.TRUE;
             case VALUE_FALSE -> JsonBoolean.FALSE;
             case VALUE_NULL -> JsonNull.INSTANCE;
-            default -> throw new MalformedJsonException(at(p.currentTokenLocation()) + "unexpected " + token);
+            default -> throw malformed(p.currentTokenLocation(), "unexpected character");
         };
+    }
+
+    /**
+     * A number whose exponent puts it beyond {@value #MAX_NUMBER_SCALE} decimal places either way ({@code 1e-99999})
+     * is refused: no field of the API needs one, and it could not be written back as plain digits.
+     */
+    private static java.math.BigDecimal boundedScale(JsonParser p) throws IOException {
+        java.math.BigDecimal d;
+        try {
+            d = p.getDecimalValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw malformed(p.currentTokenLocation(), "a number is out of range");
+        }
+        if (Math.abs((long) d.scale()) > MAX_NUMBER_SCALE) {
+            throw malformed(p.currentTokenLocation(), "a number is out of range");
+        }
+        return d;
     }
 
     private static JsonObject readObject(JsonParser p, String path) throws IOException {
@@ -100,7 +120,7 @@ public final class Json {
             }
         }
         if (t != JsonToken.END_OBJECT) {
-            throw new MalformedJsonException(at(p.currentTokenLocation()) + "unterminated object");
+            throw malformed(p.currentTokenLocation(), "unterminated object");
         }
         return new JsonObject(members);
     }
@@ -110,18 +130,51 @@ public final class Json {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
-                throw new MalformedJsonException(at(p.currentTokenLocation()) + "unterminated array");
+                throw malformed(p.currentTokenLocation(), "unterminated array");
             }
             elements.add(read(p, t, path + "[" + elements.size() + "]"));
         }
         return new JsonArray(elements);
     }
 
-    private static String at(JsonLocation location) {
-        if (location == null || location.getLineNr() < 0) {
-            return "";
+    /**
+     * What is wrong, in the API's words: Jackson's own messages name its option classes
+     * ({@code JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS}) and echo raw input, so none of its text is passed on.
+     */
+    static String inOurWords(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException || original.startsWith("Unexpected end-of-input")) {
+            return "the body ends before the JSON value is complete";
         }
-        return "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
+        if (original.startsWith("Non-standard token") || original.contains("NaN") || original.contains("Infinity")) {
+            return "NaN and Infinity are not JSON numbers";
+        }
+        if (original.startsWith("Illegal unquoted character") || original.contains("control character")) {
+            return "a string contains an unescaped control character";
+        }
+        if (original.startsWith("Unrecognized character escape") || original.contains("escape")) {
+            return "a string contains an invalid escape sequence";
+        }
+        if (original.contains("Leading zeroes") || original.contains("leading zero")) {
+            return "a number has a leading zero";
+        }
+        if (original.contains("numeric value") || original.contains("number") || original.contains("Numeric")) {
+            return "a number is not written as JSON requires";
+        }
+        if (original.startsWith("Unrecognized token")) {
+            return "unexpected word (a string must be in double quotes)";
+        }
+        if (original.contains("Invalid UTF") || original.contains("surrogate")) {
+            return "the body is not valid UTF-8 text";
+        }
+        return "unexpected character";
+    }
+
+    /** "The body is not valid JSON: unexpected character at line 1, column 7". */
+    private static MalformedJsonException malformed(JsonLocation location, String what) {
+        String where = location == null || location.getLineNr() < 0 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new MalformedJsonException("The body is not valid JSON: " + what + where + ".");
     }
 
     /** Compact JSON text of {@code value}. */

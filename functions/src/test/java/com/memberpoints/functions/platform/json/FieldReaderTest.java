@@ -106,8 +106,9 @@ class FieldReaderTest {
     void integersAndRanges() {
         Function<FieldReader, Long> points = r -> r.integer("points", -10, 10);
         assertThat(FieldReader.read(Json.parse("{\"points\":-10}"), points)).isEqualTo(-10L);
-        assertThat(FieldReader.read(Json.parse("{\"points\":2.0}"), points)).isEqualTo(2L);
-        for (String bad : List.of("11", "1e3", "0.5", "\"5\"", "true")) {
+        assertThat(FieldReader.read(Json.parse("{\"points\":2}"), points)).isEqualTo(2L);
+        // issue 13: an integer is written as digits; 2.0 and 1e0 are refused (they were taken as 2 and 1)
+        for (String bad : List.of("11", "1e3", "0.5", "\"5\"", "true", "2.0", "1e0", "1.0E1", "-0.0")) {
             assertThatThrownBy(() -> FieldReader.read(Json.parse("{\"points\":" + bad + "}"), points))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("points"));

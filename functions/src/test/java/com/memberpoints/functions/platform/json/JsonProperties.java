@@ -41,6 +41,17 @@ class JsonProperties {
         }
     }
 
+    /** The jqwik failure of issue 13: a number Json.parse took but Jackson could not write back as plain digits. */
+    @org.junit.jupiter.api.Test
+    void numbersWithAHugeExponentAreRefusedInTheApisWords() {
+        for (String text : new String[] {"1e-99999", "0e99999", "{\"a\":5E+100000}", "1e1001"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.parse(text)).as(text)
+                    .isInstanceOf(MalformedJsonException.class)
+                    .hasMessageStartingWith("The body is not valid JSON: a number is out of range at line 1");
+        }
+        assertThat(Json.write(Json.parse("1e1000"))).startsWith("1000");
+    }
+
     @Provide
     Arbitrary<String> jsonish() {
         return Arbitraries.strings().withChars("{}[]\",:0123456789.-eEtrufalsn \\ab").ofMaxLength(40);
