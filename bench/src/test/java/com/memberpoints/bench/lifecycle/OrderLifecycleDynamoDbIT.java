@@ -121,7 +121,9 @@ class OrderLifecycleDynamoDbIT {
                     + "\"status\":\"COLLECTED\",\"changedAt\":\"" + now + "\"}");
         }
         assertThat(scheduler.pending()).containsOnlyKeys(OrderId.of("o1"));
-        assertThat(scheduler.pending().get(OrderId.of("o1"))).isEqualTo(local(2021, 12, 4, 0, 0));
+        // Due on 4 December local, at the order's offset inside the default spread window (AssignmentWindow).
+        assertThat(scheduler.pending().get(OrderId.of("o1"))).isEqualTo(local(2021, 12, 4, 0, 0)
+                .plus(com.memberpoints.domain.order.AssignmentWindow.DEFAULT.offset(shop, OrderId.of("o1"))));
         send(events, "OrderCancelled", "{\"merchantId\":\"shop-1\",\"orderId\":\"o2\",\"cancelledAt\":\"" + now + "\"}");
         assertThat(ledger.wallet(points).balance()).isEqualTo(500);
         assertThat(ledger.wallet(points).lots().amountAt(Optional.of(lotExpiry))).isEqualTo(500);
