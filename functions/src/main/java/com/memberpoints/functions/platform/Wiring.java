@@ -268,10 +268,13 @@ public final class Wiring {
         return new StoreProfiles(merchantStore());
     }
 
+    /** Members of a bulk chunk credited at once by the worker (each credit is one ledger transaction). */
+    public static final int BULK_CREDIT_PARALLELISM = 8;
+
     /** Bulk assignment jobs: created by the admin route, run chunk by chunk by the SQS worker. */
     public static BulkAssignments bulkAssignments() {
         return new BulkAssignments(ledgerStore(), memberStore(), cachedMerchantStore(), cachedSettingsStore(),
-                BulkHolder.JOBS, new LazyBulkQueue(), TimeSource.system(), IdSource.random());
+                BulkHolder.JOBS, new LazyBulkQueue(), TimeSource.system(), IdSource.random(), BULK_CREDIT_PARALLELISM);
     }
 
     /** The admin ports and services over the DynamoDB adapters (kept for the member view handlers until they move). */
