@@ -92,7 +92,7 @@ class BulkThroughputBenchmarkIT {
         BulkAssignments bulk = new BulkAssignments(new DynamoDbLedgerStore(client, table),
                 new DynamoDbMemberStore(client, table), new DynamoDbMerchantStore(client, table),
                 new DynamoDbSettingsStore(client, table), new DynamoDbBulkJobStore(client, table), queue,
-                Instant::now, () -> jobKey, parallelism);
+                Instant::now, () -> jobKey).withParallelism(parallelism);
         var started = bulk.start(shop, new BulkAssignments.Request(ids, 5, "bench", NotifyChoice.NONE,
                 Optional.of(jobKey)), Actor.staff("bench"));
         assertThat(started).isInstanceOf(BulkAssignments.Outcome.Started.class);

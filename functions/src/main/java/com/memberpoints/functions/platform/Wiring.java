@@ -274,7 +274,7 @@ public final class Wiring {
     /** Bulk assignment jobs: created by the admin route, run chunk by chunk by the SQS worker. */
     public static BulkAssignments bulkAssignments() {
         return new BulkAssignments(ledgerStore(), memberStore(), cachedMerchantStore(), cachedSettingsStore(),
-                BulkHolder.JOBS, new LazyBulkQueue(), TimeSource.system(), IdSource.random(), BULK_CREDIT_PARALLELISM);
+                BulkHolder.JOBS, new LazyBulkQueue(), TimeSource.system(), IdSource.random()).withParallelism(BULK_CREDIT_PARALLELISM);
     }
 
     /** The admin ports and services over the DynamoDB adapters (kept for the member view handlers until they move). */

@@ -61,12 +61,16 @@ public final class BulkAssignments {
     }
 
     /**
-     * Credits up to {@code parallelism} members of a chunk at once (each member's credit is its own idempotent
-     * ledger operation on its own wallet, so the order between members does not matter; outcomes are recorded in
-     * the chunk's order).
+     * The same service crediting up to {@code parallelism} members of a chunk at once (each member's credit is its
+     * own idempotent ledger operation on its own wallet, so the order between members does not matter; outcomes are
+     * recorded in the chunk's order).
      */
-    public BulkAssignments(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
-                           BulkJobStore jobs, BulkJobQueue queue, TimeSource clock, IdSource ids, int parallelism) {
+    public BulkAssignments withParallelism(int parallelism) {
+        return new BulkAssignments(ledger, members, merchants, settings, jobs, queue, clock, ids, parallelism);
+    }
+
+    private BulkAssignments(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
+                            BulkJobStore jobs, BulkJobQueue queue, TimeSource clock, IdSource ids, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }

@@ -68,7 +68,7 @@ class ConcurrentBulkCreditTest {
             });
 
     final BulkAssignments bulk = new BulkAssignments(observed, members, merchants, new InMemorySettingsStore(), jobs,
-            queue, () -> NOW, () -> "job-1", 8);
+            queue, () -> NOW, () -> "job-1").withParallelism(8);
 
     List<MemberId> ids() {
         merchants.save(shop);
