@@ -1,8 +1,10 @@
 package com.memberpoints.functions.platform;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -17,6 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * invocation on made-up input, and loads the SDK's request model ({@link #dynamoDbRequestModel}) — no network, no
  * credentials, no port, nothing logged (SnapStartPrimingCoverageTest). The made-up inputs of a group sit beside the
  * parsers they exercise (storefront/StorefrontWarmUp, events/OrdersWarmUp), because platform imports no group.
+ *
+ * <p>Invoke priming (issue 15): registering any function here also registers, once per container, one real DynamoDB
+ * round trip ({@link #dynamoDbRoundTrip}) run before the snapshot when the function has a table ({@code TABLE_NAME}):
+ * a {@code GetItem} of a key no store ever writes, so request signing, the HTTP client, endpoint resolution and
+ * response unmarshalling are loaded and JIT-warmed inside the snapshot. It writes nothing (PrimingRoundTripIT).
+ * After restore the HTTP client opens new connections by itself (a pooled connection from before the snapshot
+ * that turns out dead is an I/O error the SDK retries).
  */
 public final class Priming {
     private Priming() {}
@@ -24,6 +33,49 @@ public final class Priming {
     /** Registers {@code function} with CRaC so that its {@code beforeCheckpoint} (priming) runs before the snapshot. */
     public static void beforeSnapshot(Resource function) {
         Core.getGlobalContext().register(function);
+        if (ROUND_TRIP_REGISTERED.compareAndSet(false, true)) {
+            Core.getGlobalContext().register(RoundTrip.INSTANCE);
+        }
+    }
+
+    private static final AtomicBoolean ROUND_TRIP_REGISTERED = new AtomicBoolean();
+
+    /** Partition key of the priming read: no item mapper writes a key starting with "~" (docs/decisions.md). */
+    static final String ROUND_TRIP_PK = "~priming";
+
+    /**
+     * One side-effect-free DynamoDB round trip on {@code client}: a consistent {@code GetItem} of a key that no store
+     * writes ({@code pk = ~priming}, {@code sk = ~priming}), projecting only the key. Never throws (priming must not
+     * fail a snapshot): answers whether the call completed.
+     */
+    public static boolean dynamoDbRoundTrip(DynamoDbClient client, String table) {
+        try {
+            Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(ROUND_TRIP_PK),
+                    "sk", AttributeValue.fromS(ROUND_TRIP_PK));
+            client.getItem(GetItemRequest.builder().tableName(table).key(key).consistentRead(true)
+                    .projectionExpression("pk").build());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The container's round trip: only in a function with a table, on the container's own client. */
+    private static final class RoundTrip implements Resource {
+        static final RoundTrip INSTANCE = new RoundTrip();
+
+        @Override
+        public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+            String table = System.getenv(AppConfig.TABLE_NAME);
+            if (table != null && !table.isBlank()) {
+                dynamoDbRoundTrip(Wiring.aws().dynamoDb(), table);
+            }
+        }
+
+        @Override
+        public void afterRestore(org.crac.Context<? extends Resource> context) {
+            // Nothing: the HTTP client opens new connections as needed.
+        }
     }
 
     /**

@@ -76,6 +76,29 @@ public final class Wiring {
         return MerchantHolder.STORE;
     }
 
+    /**
+     * How long a container serves a merchant profile or current settings from memory (docs/decisions.md, "Settings
+     * and merchant cache"): a change saved elsewhere is seen by the hot paths at most this much later.
+     */
+    public static final java.time.Duration READ_CACHE_TTL = java.time.Duration.ofSeconds(30);
+
+    /** {@link #settingsStore()} behind the per-container cache: for the order, checkout and member paths, not the admin. */
+    public static SettingsStore cachedSettingsStore() {
+        return CachedHolder.SETTINGS;
+    }
+
+    /** {@link #merchantStore()} behind the per-container cache: for the order, checkout and member paths, not the admin. */
+    public static MerchantStore cachedMerchantStore() {
+        return CachedHolder.MERCHANTS;
+    }
+
+    private static final class CachedHolder {
+        static final SettingsStore SETTINGS = new com.memberpoints.domain.settings.CachingSettingsStore(
+                settingsStore(), READ_CACHE_TTL, TimeSource.system());
+        static final MerchantStore MERCHANTS = new com.memberpoints.domain.merchant.CachingMerchantStore(
+                merchantStore(), READ_CACHE_TTL, TimeSource.system());
+    }
+
     /** Member profiles, on the single table. */
     public static MemberStore memberStore() {
         return MemberHolder.STORE;
@@ -102,7 +125,7 @@ public final class Wiring {
 
     /** The order lifecycle on the DynamoDB stores, the EventBridge scheduler and the system clock. */
     public static OrderLifecycle orderLifecycle() {
-        return new OrderLifecycle(orderStore(), ledgerStore(), settingsStore(), merchantStore(), memberStore(),
+        return new OrderLifecycle(orderStore(), ledgerStore(), cachedSettingsStore(), cachedMerchantStore(), memberStore(),
                 assignmentScheduler(), TimeSource.system());
     }
 
@@ -170,7 +193,7 @@ public final class Wiring {
 
     private static final class DispatcherHolder {
         static final NotificationDispatcher DISPATCHER = new NotificationDispatcher(
-                merchantStore(), memberStore(), ledgerStore(),
+                cachedMerchantStore(), memberStore(), ledgerStore(),
                 NotificationHolder.DELIVERIES,
                 new SesEmailSender(aws().sesV2(), config().sesFromAddress(), config().sesConfigurationSet()),
                 new SnsSmsSender(aws().sns(), config().smsSenderId()),
@@ -216,9 +239,9 @@ public final class Wiring {
     }
 
     private static final class StorefrontHolder {
-        static final CheckoutService CHECKOUT = new CheckoutService(ledgerStore(), settingsStore(), merchantStore(),
+        static final CheckoutService CHECKOUT = new CheckoutService(ledgerStore(), cachedSettingsStore(), cachedMerchantStore(),
                 memberStore(), TimeSource.system());
-        static final MemberCenter MEMBER_CENTER = new MemberCenter(ledgerStore(), settingsStore(), merchantStore(),
+        static final MemberCenter MEMBER_CENTER = new MemberCenter(ledgerStore(), cachedSettingsStore(), cachedMerchantStore(),
                 memberStore(), orderStore(), TimeSource.system());
     }
     // ---- end storefront -------------------------------------------------------------------------
@@ -245,10 +268,13 @@ public final class Wiring {
         return new StoreProfiles(merchantStore());
     }
 
+    /** Members of a bulk chunk credited at once by the worker (each credit is one ledger transaction). */
+    public static final int BULK_CREDIT_PARALLELISM = 8;
+
     /** Bulk assignment jobs: created by the admin route, run chunk by chunk by the SQS worker. */
     public static BulkAssignments bulkAssignments() {
-        return new BulkAssignments(ledgerStore(), memberStore(), merchantStore(), settingsStore(),
-                BulkHolder.JOBS, new LazyBulkQueue(), TimeSource.system(), IdSource.random());
+        return new BulkAssignments(ledgerStore(), memberStore(), cachedMerchantStore(), cachedSettingsStore(),
+                BulkHolder.JOBS, new LazyBulkQueue(), TimeSource.system(), IdSource.random()).withParallelism(BULK_CREDIT_PARALLELISM);
     }
 
     /** The admin ports and services over the DynamoDB adapters (kept for the member view handlers until they move). */

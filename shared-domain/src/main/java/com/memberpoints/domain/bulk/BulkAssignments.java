@@ -52,9 +52,29 @@ public final class BulkAssignments {
     private final BulkJobQueue queue;
     private final TimeSource clock;
     private final IdSource ids;
+    private final int parallelism;
 
+    /** Credits the members of a chunk one after another. */
     public BulkAssignments(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
                            BulkJobStore jobs, BulkJobQueue queue, TimeSource clock, IdSource ids) {
+        this(ledger, members, merchants, settings, jobs, queue, clock, ids, 1);
+    }
+
+    /**
+     * The same service crediting up to {@code parallelism} members of a chunk at once (each member's credit is its
+     * own idempotent ledger operation on its own wallet, so the order between members does not matter; outcomes are
+     * recorded in the chunk's order).
+     */
+    public BulkAssignments withParallelism(int parallelism) {
+        return new BulkAssignments(ledger, members, merchants, settings, jobs, queue, clock, ids, parallelism);
+    }
+
+    private BulkAssignments(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
+                            BulkJobStore jobs, BulkJobQueue queue, TimeSource clock, IdSource ids, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        this.parallelism = parallelism;
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.members = Objects.requireNonNull(members, "members");
         this.merchants = Objects.requireNonNull(merchants, "merchants");
@@ -207,13 +227,15 @@ public final class BulkAssignments {
         for (int from = 0; from < ids.size(); from += READ_BATCH) {
             List<MemberId> batch = ids.subList(from, Math.min(ids.size(), from + READ_BATCH));
             Map<MemberId, MemberProfile> profiles = members.findAll(merchant, batch);
-            for (MemberId id : batch) {
+            List<MemberOutcome> results = credit(merchant, jobId, job, batch, profiles);
+            for (int i = 0; i < batch.size(); i++) {
+                MemberId id = batch.get(i);
                 MemberProfile p = profiles.get(id);
                 if (p == null) {
                     outcomes.add(new MemberOutcome(id, MemberOutcome.Result.UNKNOWN_MEMBER));
                     continue;
                 }
-                MemberOutcome outcome = credit(merchant, jobId, job, id);
+                MemberOutcome outcome = results.get(i);
                 outcomes.add(outcome);
                 boolean ok = outcome.result() == MemberOutcome.Result.CREDITED;
                 if (ok) {
@@ -253,6 +275,53 @@ public final class BulkAssignments {
                     "this job's operation for the member already exists with other content");
             case LedgerResult.NotApplicable n -> MemberOutcome.failed(id, "the ledger refused it: " + n.reason());
         };
+    }
+
+    /**
+     * The outcome of each member of {@code batch} with a profile ({@code null} for one without), credited at most
+     * {@code parallelism} at once. A store failure of any member propagates (after every started credit ended): the
+     * chunk is redelivered and each credit already applied comes back as a duplicate.
+     */
+    private List<MemberOutcome> credit(MerchantId merchant, String jobId, BulkJob job, List<MemberId> batch,
+                                       Map<MemberId, MemberProfile> profiles) {
+        List<java.util.concurrent.Callable<MemberOutcome>> tasks = new ArrayList<>(batch.size());
+        for (MemberId id : batch) {
+            tasks.add(profiles.containsKey(id) ? () -> credit(merchant, jobId, job, id) : () -> null);
+        }
+        List<MemberOutcome> results = new ArrayList<>(batch.size());
+        if (parallelism == 1) {
+            for (var task : tasks) {
+                results.add(call(task));
+            }
+            return results;
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()))) {
+            List<java.util.concurrent.Future<MemberOutcome>> futures = pool.invokeAll(tasks);
+            for (var f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while crediting a bulk chunk", e);
+        }
+    }
+
+    private static MemberOutcome call(java.util.concurrent.Callable<MemberOutcome> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<BulkJob> job(MerchantId merchant, String jobId) {

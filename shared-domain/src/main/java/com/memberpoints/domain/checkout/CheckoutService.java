@@ -33,7 +33,8 @@ import java.util.Optional;
  * The checkout use case: quote and redemption. Orchestrates the ports; every rule lives in the domain
  * ({@link CheckoutQuoter}, the ledger). No AWS, no HTTP. The member center's views are {@code MemberCenter}.
  *
- * <p>Reads per call: quote = merchant + settings + member profile (tier) + ONE {@link LedgerStore#wallets} read;
+ * <p>Reads per call: quote = merchant + settings (cached per container in production) + member profile (tier; only
+ * when the settings have tier rules) + ONE {@link LedgerStore#wallets} read;
  * redemption = the same plus the order's journal entries, then one ledger write per wallet debited.
  */
 public final class CheckoutService {
@@ -64,7 +65,7 @@ public final class CheckoutService {
     public Quote quote(Merchant merchant, MemberId member, Cart cart, PointsRequest points) {
         MerchantId merchantId = merchant.id();
         MerchantSettings current = settings.currentOrDefaults(merchantId);
-        Optional<TierId> tier = tier(merchantId, member);
+        Optional<TierId> tier = tier(merchantId, member, current);
         MemberWallets wallets = ledger.wallets(merchantId, member);
         return CheckoutQuoter.quote(merchant, current, request(cart, points, wallets.points().available(clock.now()), tier));
     }
@@ -82,7 +83,7 @@ public final class CheckoutService {
                                     PointsRequest points) {
         MerchantId merchantId = merchant.id();
         MerchantSettings current = settings.currentOrDefaults(merchantId);
-        Optional<TierId> tier = tier(merchantId, member);
+        Optional<TierId> tier = tier(merchantId, member, current);
         Instant now = clock.now();
 
         OrderJournal journal = ledger.orderJournal(merchantId, member, order);
@@ -177,7 +178,14 @@ public final class CheckoutService {
                 + " was already redeemed with other amounts; a redemption cannot be changed.");
     }
 
-    private Optional<TierId> tier(MerchantId merchant, MemberId member) {
+    /**
+     * The member's tier, read from the profile only when the settings have tier rules: without any, the tier
+     * changes nothing in a quote (BoundRule finds no tier rule), so the profile read is skipped.
+     */
+    private Optional<TierId> tier(MerchantId merchant, MemberId member, MerchantSettings current) {
+        if (current.tiers().isEmpty()) {
+            return Optional.empty();
+        }
         Optional<MemberProfile> profile = members.find(merchant, member);
         return profile.isPresent() ? profile.get().tier() : Optional.empty();
     }
