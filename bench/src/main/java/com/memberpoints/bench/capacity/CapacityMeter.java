@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Query 1 RCU per started 4 KB of all items returned (eventually consistent: half). Index writes
  * (a GSI/LSI is maintained with standard writes) cost 1 WCU per started KB of the index item; a
  * changed index key costs a delete plus a put; a KEYS_ONLY index is not written when its key does
- * not change.
+ * not change. A standard PutItem costs 1 WCU per started KB of the larger of the old and new item (billed when its
+ * condition fails too) plus its index writes.
  */
 public final class CapacityMeter implements ExecutionInterceptor {
 
@@ -82,6 +84,16 @@ public final class CapacityMeter implements ExecutionInterceptor {
                         r.items().size(), sizes.stream().mapToLong(Long::longValue).max().orElse(0), units, 0, 0, sizes));
             }
             case TransactWriteItemsRequest tx -> calls.add(transaction(tx, true));
+            case PutItemRequest put -> {
+                Map<String, AttributeValue> after = put.item();
+                Map<String, AttributeValue> before = shadow.put(keyOf(after), after);
+                long bytes = Math.max(size(before), size(after));
+                long indexWcu = 0;
+                for (IndexSpec index : indexes) {
+                    indexWcu += indexWrites(index, before, after);
+                }
+                calls.add(new Call("PutItem", 1, bytes, 0, CapacityUnits.writeUnits(bytes), indexWcu, List.of(bytes)));
+            }
             case DeleteItemRequest delete -> {
                 Map<String, AttributeValue> before = shadow.remove(keyOf(delete.key()));
                 long bytes = before == null ? ItemSize.of(delete.key()) : ItemSize.of(before);
@@ -105,6 +117,9 @@ public final class CapacityMeter implements ExecutionInterceptor {
             calls.add(transaction(tx, false));
         } else if (context.request() instanceof DeleteItemRequest delete) {
             calls.add(new Call("DeleteItem(condition failed)", 1, ItemSize.of(delete.key()), 0, 1, 0, List.of()));
+        } else if (context.request() instanceof PutItemRequest put) {
+            long bytes = Math.max(size(shadow.get(keyOf(put.item()))), ItemSize.of(put.item()));
+            calls.add(new Call("PutItem(condition failed)", 1, bytes, 0, CapacityUnits.writeUnits(bytes), 0, List.of()));
         }
     }
 
