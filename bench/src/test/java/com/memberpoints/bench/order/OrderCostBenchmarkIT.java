@@ -148,6 +148,11 @@ class OrderCostBenchmarkIT {
                 report(out, redeemed ? "order WITH a checkout redemption" : "order WITHOUT a redemption", steps,
                         counterWcu);
                 assertThat(steps.stream().mapToLong(Step::wcu).sum()).isPositive();
+                Step placed = steps.stream().filter(s -> s.name().equals("OrderPlaced")).findFirst().orElseThrow();
+                // A hold is confirmed only where the order redeemed: no conditional delete that must fail.
+                assertThat(placed.calls()).noneMatch(c -> c.operation().contains("condition failed"));
+                assertThat(placed.calls().stream().filter(c -> c.operation().startsWith("DeleteItem")).count())
+                        .isEqualTo(redeemed ? 1 : 0);
             }
         }
         System.out.println(out);

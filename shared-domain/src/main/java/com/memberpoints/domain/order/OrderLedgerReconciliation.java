@@ -34,13 +34,23 @@ final class OrderLedgerReconciliation {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
     }
 
-    /** A placed order confirms the member's redemption holds (points and credits) for it. */
+    /**
+     * A placed order confirms the member's redemption holds (points and credits) for it. A hold item is written only
+     * in the same transaction as a {@code REDEEM} journal entry of this order on that wallet (the checkout's
+     * redemption), so the order's journal (one strongly consistent read) says which holds can exist; a wallet this
+     * order never redeemed from is not touched (a conditional delete of a missing hold is still billed).
+     */
     void confirmHolds(Order o) {
         if (o.member().isEmpty() || o.status() == OrderStatus.CANCELLED) {
             return;
         }
-        ledger.confirmHold(WalletRef.points(o.merchant(), o.member().get()), o.id());
-        ledger.confirmHold(WalletRef.credits(o.merchant(), o.member().get()), o.id());
+        OrderJournal journal = ledger.orderJournal(o.merchant(), o.member().get(), o.id());
+        for (WalletRef w : List.of(WalletRef.points(o.merchant(), o.member().get()),
+                WalletRef.credits(o.merchant(), o.member().get()))) {
+            if (journal.redeemed(w.wallet()) > 0) {
+                ledger.confirmHold(w, o.id());
+            }
+        }
     }
 
     /**
