@@ -79,6 +79,9 @@ public final class StartupBenchmark {
         }
     }
 
+    /** Unmeasured target runs before the measured pairs (warm the emulator and the OS file cache). */
+    static final int WARMUP_TARGET_RUNS = 3;
+
     record Run(long millis, String response) {}
 
     public static void main(String[] args) throws Exception {
@@ -108,6 +111,11 @@ public final class StartupBenchmark {
             System.out.println("FAILED: the target did not answer 2xx; its timing would mean nothing.");
             System.exit(1);
         }
+        // Warm whatever the target talks to (a just-started DynamoDB Local answers its first requests slowly,
+        // which once moved the ratio from 10.5x to 12.3x): a few unmeasured target runs before the pairs.
+        for (int i = 0; i < WARMUP_TARGET_RUNS; i++) {
+            launch(java, classpath, env, List.of(), o.targetArgs());
+        }
 
         measure(java, classpath, env, o, List.of(), List.of());
         if (o.aot()) {
@@ -130,10 +138,14 @@ public final class StartupBenchmark {
                                 List<String> targetFlags) throws IOException, InterruptedException {
         long[] hello = new long[o.reps()];
         long[] target = new long[o.reps()];
+        double[] pairRatios = new double[o.reps()];
+        String loadBefore = loadAverage();
         for (int i = 0; i < o.reps(); i++) {
             hello[i] = launch(java, classpath, env, helloFlags, o.helloArgs()).millis();
             target[i] = launch(java, classpath, env, targetFlags, o.targetArgs()).millis();
+            pairRatios[i] = (double) target[i] / Math.max(1, hello[i]);
         }
+        String loadAfter = loadAverage();
         String suffix = helloFlags.isEmpty() ? "" : "-aot";
         int helloClasses = countClasses(java, classpath, env, helloFlags, o.helloArgs(), "hello" + suffix);
         int targetClasses = countClasses(java, classpath, env, targetFlags, o.targetArgs(), "target" + suffix);
@@ -144,6 +156,9 @@ public final class StartupBenchmark {
         System.out.printf(Locale.ROOT, "%-8s %10s %8s %8s %15s  %s%n", "", "median ms", "min ms", "max ms", "classes loaded", "all runs (ms)");
         row("hello", hello, helloClasses);
         row("target", target, targetClasses);
+        System.out.printf(Locale.ROOT, "PAIRED ratio target/hello (median of %d per-pair ratios): %.2fx   pairs: %s%n",
+                o.reps(), median(pairRatios), formatRatios(pairRatios));
+        System.out.println("load average (1/5/15 min): before " + loadBefore + ", after " + loadAfter);
         System.out.printf(Locale.ROOT, "ratio target/hello (medians): %.2fx   extra classes: %d%n",
                 (double) targetMedian / helloMedian, targetClasses - helloClasses);
         System.out.printf(Locale.ROOT, "ratio target/hello (minimums): %.2fx%n",
@@ -163,6 +178,31 @@ public final class StartupBenchmark {
             m = Math.min(m, v);
         }
         return m;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String formatRatios(double[] ratios) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < ratios.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", ratios[i]));
+        }
+        return b.append(']').toString();
+    }
+
+    /** The first three fields of /proc/loadavg, or "n/a" off Linux. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     static long median(long[] values) {

@@ -43,7 +43,21 @@ public final class QuoteStartupBenchmark {
         DynamoDbLocal local = DynamoDbLocal.shared();
         String table = local.createLedgerTable();
         seed(local, table);
+        Map<String, String> env = lambdaEnvironment(local, table);
 
+        List<String> bench = new ArrayList<>(List.of(
+                "--target", "com.memberpoints.functions.storefront.QuoteHandler",
+                "--route", "POST /v1/storefront/checkout/quote",
+                "--claims", "merchant_id=" + MERCHANT + "&member_id=" + MEMBER,
+                "--body", BODY));
+        bench.addAll(List.of(args));
+        System.out.println("DynamoDB Local: " + local.endpoint() + ", table " + table + " (seeded: store, settings, 800 points)");
+        StartupBenchmark.run(bench.toArray(new String[0]), env, childClasspath);
+        System.exit(0);
+    }
+
+    /** The environment of a measured JVM: the table on DynamoDB Local, and what the Lambda runtime sets. */
+    static Map<String, String> lambdaEnvironment(DynamoDbLocal local, String table) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TABLE_NAME", table);
         env.put("AWS_REGION", "us-east-1");
@@ -58,19 +72,10 @@ public final class QuoteStartupBenchmark {
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("AWS_SESSION_TOKEN", "local");
-
-        List<String> bench = new ArrayList<>(List.of(
-                "--target", "com.memberpoints.functions.storefront.QuoteHandler",
-                "--route", "POST /v1/storefront/checkout/quote",
-                "--claims", "merchant_id=" + MERCHANT + "&member_id=" + MEMBER,
-                "--body", BODY));
-        bench.addAll(List.of(args));
-        System.out.println("DynamoDB Local: " + local.endpoint() + ", table " + table + " (seeded: store, settings, 800 points)");
-        StartupBenchmark.run(bench.toArray(new String[0]), env, childClasspath);
-        System.exit(0);
+        return env;
     }
 
-    private static void seed(DynamoDbLocal local, String table) {
+    static void seed(DynamoDbLocal local, String table) {
         MerchantId merchant = MerchantId.of(MERCHANT);
         Merchant shop = new Merchant(merchant, "Bench Shop", Currency.getInstance("USD"), ZoneId.of("Asia/Taipei"),
                 Locale.ENGLISH, Set.of(), false, true, Set.of());
