@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param payment        present once the payment status became Paid
  * @param lastEditRevision the highest {@code OrderEdited} revision applied (0 = none carried a revision); an edit
  *                         with a revision at or below it is stale and ignored
+ * @param returns          the returns and refunds applied (issue 12.3): points follow {@link #netEarnBase()}
  */
 public record Order(
         MerchantId merchant,
@@ -44,7 +45,8 @@ public record Order(
         Optional<Instant> completedAt,
         EarnRecord earned,
         long version,
-        long lastEditRevision) {
+        long lastEditRevision,
+        OrderReturns returns) {
 
     public Order {
         Objects.requireNonNull(merchant, "merchant");
@@ -62,6 +64,7 @@ public record Order(
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(completedAt, "completedAt");
         Objects.requireNonNull(earned, "earned");
+        Objects.requireNonNull(returns, "returns");
         if (identity == CheckoutIdentity.MEMBER_LOGGED_IN && member.isEmpty()) {
             throw new IllegalArgumentException("a logged-in member checkout needs a member id");
         }
@@ -82,13 +85,22 @@ public record Order(
                  OrderAmounts amounts, BoundRule rule, OrderStatus status, Optional<Payment> payment, Delivery delivery,
                  Optional<Instant> completedAt, EarnRecord earned, long version) {
         this(merchant, id, member, identity, channel, kind, parentOrder, placedAt, amounts, rule, status, payment,
-                delivery, completedAt, earned, version, 0);
+                delivery, completedAt, earned, version, 0, OrderReturns.NONE);
+    }
+
+    /** An order nothing was returned from: the shape before returns existed. */
+    public Order(MerchantId merchant, OrderId id, Optional<MemberId> member, CheckoutIdentity identity,
+                 SalesChannel channel, OrderKind kind, Optional<OrderId> parentOrder, Instant placedAt,
+                 OrderAmounts amounts, BoundRule rule, OrderStatus status, Optional<Payment> payment, Delivery delivery,
+                 Optional<Instant> completedAt, EarnRecord earned, long version, long lastEditRevision) {
+        this(merchant, id, member, identity, channel, kind, parentOrder, placedAt, amounts, rule, status, payment,
+                delivery, completedAt, earned, version, lastEditRevision, OrderReturns.NONE);
     }
 
     /** This order at another store version (everything else kept). */
     public Order withVersion(long newVersion) {
         return new Order(merchant, id, member, identity, channel, kind, parentOrder, placedAt, amounts, rule, status,
-                payment, delivery, completedAt, earned, newVersion, lastEditRevision);
+                payment, delivery, completedAt, earned, newVersion, lastEditRevision, returns);
     }
 
     // ------------------------------------------------------------------ transitions (each returns a new Order)
@@ -136,34 +148,66 @@ public record Order(
         return with(status, payment, delivery, completedAt, amounts, earned, revision);
     }
 
-    /** The points of the latest amounts under the bound rule (0 when not earned). */
+    /** The points of the latest amounts, net of returns, under the bound rule (0 when not earned or fully returned). */
     public long pointsOfLatestAmounts() {
-        return Earning.points(rule, earnFacts(), amounts.earnBase()).points();
+        if (returns.full()) {
+            return 0;
+        }
+        return Earning.points(rule, earnFacts(), netEarnBase()).points();
+    }
+
+    /** The earn base of the latest amounts minus everything returned, never below zero. */
+    public Money netEarnBase() {
+        Money base = amounts.earnBase();
+        Money net = base.minus(returns.total(base.currency()).min(base));
+        return returns.full() ? Money.zero(base.currency()) : net;
+    }
+
+    /** Cancelled or returned in full: the order earns nothing any more and its redemptions go back. */
+    public boolean isVoided() {
+        return status == OrderStatus.CANCELLED || returns.full();
+    }
+
+    /** With the return {@code r} applied ({@code full}: the whole order came back). Earned points are not touched. */
+    public Order applyReturn(OrderReturns.Applied r, boolean full) {
+        return new Order(merchant, id, member, identity, channel, kind, parentOrder, placedAt, amounts, rule, status,
+                payment, delivery, completedAt, earned, version, lastEditRevision, returns.with(r, full));
+    }
+
+    /** With {@code points} more recorded as not recovered by the ledger (the member had spent them). */
+    public Order notRecovered(long points) {
+        return withEarned(earned.notRecovered(points));
     }
 
     /** Points assigned at {@code at}: the bound rule on the latest amounts. */
     public Order assignPoints(Instant at) {
         return withEarned(new EarnRecord(pointsOfLatestAmounts(), Optional.of(at), earned.scheduledFor(),
-                earned.creditsAwarded(), earned.creditsAwardedAt()));
+                earned.creditsAwarded(), earned.creditsAwardedAt(), earned.pointsNotRecovered()));
     }
 
-    /** Points already assigned, re-decided on the latest amounts (after an edit); the assignment date kept. */
+    /**
+     * Points already assigned, re-decided on the latest amounts (after an edit or a return); the assignment date
+     * kept. A rise first absorbs points recorded as not recovered (the member already holds them).
+     */
     public Order reassessPoints() {
-        return withEarned(new EarnRecord(pointsOfLatestAmounts(), earned.pointsAssignedAt(), earned.scheduledFor(),
-                earned.creditsAwarded(), earned.creditsAwardedAt()));
+        long points = pointsOfLatestAmounts();
+        long rise = Math.max(0, points - earned.pointsAssigned());
+        long notRecovered = earned.pointsNotRecovered() - Math.min(rise, earned.pointsNotRecovered());
+        return withEarned(new EarnRecord(points, earned.pointsAssignedAt(), earned.scheduledFor(),
+                earned.creditsAwarded(), earned.creditsAwardedAt(), notRecovered));
     }
 
     /** The assignment scheduled for {@code dueAt}. */
     public Order scheduleAssignment(Instant dueAt) {
         return withEarned(new EarnRecord(earned.pointsAssigned(), earned.pointsAssignedAt(), Optional.of(dueAt),
-                earned.creditsAwarded(), earned.creditsAwardedAt()));
+                earned.creditsAwarded(), earned.creditsAwardedAt(), earned.pointsNotRecovered()));
     }
 
     /** Reward credits decided at {@code at} on the latest amounts ({@code storeOpen}: the store flag at payment). */
     public Order awardCredits(boolean storeOpen, Instant at) {
-        Money credits = Earning.credits(rule, earnFacts(), amounts.earnBase(), storeOpen).credits();
+        Money credits = Earning.credits(rule, earnFacts(), netEarnBase(), storeOpen).credits();
         return withEarned(new EarnRecord(earned.pointsAssigned(), earned.pointsAssignedAt(), earned.scheduledFor(),
-                credits, Optional.of(at)));
+                credits, Optional.of(at), earned.pointsNotRecovered()));
     }
 
     private Order withEarned(EarnRecord newEarned) {
@@ -173,7 +217,7 @@ public record Order(
     private Order with(OrderStatus newStatus, Optional<Payment> newPayment, Delivery newDelivery,
                        Optional<Instant> newCompletedAt, OrderAmounts newAmounts, EarnRecord newEarned, long revision) {
         return new Order(merchant, id, member, identity, channel, kind, parentOrder, placedAt, newAmounts, rule,
-                newStatus, newPayment, newDelivery, newCompletedAt, newEarned, version, revision);
+                newStatus, newPayment, newDelivery, newCompletedAt, newEarned, version, revision, returns);
     }
 
     public boolean isPaid() {
@@ -185,12 +229,13 @@ public record Order(
     }
 
     /**
-     * When the points assignment of this order falls due, while it is still owed: the order is not cancelled,
-     * its points are not assigned yet and an assignment is scheduled ({@link EarnRecord#scheduledFor()}).
+     * When the points assignment of this order falls due, while it is still owed: the order is not voided
+     * (cancelled or returned in full), its points are not assigned yet and an assignment is scheduled
+     * ({@link EarnRecord#scheduledFor()}).
      * Empty otherwise. The stores index orders by this instant ({@code OrderStore.awaitingAssignment}).
      */
     public Optional<Instant> assignmentDueAt() {
-        if (status == OrderStatus.CANCELLED || earned.hasAssignedPoints()) {
+        if (isVoided() || earned.hasAssignedPoints()) {
             return Optional.empty();
         }
         return earned.scheduledFor();
@@ -198,16 +243,17 @@ public record Order(
 
     /**
      * The points this order will still earn, with what they wait for; empty when it will earn none: no member,
-     * not a logged-in member checkout, cancelled, already assigned, or its latest amounts earn 0 under the bound
-     * rule. The points are those the bound rule gives the latest amounts (what an assignment now would give).
+     * not a logged-in member checkout, voided (cancelled or returned in full), already assigned, or its latest
+     * amounts net of returns earn 0 under the bound rule. The points are those the bound rule gives the latest
+     * amounts net of returns (what an assignment now would give).
      * The stores index the member's orders by {@link PendingPoints#sortInstant()} while this is present
      * ({@code OrderStore.pendingForMember}).
      */
     public Optional<PendingPoints> pendingPoints() {
-        if (member.isEmpty() || status == OrderStatus.CANCELLED || earned.hasAssignedPoints()) {
+        if (member.isEmpty() || isVoided() || earned.hasAssignedPoints()) {
             return Optional.empty();
         }
-        long points = Earning.points(rule, earnFacts(), amounts.earnBase()).points();
+        long points = pointsOfLatestAmounts();
         if (points <= 0) {
             return Optional.empty();
         }

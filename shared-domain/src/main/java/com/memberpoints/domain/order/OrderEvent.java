@@ -2,6 +2,7 @@ package com.memberpoints.domain.order;
 
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.model.CheckoutIdentity;
 import com.memberpoints.domain.model.OrderKind;
@@ -142,6 +143,47 @@ public sealed interface OrderEvent {
         public SplitChild {
             Objects.requireNonNull(order, "order");
             Objects.requireNonNull(amounts, "amounts");
+        }
+    }
+
+    /**
+     * Items (or money) of the order were returned or refunded (issue 12.3). {@code returnId} is the platform's id of
+     * this return: each return applies once. {@code amount} is what the return takes off the order's earn base
+     * (item amounts after their share of discounts, credits and point discount); {@code full} says the whole order
+     * was returned, which voids its points like a cancellation (the amount may then be zero). {@code items} are
+     * informative (they are not stored).
+     */
+    record OrderReturned(MerchantId merchant, OrderId order, String returnId, Money amount, List<ReturnedItem> items,
+                         boolean full, Instant at) implements OrderEvent {
+        public static final int MAX_ITEMS = 500;
+
+        public OrderReturned {
+            Objects.requireNonNull(merchant, "merchant");
+            Objects.requireNonNull(order, "order");
+            Objects.requireNonNull(returnId, "returnId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(at, "at");
+            items = List.copyOf(Objects.requireNonNull(items, "items"));
+            if (!OrderReturns.RETURN_ID.matcher(returnId).matches()) {
+                throw new IllegalArgumentException("bad return id");
+            }
+            if (amount.isNegative()) {
+                throw new IllegalArgumentException("a returned amount is not negative");
+            }
+            if (items.size() > MAX_ITEMS) {
+                throw new IllegalArgumentException("a return lists at most " + MAX_ITEMS + " items");
+            }
+        }
+    }
+
+    /** One returned line: the product's SKU, how many, and their amount. */
+    record ReturnedItem(String sku, long quantity, Money amount) {
+        public ReturnedItem {
+            Objects.requireNonNull(sku, "sku");
+            Objects.requireNonNull(amount, "amount");
+            if (quantity < 1) {
+                throw new IllegalArgumentException("a returned quantity is at least 1");
+            }
         }
     }
 }

@@ -41,7 +41,7 @@ final class OrderLedgerReconciliation {
      * order never redeemed from is not touched (a conditional delete of a missing hold is still billed).
      */
     void confirmHolds(Order o) {
-        if (o.member().isEmpty() || o.status() == OrderStatus.CANCELLED) {
+        if (o.member().isEmpty() || o.isVoided()) {
             return;
         }
         OrderJournal journal = ledger.orderJournal(o.merchant(), o.member().get(), o.id());
@@ -54,15 +54,19 @@ final class OrderLedgerReconciliation {
     }
 
     /**
-     * Brings the ledger to what {@code o} says: points net = assigned points (0 once cancelled), reward
-     * credits once, redemptions reverted once cancelled. Idempotent.
+     * Brings the ledger to what {@code o} says: points net = assigned points (0 once voided) plus what could not be
+     * recovered before, reward credits once, redemptions reverted once voided (cancelled or returned in full).
+     * Idempotent.
+     *
+     * @return the points a deduction could not take back this time because the member had spent them (0 mostly);
+     *         the caller records them on the order ({@link Order#notRecovered(long)}) so no later event retries
      */
-    void reconcile(Merchant merchant, Order o, Instant now, List<LedgerResult> results) {
+    long reconcile(Merchant merchant, Order o, Instant now, List<LedgerResult> results) {
         if (o.member().isEmpty()) {
-            return;
+            return 0;
         }
         MemberId member = o.member().get();
-        if (o.status() == OrderStatus.CANCELLED) {
+        if (o.isVoided()) {
             for (WalletRef w : List.of(WalletRef.points(o.merchant(), member), WalletRef.credits(o.merchant(), member))) {
                 results.add(ledger.apply(LedgerCommand.revertRedemption(w, o.id(), Actor.SYSTEM, now)));
                 if (!o.isSplitChild()) {
@@ -75,29 +79,36 @@ final class OrderLedgerReconciliation {
         boolean pointsOwed = o.earned().hasAssignedPoints();
         boolean creditsOwed = o.earned().hasAwardedCredits() && o.earned().creditsAwarded().isPositive();
         if (!pointsOwed && !creditsOwed) {
-            return;
+            return 0;
         }
         for (int round = 1; round <= MAX_RECONCILE_ROUNDS; round++) {
             OrderJournal journal = ledger.orderJournal(o.merchant(), member, o.id());
             Optional<LedgerCommand> next = nextCommand(merchant, o, member, journal, now);
             if (next.isEmpty()) {
-                return;
+                return 0;
             }
             LedgerResult r = ledger.apply(next.get());
             results.add(r);
             if (r instanceof LedgerResult.InsufficientBalance ib && next.get() instanceof LedgerCommand.Debit d) {
                 // The member already spent the points: take back what is there now; the rest is forgiven
                 // (logged by the caller from the outcome).
+                long taken = 0;
                 if (ib.available() > 0) {
-                    results.add(ledger.apply(new LedgerCommand.Debit(d.wallet(), d.kind(), ib.available(), d.order(),
-                            d.reference() + "-partial", "", d.actor(), d.at(), false)));
+                    LedgerResult partial = ledger.apply(new LedgerCommand.Debit(d.wallet(), d.kind(), ib.available(),
+                            d.order(), d.reference() + "-partial", "", d.actor(), d.at(), false));
+                    results.add(partial);
+                    if (!(partial instanceof LedgerResult.Applied || partial instanceof LedgerResult.Duplicate)) {
+                        return 0; // the balance moved again: the next event reconciles
+                    }
+                    taken = ib.available();
                 }
-                return;
+                return d.amount() - taken;
             }
             if (r instanceof LedgerResult.OperationIdConflict || r instanceof LedgerResult.NotApplicable) {
                 continue;
             }
         }
+        return 0;
     }
 
     /** The next command the order's journal is missing, if any (one at a time, re-reading in between). Pure. */
@@ -114,7 +125,7 @@ final class OrderLedgerReconciliation {
         if (!er.hasAssignedPoints()) {
             return Optional.empty();
         }
-        long target = o.status() == OrderStatus.CANCELLED ? 0 : er.pointsAssigned();
+        long target = er.ledgerTarget(o.isVoided() ? 0 : er.pointsAssigned());
         Instant assignedAt = er.pointsAssignedAt().get();
         Optional<Instant> expires = ExpiryCalculator.pointsExpiry(o.rule().expiry(), assignedAt, merchant.zone())
                 .instant();

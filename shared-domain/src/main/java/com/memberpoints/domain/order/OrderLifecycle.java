@@ -103,8 +103,8 @@ public final class OrderLifecycle {
         if (event instanceof OrderEvent.OrderPlaced) {
             reconciliation.confirmHolds(saved.order());
         }
-        reconciliation.reconcile(merchant, saved.order(), rules.now(), results);
-        reconcileSchedule(rules, saved.order(), event);
+        Order reconciled = reconcile(merchant, saved.order(), rules.now(), results);
+        reconcileSchedule(rules, reconciled, event);
         return new LifecycleOutcome(event.order(), saved.transition(), results);
     }
 
@@ -116,7 +116,7 @@ public final class OrderLifecycle {
         OrderRecords.Saved saved = records.transition(merchantId, orderId, existing -> rules.onScheduleFired(
                 existing.orElseThrow(() -> new OrderNotKnownException(merchantId, orderId))));
         List<LedgerResult> results = new ArrayList<>();
-        reconciliation.reconcile(merchant, saved.order(), rules.now(), results);
+        reconcile(merchant, saved.order(), rules.now(), results);
         return new LifecycleOutcome(orderId, saved.transition(), results);
     }
 
@@ -157,16 +157,31 @@ public final class OrderLifecycle {
         return Order.placed(e, rule, rules.merchant().currency());
     }
 
+    /**
+     * Reconciles the ledger with {@code o}; points the member had already spent when the order's points went down
+     * are recorded on the order as not recovered (a second, rare write), so no later event tries again.
+     */
+    private Order reconcile(Merchant merchant, Order o, Instant now, List<LedgerResult> results) {
+        long notRecovered = reconciliation.reconcile(merchant, o, now, results);
+        if (notRecovered <= 0) {
+            return o;
+        }
+        return records.transition(o.merchant(), o.id(), existing -> {
+            Order current = existing.orElseThrow(() -> new OrderNotKnownException(o.merchant(), o.id()));
+            return new OrderRecords.Step(current.notRecovered(notRecovered), "points-not-recovered");
+        }).order();
+    }
+
     private void reconcileSchedule(OrderTransitions rules, Order o, OrderEvent event) {
         Optional<Instant> due = o.earned().scheduledFor();
         if (due.isEmpty()) {
             return;
         }
-        boolean owed = o.status() != OrderStatus.CANCELLED && !o.earned().hasAssignedPoints();
+        boolean owed = !o.isVoided() && !o.earned().hasAssignedPoints();
         if (owed && event instanceof OrderEvent.OrderDeliveryStatusChanged) {
             scheduler.schedule(o.merchant(), o.id(), due.get(), rules.merchant().zone());
-        } else if (!owed && (event instanceof OrderEvent.OrderCancelled || event instanceof OrderEvent.OrderCompleted)
-                && due.get().isAfter(rules.now())) {
+        } else if (!owed && (event instanceof OrderEvent.OrderCancelled || event instanceof OrderEvent.OrderCompleted
+                || event instanceof OrderEvent.OrderReturned) && due.get().isAfter(rules.now())) {
             scheduler.cancel(o.merchant(), o.id());
         }
     }

@@ -41,6 +41,7 @@ record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now,
                     ? new OrderRecords.Step(o, "duplicate")
                     : new OrderRecords.Step(o.cancel(), "cancelled");
             case OrderEvent.OrderEdited e -> onEdited(o, e.amounts(), e.revision());
+            case OrderEvent.OrderReturned r -> onReturned(o, r);
             case OrderEvent.OrderPlaced p -> throw new IllegalStateException("placement creates the order");
             case OrderEvent.OrderSplit s -> throw new IllegalStateException("handled by OrderSplit");
         };
@@ -51,8 +52,7 @@ record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now,
         if (o.earned().scheduledFor().isEmpty() || !o.delivery().status().isFinal()) {
             return new OrderRecords.Step(o, "not-scheduled");
         }
-        return switch (AssignmentPlanner.onScheduleFired(o.earned().hasAssignedPoints(),
-                o.status() == OrderStatus.CANCELLED, now)) {
+        return switch (AssignmentPlanner.onScheduleFired(o.earned().hasAssignedPoints(), o.isVoided(), now)) {
             // Points belong to the due date: the expiry is computed from it even when the run is late.
             case AssignmentPlan.AssignNow a -> new OrderRecords.Step(o.assignPoints(o.earned().scheduledFor().get()),
                     "assigned");
@@ -67,7 +67,7 @@ record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now,
         }
         Payment payment = new Payment(e.at(), e.storeOpen().orElse(merchant.open()));
         Order paid = o.pay(payment);
-        if (o.status() != OrderStatus.CANCELLED && !o.earned().hasAwardedCredits()
+        if (!o.isVoided() && !o.earned().hasAwardedCredits()
                 && AssignmentPlanner.creditsOnPaid(policy, e.at()) instanceof AssignmentPlan.AssignNow) {
             return new OrderRecords.Step(paid.awardCredits(payment.storeOpen(), e.at()), "paid-credits-decided");
         }
@@ -86,7 +86,7 @@ record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now,
                     "delivery-" + e.status());
         }
         Order d = o.deliver(new Delivery(e.status(), Optional.of(e.at())));
-        if (o.status() == OrderStatus.CANCELLED || o.earned().hasAssignedPoints()) {
+        if (o.isVoided() || o.earned().hasAssignedPoints()) {
             return new OrderRecords.Step(d, "delivered");
         }
         return switch (AssignmentPlanner.onDelivered(policy, e.at(), merchant.zone(), window, o.merchant(), o.id())) {
@@ -147,9 +147,41 @@ record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now,
         return new OrderRecords.Step(edited, "edited");
     }
 
+    /**
+     * A return or refund (issue 12.3): applied once per return id. Before assignment it lowers what the order will
+     * earn (the pending points); after assignment the points are re-decided on the net earn base under the bound
+     * rule and the reconciliation takes back the difference. Reward credits are never retracted. A full return
+     * voids the order like a cancellation of what remains. Returns reaching a cancelled or fully returned order
+     * change nothing.
+     */
+    OrderRecords.Step onReturned(Order o, OrderEvent.OrderReturned r) {
+        requireCurrency(r.amount(), "amount");
+        if (o.returns().contains(r.returnId())) {
+            return new OrderRecords.Step(o, "duplicate");
+        }
+        if (o.isVoided()) {
+            return new OrderRecords.Step(o, o.status() == OrderStatus.CANCELLED ? "ignored-cancelled"
+                    : "ignored-returned");
+        }
+        if (o.returns().applied().size() >= OrderReturns.MAX_RETURNS) {
+            throw new InvalidInputException("returnId", "the order already has " + OrderReturns.MAX_RETURNS
+                    + " returns; no more are accepted");
+        }
+        Order returned = o.applyReturn(new OrderReturns.Applied(r.returnId(), r.amount(), r.at()), r.full());
+        if (o.earned().hasAssignedPoints()) {
+            return new OrderRecords.Step(returned.reassessPoints(), r.full() ? "returned-in-full-after-assignment"
+                    : "returned-after-assignment");
+        }
+        return new OrderRecords.Step(returned, r.full() ? "returned-in-full" : "returned");
+    }
+
     /** @throws InvalidInputException naming {@code field} when {@code amounts} are not in the merchant currency */
     void requireCurrency(OrderAmounts amounts, String field) {
-        if (!amounts.itemSubtotal().currency().equals(merchant.currency())) {
+        requireCurrency(amounts.itemSubtotal(), field);
+    }
+
+    private void requireCurrency(com.memberpoints.domain.model.Money money, String field) {
+        if (!money.currency().equals(merchant.currency())) {
             throw new InvalidInputException(field + ".currency", "must be the merchant currency "
                     + merchant.currency().getCurrencyCode());
         }

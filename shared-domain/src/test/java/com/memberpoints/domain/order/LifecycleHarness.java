@@ -128,6 +128,18 @@ final class LifecycleHarness {
                 OrderAmounts.ofSubtotal(twd(subtotal)), now));
     }
 
+    /** A partial return of {@code amount} (TWD) under the platform's return id {@code returnId}. */
+    LifecycleOutcome returned(String order, String returnId, String amount) {
+        return lifecycle.handle(new OrderEvent.OrderReturned(shop, OrderId.of(order), returnId, twd(amount), List.of(),
+                false, now));
+    }
+
+    /** The whole order was returned. */
+    LifecycleOutcome returnedInFull(String order, String returnId) {
+        return lifecycle.handle(new OrderEvent.OrderReturned(shop, OrderId.of(order), returnId, twd("0"), List.of(),
+                true, now));
+    }
+
     /** The scheduler fires the order's schedule (at the current clock). */
     LifecycleOutcome fire(String order) {
         return lifecycle.assignDue(shop, OrderId.of(order));
