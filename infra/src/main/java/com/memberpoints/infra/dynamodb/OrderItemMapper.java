@@ -14,6 +14,7 @@ import com.memberpoints.domain.order.DeliveryStatus;
 import com.memberpoints.domain.order.EarnRecord;
 import com.memberpoints.domain.order.Order;
 import com.memberpoints.domain.order.OrderAmounts;
+import com.memberpoints.domain.order.OrderReturns;
 import com.memberpoints.domain.model.OrderKind;
 import com.memberpoints.domain.order.OrderStatus;
 import com.memberpoints.domain.order.Payment;
@@ -24,6 +25,7 @@ import com.memberpoints.domain.model.TierId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -110,11 +112,36 @@ final class OrderItemMapper {
                         .opt("scheduledFor", e.scheduledFor(), Attrs::instant)
                         .put("credits", money(e.creditsAwarded()))
                         .opt("creditsAt", e.creditsAwardedAt(), Attrs::instant)
+                        // Absent when every deduction could be taken back (and on items written before returns).
+                        .opt("notRecovered", e.pointsNotRecovered() > 0 ? Optional.of(e.pointsNotRecovered())
+                                : Optional.<Long>empty(), Attrs::n)
                         .asValue())
                 // Absent on orders no revised edit reached (and on items written before revisions were stored).
                 .opt("editRev", o.lastEditRevision() > 0 ? Optional.of(o.lastEditRevision()) : Optional.<Long>empty(),
                         Attrs::n)
+                // Absent on orders nothing was returned from (issue 12.3).
+                .opt("returns", o.returns().isEmpty() ? Optional.<OrderReturns>empty() : Optional.of(o.returns()),
+                        OrderItemMapper::returns)
                 .build();
+    }
+
+    private static AttributeValue returns(OrderReturns r) {
+        return map()
+                .put("full", r.full())
+                .put("applied", Attrs.l(r.applied().stream().map(a -> map()
+                        .put("id", a.returnId())
+                        .put("amount", money(a.amount()))
+                        .put("at", instant(a.at()))
+                        .asValue()).toList()))
+                .asValue();
+    }
+
+    private static OrderReturns returns(Attrs.Reader r) {
+        List<OrderReturns.Applied> applied = r.list("applied").stream().map(v -> {
+            Attrs.Reader a = Attrs.Reader.of(v, "returns.applied");
+            return new OrderReturns.Applied(a.str("id"), money(a, "amount"), a.instant("at"));
+        }).toList();
+        return new OrderReturns(applied, r.bool("full"));
     }
 
     static Order order(MerchantId merchant, OrderId id, long version, Map<String, AttributeValue> item) {
@@ -133,8 +160,10 @@ final class OrderItemMapper {
                 new Delivery(d.enumOf("status", DeliveryStatus.class), d.optInstant("finalAt")),
                 r.optInstant("completedAt"),
                 new EarnRecord(e.num("points"), e.optInstant("pointsAt"), e.optInstant("scheduledFor"),
-                        money(e, "credits"), e.optInstant("creditsAt")),
-                version, r.has("editRev") ? r.num("editRev") : 0L);
+                        money(e, "credits"), e.optInstant("creditsAt"),
+                        e.has("notRecovered") ? e.num("notRecovered") : 0L),
+                version, r.has("editRev") ? r.num("editRev") : 0L,
+                r.optSub("returns").map(OrderItemMapper::returns).orElse(OrderReturns.NONE));
     }
 
     private static AttributeValue boundRule(BoundRule b) {

@@ -16,6 +16,7 @@ import com.memberpoints.domain.order.DeliveryStatus;
 import com.memberpoints.domain.order.EarnRecord;
 import com.memberpoints.domain.order.Order;
 import com.memberpoints.domain.order.OrderAmounts;
+import com.memberpoints.domain.order.OrderReturns;
 import com.memberpoints.domain.model.OrderKind;
 import com.memberpoints.domain.order.OrderStatus;
 import com.memberpoints.domain.order.Payment;
@@ -261,6 +262,23 @@ abstract class OrderStoreContract {
         assertThat(store().save(revised)).isEqualTo(new SaveResult.Saved(2));
         assertThat(store().find(shop, none.id())).contains(atVersion(revised, 2));
         assertThat(store().find(shop, none.id()).orElseThrow().lastEditRevision()).isEqualTo(7);
+    }
+
+    @Test
+    void returnsAndPointsNotRecoveredRoundTrip_absentMeaningNone() {
+        Order none = saveNew(placed("o-ret", T0));
+        assertThat(store().find(shop, none.id()).orElseThrow().returns()).isEqualTo(OrderReturns.NONE);
+        Money part = Money.of("12.50", none.amounts().itemSubtotal().currency());
+        Order returned = none.applyReturn(new OrderReturns.Applied("ret-1", part, T0.plusSeconds(10)), false)
+                .applyReturn(new OrderReturns.Applied("ret-2", part, T0.plusSeconds(20)), true)
+                .notRecovered(17);
+        assertThat(store().save(returned)).isEqualTo(new SaveResult.Saved(2));
+        Order found = store().find(shop, none.id()).orElseThrow();
+        assertThat(found).isEqualTo(atVersion(returned, 2));
+        assertThat(found.returns().applied()).extracting(OrderReturns.Applied::returnId).containsExactly("ret-1", "ret-2");
+        assertThat(found.returns().full()).isTrue();
+        assertThat(found.earned().pointsNotRecovered()).isEqualTo(17);
+        assertThat(found.isVoided()).isTrue();
     }
 
     @Test

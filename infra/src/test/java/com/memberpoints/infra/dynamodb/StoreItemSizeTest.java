@@ -56,6 +56,23 @@ class StoreItemSizeTest {
     }
 
     @Test
+    void anOrderWithTheMostReturnsWithLongestIdsStaysFarUnderTheItemLimit() {
+        String longId = "x".repeat(128);
+        Order o = new Order(com.memberpoints.domain.model.MerchantId.of(longId), OrderId.of(longId),
+                Optional.of(MemberId.of(longId)), CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE,
+                OrderKind.NORMAL, Optional.empty(), T0, OrderAmounts.ofSubtotal(Money.of("99999999.99", USD)),
+                BoundRule.bind(SettingsStoreContract.variants().get(1), Optional.empty()), OrderStatus.OPEN,
+                Optional.empty(), Delivery.collected(T0), Optional.empty(), EarnRecord.nothing(USD), 0);
+        for (int i = 0; i < com.memberpoints.domain.order.OrderReturns.MAX_RETURNS; i++) {
+            o = o.applyReturn(new com.memberpoints.domain.order.OrderReturns.Applied(
+                    String.format("%03d", i) + "r".repeat(125), Money.of("99999999.99", USD), T0), false);
+        }
+        long size = ItemSize.of(OrderItemMapper.order(o)) + 3 * 140 + 60;
+        System.out.println("order item with " + o.returns().applied().size() + " returns: " + size + " bytes");
+        assertThat(size).isLessThan(40 * 1024);
+    }
+
+    @Test
     void settingsAtTheValidatorsLimitsFitOneItem() {
         List<TierRule> tiers = new ArrayList<>();
         for (int i = 0; i < SettingsValidator.MAX_TIERS; i++) {
