@@ -89,10 +89,11 @@ public final class OrderEventParser {
                         revision(d), d.object("amounts", OrderEventParser::amounts),
                         instant(d, "editedAt"))));
                 case "OrderSplit" -> order(r.object("detail", OrderEventParser::split));
+                case "OrderReturned" -> order(r.object("detail", OrderEventParser::returned));
                 case "MemberUpserted" -> member(r.object("detail", OrderEventParser::profile));
                 default -> {
                     r.reject("detail-type", "must be one of OrderPlaced, OrderPaid, OrderDeliveryStatusChanged, "
-                            + "OrderCompleted, OrderCancelled, OrderEdited, OrderSplit, MemberUpserted");
+                            + "OrderCompleted, OrderCancelled, OrderEdited, OrderSplit, OrderReturned, MemberUpserted");
                     r.ignore("detail");
                     yield null;
                 }
@@ -153,6 +154,52 @@ public final class OrderEventParser {
             return null;
         }
         return new OrderEvent.OrderSplit(merchant, parent, parentAmounts, children, at);
+    }
+
+    /**
+     * A return or refund: {@code returnedAmount}, or the sum of the {@code items}' amounts when only items are given;
+     * a {@code full} return needs neither (docs/decisions.md, "12.3 Returns and refunds").
+     */
+    private static OrderEvent returned(FieldReader d) {
+        MerchantId merchant = merchant(d);
+        OrderId order = orderId(d);
+        String returnId = d.id("returnId", id -> {
+            if (!com.memberpoints.domain.order.OrderReturns.RETURN_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException(id);
+            }
+            return id;
+        });
+        Optional<Currency> currency = d.parsed("currency", 3, Currency::getInstance, "must be an ISO 4217 code");
+        if (currency.isEmpty()) {
+            d.requirePresent("currency");
+        }
+        Optional<Money> amount = currency.flatMap(c -> d.optionalMoney("returnedAmount", c, MAX_AMOUNT));
+        java.util.List<OrderEvent.ReturnedItem> items = d.memberNames().contains("items")
+                ? d.objects("items", 1, OrderEvent.OrderReturned.MAX_ITEMS, i -> {
+                    String sku = i.string("sku", 1, 128);
+                    long quantity = i.integer("quantity", 1, 1_000_000);
+                    Money itemAmount = currency.map(c -> i.money("amount", c, MAX_AMOUNT)).orElse(null);
+                    return sku == null || itemAmount == null ? null : new OrderEvent.ReturnedItem(sku, quantity, itemAmount);
+                })
+                : java.util.List.of();
+        boolean full = d.optionalBool("full").orElse(false);
+        Instant at = instant(d, "returnedAt");
+        if (currency.isPresent() && amount.isEmpty() && items.isEmpty() && !full && !d.memberNames().contains("items")
+                && !d.memberNames().contains("returnedAmount")) {
+            d.reject("returnedAmount", "is required unless items are given or full is true");
+            return null;
+        }
+        if (merchant == null || order == null || returnId == null || currency.isEmpty() || at == null
+                || items.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        Money returnedAmount = amount.orElseGet(() -> items.stream().map(OrderEvent.ReturnedItem::amount)
+                .reduce(Money.zero(currency.get()), Money::plus));
+        if (returnedAmount.amount().compareTo(MAX_AMOUNT) > 0) {
+            d.reject("items", "the items' amounts add up to more than " + MAX_AMOUNT.toPlainString());
+            return null;
+        }
+        return new OrderEvent.OrderReturned(merchant, order, returnId, returnedAmount, items, full, at);
     }
 
     private static MemberProfile profile(FieldReader d) {

@@ -27,6 +27,9 @@ final class OrdersWarmUp {
         event("OrderDeliveryStatusChanged", "\"orderId\":\"priming\",\"status\":\"COLLECTED\","
                 + "\"changedAt\":\"2000-01-01T00:00:00Z\""),
         event("OrderEdited", "\"orderId\":\"priming\",\"revision\":1," + AMOUNTS + ",\"editedAt\":\"2000-01-01T00:00:00Z\""),
+        event("OrderReturned", "\"orderId\":\"priming\",\"returnId\":\"priming\",\"currency\":\"USD\","
+                + "\"items\":[{\"sku\":\"priming\",\"quantity\":1,\"amount\":\"1.00\"}],"
+                + "\"returnedAt\":\"2000-01-01T00:00:00Z\""),
         event("OrderCancelled", "\"orderId\":\"priming\",\"cancelledAt\":\"2000-01-01T00:00:00Z\""),
         event("MemberUpserted", "\"memberId\":\"priming\",\"name\":\"Priming\",\"email\":\"priming@example.com\","
                 + "\"locale\":\"en\",\"updatedAt\":\"2000-01-01T00:00:00Z\""),

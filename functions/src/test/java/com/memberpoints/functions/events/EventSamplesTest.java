@@ -67,7 +67,7 @@ class EventSamplesTest {
             }
         }).toList();
         assertThat(types).containsExactlyInAnyOrder("MemberUpserted", "OrderCancelled", "OrderCompleted",
-                "OrderDeliveryStatusChanged", "OrderEdited", "OrderPaid", "OrderPlaced", "OrderSplit",
+                "OrderDeliveryStatusChanged", "OrderEdited", "OrderPaid", "OrderPlaced", "OrderReturned", "OrderSplit",
                 "ScheduledAssignment");
     }
 
@@ -90,6 +90,31 @@ class EventSamplesTest {
         assertThatThrownBy(() -> OrderEventParser.parse(MAPPER.writeValueAsString(node)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .anySatisfy(fe -> assertThat(fe.field()).isEqualTo("detail.revision")));
+    }
+
+    @Test
+    void aReturnNeedsAnAmountItemsOrFull_bothTheSchemaAndTheParserSaySo_itemsAloneAddUp() throws IOException {
+        String text = Files.readString(ROOT.resolve("events/OrderEventsFunction-order-returned.json"));
+        ObjectNode node = (ObjectNode) MAPPER.readTree(text);
+        ObjectNode detail = (ObjectNode) node.get("detail");
+        detail.remove("returnedAmount");
+        assertThat(schemaFor(node).validate(node)).isEmpty();
+        OrderEvent.OrderReturned fromItems = (OrderEvent.OrderReturned) ((OrderEventParser.OrderEventParsed)
+                OrderEventParser.parse(MAPPER.writeValueAsString(node))).event();
+        assertThat(fromItems.amount().amount()).isEqualByComparingTo("250.00");
+
+        detail.remove("items");
+        assertThat(schemaFor(node).validate(node)).isNotEmpty();
+        assertThatThrownBy(() -> OrderEventParser.parse(MAPPER.writeValueAsString(node)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .anySatisfy(fe -> assertThat(fe.field()).isEqualTo("detail.returnedAmount")));
+
+        detail.put("full", true);
+        assertThat(schemaFor(node).validate(node)).isEmpty();
+        OrderEvent.OrderReturned full = (OrderEvent.OrderReturned) ((OrderEventParser.OrderEventParsed)
+                OrderEventParser.parse(MAPPER.writeValueAsString(node))).event();
+        assertThat(full.full()).isTrue();
+        assertThat(full.amount().isPositive()).isFalse();
     }
 
     @Test

@@ -163,6 +163,17 @@ final class HandlerHarness {
                 + "\"}");
     }
 
+    JsonObject returned(String order, String returnId, String amount) {
+        return send("OrderReturned", "{\"merchantId\":\"shop-1\",\"orderId\":\"" + order + "\",\"returnId\":\""
+                + returnId + "\",\"currency\":\"TWD\",\"returnedAmount\":\"" + amount + "\",\"returnedAt\":\"" + now
+                + "\"}");
+    }
+
+    JsonObject returnedInFull(String order, String returnId) {
+        return send("OrderReturned", "{\"merchantId\":\"shop-1\",\"orderId\":\"" + order + "\",\"returnId\":\""
+                + returnId + "\",\"currency\":\"TWD\",\"full\":true,\"returnedAt\":\"" + now + "\"}");
+    }
+
     /** EventBridge Scheduler fires every schedule due at the current clock, through the handler. */
     List<JsonObject> fireDueSchedules() {
         List<JsonObject> results = new ArrayList<>();
