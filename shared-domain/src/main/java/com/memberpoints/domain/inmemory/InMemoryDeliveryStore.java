@@ -70,6 +70,19 @@ public final class InMemoryDeliveryStore implements DeliveryStore, SmsUsageMeter
     }
 
     @Override
+    public synchronized boolean markThrottled(DeliveryKey key, int attempt, String reason, Instant at,
+                                              Instant nextAttemptAt) {
+        Delivery d = deliveries.get(key);
+        if (d == null || d.status() != DeliveryStatus.CLAIMED || d.attempts() != attempt) {
+            return false;
+        }
+        deliveries.put(key, new Delivery(key, DeliveryStatus.RETRYING, d.recipient(), d.subject(), d.html(), d.text(),
+                d.smsParts(), attempt - 1, Optional.empty(), Optional.of(reason), at, Optional.of(nextAttemptAt),
+                d.throttles() + 1));
+        return true;
+    }
+
+    @Override
     public synchronized boolean markFailed(DeliveryKey key, int attempt, String reason, Instant at) {
         Delivery d = deliveries.get(key);
         if (d == null || d.attempts() != attempt

@@ -17,6 +17,12 @@ public sealed interface DeliveryResult {
      */
     record TransientFailure(String reason) implements DeliveryResult {}
 
+    /**
+     * Certainly NOT accepted because of a send rate: the provider throttled it (429, throttling codes) or the
+     * account-wide {@link SendBudget} of this second was spent. Sent later without spending an attempt.
+     */
+    record Throttled(String reason) implements DeliveryResult {}
+
     /** Invalid address, rejected content, unverified identity: retrying will not help. */
     record PermanentFailure(String reason) implements DeliveryResult {}
 

@@ -30,6 +30,12 @@ public interface DeliveryStore {
     /** CLAIMED at {@code attempt} → RETRYING, due again at {@code nextAttemptAt}. */
     boolean markRetrying(DeliveryKey key, int attempt, String reason, Instant at, Instant nextAttemptAt);
 
+    /**
+     * CLAIMED at {@code attempt} → RETRYING at {@code attempt - 1} (the throttled call does not count), throttles + 1,
+     * due again at {@code nextAttemptAt}.
+     */
+    boolean markThrottled(DeliveryKey key, int attempt, String reason, Instant at, Instant nextAttemptAt);
+
     /** CLAIMED or RETRYING at {@code attempt} → FAILED_PERMANENT. */
     boolean markFailed(DeliveryKey key, int attempt, String reason, Instant at);
 

@@ -34,23 +34,41 @@ import java.util.Optional;
  * it is never re-sent (a retry could be a duplicate) and not metered as SMS usage (usage counts confirmed sends);
  * staff see it in the deliveries listing. Only a TransientFailure (certainly not accepted) is retried. Nothing
  * here ever writes to the ledger.
+ *
+ * <p>Send rates (issue 16, docs/scale.md change 5): each send first takes a unit from the account-wide
+ * {@link SendBudget} of the current second (shared by every concurrent invocation; the per-container
+ * {@link RateLimiter} only smooths one container). When the budget is spent, or the provider answers that it
+ * throttled the call, the message is deferred as RETRYING ({@link Outcome#THROTTLED}) without spending one of its
+ * attempts; {@link #retryDue} stops at the first throttle, so a backlog drains at the account's rate instead of
+ * retrying everything against it. A message is given up only after {@link Settings#maxThrottles()} deferrals.
  */
 public final class NotificationDispatcher {
 
-    /** Tunables: attempts per message, first retry delay (doubled per attempt), send rates. */
-    public record Settings(int maxAttempts, Duration firstRetryDelay) {
-        public static final Settings DEFAULT = new Settings(5, Duration.ofMinutes(1));
+    /**
+     * Tunables: attempts per message, first retry delay (doubled per attempt); deferrals for a send rate allowed
+     * before giving up, and the delay after one.
+     */
+    public record Settings(int maxAttempts, Duration firstRetryDelay, int maxThrottles, Duration throttleDelay) {
+        public static final Settings DEFAULT = new Settings(5, Duration.ofMinutes(1), 1_000, Duration.ofMinutes(1));
 
         public Settings {
             Objects.requireNonNull(firstRetryDelay, "firstRetryDelay");
-            if (maxAttempts < 1 || firstRetryDelay.isNegative()) {
-                throw new IllegalArgumentException("maxAttempts >= 1 and a non-negative delay");
+            Objects.requireNonNull(throttleDelay, "throttleDelay");
+            if (maxAttempts < 1 || firstRetryDelay.isNegative() || maxThrottles < 0 || throttleDelay.isNegative()) {
+                throw new IllegalArgumentException("maxAttempts >= 1, maxThrottles >= 0 and non-negative delays");
             }
         }
+
+        /** With the default throttle handling. */
+        public Settings(int maxAttempts, Duration firstRetryDelay) {
+            this(maxAttempts, firstRetryDelay, DEFAULT_MAX_THROTTLES, Duration.ofMinutes(1));
+        }
+
+        private static final int DEFAULT_MAX_THROTTLES = 1_000;
     }
 
     /** What happened to one (entry, channel) in this call. */
-    public enum Outcome { SENT, ALREADY_CLAIMED, RETRYING, FAILED_PERMANENT, UNCONFIRMED }
+    public enum Outcome { SENT, ALREADY_CLAIMED, RETRYING, FAILED_PERMANENT, UNCONFIRMED, THROTTLED }
 
     /**
      * One decision of this call; {@code note} says why a message was not even attempted; {@code smsParts}: the
@@ -82,12 +100,22 @@ public final class NotificationDispatcher {
     private final SmsSender sms;
     private final RateLimiter emailRate;
     private final RateLimiter smsRate;
+    private final SendBudget budget;
     private final TimeSource clock;
     private final Settings settings;
 
+    /** Without an account-wide budget (one container, tests). */
     public NotificationDispatcher(MerchantStore merchants, MemberStore members, LedgerStore ledger,
                                   DeliveryStore deliveries, EmailSender email, SmsSender sms, RateLimiter emailRate,
                                   RateLimiter smsRate, TimeSource clock, Settings settings) {
+        this(merchants, members, ledger, deliveries, email, sms, emailRate, smsRate, SendBudget.UNLIMITED, clock,
+                settings);
+    }
+
+    public NotificationDispatcher(MerchantStore merchants, MemberStore members, LedgerStore ledger,
+                                  DeliveryStore deliveries, EmailSender email, SmsSender sms, RateLimiter emailRate,
+                                  RateLimiter smsRate, SendBudget budget, TimeSource clock, Settings settings) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.members = Objects.requireNonNull(members, "members");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -179,7 +207,8 @@ public final class NotificationDispatcher {
     /**
      * Sends again every RETRYING delivery of the store that is due, in the entry months {@code months}
      * (the sweep passes this month and the last). Each is re-claimed by attempt number first, so concurrent
-     * sweeps never both send it.
+     * sweeps never both send it. Stops at the first send deferred for a send rate: the rest stay due for the next
+     * run (a backlog drains at the account's rate).
      */
     public Report retryDue(MerchantId merchantId, List<YearMonth> months, int limit) {
         List<Result> results = new ArrayList<>();
@@ -208,9 +237,24 @@ public final class NotificationDispatcher {
             }
             Delivery claimed = d.with(DeliveryStatus.CLAIMED, d.attempts() + 1, Optional.empty(), d.lastError(),
                     now, Optional.empty());
-            results.add(send(claimed, store.get()));
+            Result result = send(claimed, store.get());
+            results.add(result);
+            if (result.outcome() == Outcome.THROTTLED) {
+                break;
+            }
         }
         return new Report(List.copyOf(results), List.of());
+    }
+
+    /** Empty when a unit of this second's account budget was taken; else why not (the send is deferred). */
+    private Optional<String> takeFromBudget(Channel channel) {
+        try {
+            return budget.tryTake(channel, clock.now()) ? Optional.empty()
+                    : Optional.of("account send rate for " + channel + " reached");
+        } catch (RuntimeException e) {
+            // The budget's store failed: defer (nothing was sent) rather than fail the message for good.
+            return Optional.of("send budget unavailable: " + e.getClass().getSimpleName());
+        }
     }
 
     private Result send(Delivery claimed, Merchant store) {
@@ -218,12 +262,14 @@ public final class NotificationDispatcher {
         int attempt = claimed.attempts();
         DeliveryResult result;
         try {
-            if (key.channel() == Channel.EMAIL) {
-                emailRate.acquire();
+            (key.channel() == Channel.EMAIL ? emailRate : smsRate).acquire();
+            Optional<String> refused = takeFromBudget(key.channel());
+            if (refused.isPresent()) {
+                result = new DeliveryResult.Throttled(refused.get());
+            } else if (key.channel() == Channel.EMAIL) {
                 result = email.send(new EmailSender.EmailMessage(claimed.recipient(), claimed.subject(),
                         claimed.html(), claimed.text()));
             } else {
-                smsRate.acquire();
                 result = sms.send(new SmsSender.SmsMessage(claimed.recipient(), claimed.text()));
             }
         } catch (RuntimeException e) {
@@ -247,6 +293,16 @@ public final class NotificationDispatcher {
                 // May have been accepted: terminal, never re-sent, not metered (see the class comment).
                 deliveries.markUnconfirmed(key, attempt, unknown.reason(), at);
                 yield new Result(key, Outcome.UNCONFIRMED, unknown.reason());
+            }
+            case DeliveryResult.Throttled throttled -> {
+                if (claimed.throttles() >= settings.maxThrottles()) {
+                    String reason = "gave up after " + (claimed.throttles() + 1) + " deferrals for the send rate: "
+                            + throttled.reason();
+                    deliveries.markFailed(key, attempt, reason, at);
+                    yield new Result(key, Outcome.FAILED_PERMANENT, reason);
+                }
+                deliveries.markThrottled(key, attempt, throttled.reason(), at, at.plus(settings.throttleDelay()));
+                yield new Result(key, Outcome.THROTTLED, throttled.reason());
             }
             case DeliveryResult.TransientFailure failure -> {
                 if (attempt >= settings.maxAttempts()) {

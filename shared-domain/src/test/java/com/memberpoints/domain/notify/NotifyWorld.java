@@ -46,6 +46,15 @@ final class NotifyWorld {
 
     /** With {@code emailOverride} non-null, emails go to it instead of the recording sender. */
     NotifyWorld(EmailSender emailOverride) {
+        this(emailOverride, SendBudget.UNLIMITED, new NotificationDispatcher.Settings(3, Duration.ofMinutes(1)));
+    }
+
+    /** With an account-wide send budget and dispatcher settings. */
+    NotifyWorld(SendBudget budget, NotificationDispatcher.Settings settings) {
+        this(null, budget, settings);
+    }
+
+    private NotifyWorld(EmailSender emailOverride, SendBudget budget, NotificationDispatcher.Settings settings) {
         EmailSender recording = m -> {
             DeliveryResult r = emailAnswers.poll();
             if (r == null || r instanceof DeliveryResult.Sent) {
@@ -71,7 +80,7 @@ final class NotifyWorld {
         RateLimiter unlimited = new RateLimiter(1e9, 1_000_000, System::nanoTime, n -> {});
         EmailSender email = emailOverride != null ? emailOverride : recording;
         dispatcher = new NotificationDispatcher(merchants, members, ledger, deliveries, email, smsSender,
-                unlimited, unlimited, now::get, new NotificationDispatcher.Settings(3, Duration.ofMinutes(1)));
+                unlimited, unlimited, budget, now::get, settings);
     }
 
     /** Stores a profile, newer than any stored before (the store ignores older ones). */
