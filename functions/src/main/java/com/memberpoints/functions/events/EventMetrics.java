@@ -45,6 +45,7 @@ final class EventMetrics {
         log.count("NotificationsSent", report.count(NotificationDispatcher.Outcome.SENT));
         log.count("NotificationsFailed", report.count(NotificationDispatcher.Outcome.FAILED_PERMANENT));
         log.count("NotificationsUnconfirmed", report.count(NotificationDispatcher.Outcome.UNCONFIRMED));
+        log.count("NotificationsDeferred", report.count(NotificationDispatcher.Outcome.THROTTLED));
         log.count("SmsParts", report.smsParts());
     }
 
@@ -56,7 +57,8 @@ final class EventMetrics {
         Map<String, Object> summary = Map.of("sent", total(reports, NotificationDispatcher.Outcome.SENT),
                 "retrying", total(reports, NotificationDispatcher.Outcome.RETRYING),
                 "failed", total(reports, NotificationDispatcher.Outcome.FAILED_PERMANENT),
-                "unconfirmed", total(reports, NotificationDispatcher.Outcome.UNCONFIRMED));
+                "unconfirmed", total(reports, NotificationDispatcher.Outcome.UNCONFIRMED),
+                "deferred", total(reports, NotificationDispatcher.Outcome.THROTTLED));
         log.info("notification retries", summary);
         return summary;
     }

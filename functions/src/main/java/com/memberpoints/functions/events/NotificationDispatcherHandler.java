@@ -61,6 +61,7 @@ public final class NotificationDispatcherHandler extends PrimedHandler implement
                 "retrying", report.count(NotificationDispatcher.Outcome.RETRYING),
                 "failed", report.count(NotificationDispatcher.Outcome.FAILED_PERMANENT),
                 "unconfirmed", report.count(NotificationDispatcher.Outcome.UNCONFIRMED),
+                "deferred", report.count(NotificationDispatcher.Outcome.THROTTLED),
                 "skipped", String.join("; ", report.skipped())));
     }
 

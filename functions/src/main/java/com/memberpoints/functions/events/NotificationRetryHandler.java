@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Scheduled (EventBridge rule, e.g. every 5 minutes): sends again the deliveries left RETRYING after a transient
- * failure, once their backoff has passed, for every merchant, in this month and the last (of the ledger entries,
- * store time zone). Bounded per merchant per run; what is left is taken by the next run.
+ * Scheduled (EventBridge Scheduler, every minute): sends again the deliveries left RETRYING after a transient
+ * failure or a deferral for the send rate, once their delay has passed, for every merchant, in this month and the
+ * last (of the ledger entries, store time zone). Bounded per merchant per run, and a merchant's run stops at the
+ * first send deferred for the account's send rate; what is left is taken by the next run — a backlog drains at the
+ * account's rate (issue 16, docs/scale.md change 5).
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.SES_FROM_ADDRESS, AppConfig.SES_CONFIGURATION_SET,
         AppConfig.SES_MAX_SEND_RATE, AppConfig.SMS_SENDER_ID, AppConfig.SMS_MAX_SEND_RATE})

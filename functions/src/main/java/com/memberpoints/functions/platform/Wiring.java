@@ -170,8 +170,9 @@ public final class Wiring {
 
     /**
      * The notification dispatcher: SES v2 email ({@code SES_FROM_ADDRESS}, {@code SES_CONFIGURATION_SET}), SNS SMS
-     * ({@code SMS_SENDER_ID}), rate limits {@code SES_MAX_SEND_RATE} and {@code SMS_MAX_SEND_RATE} per second
-     * (one bucket per container: with N concurrent containers set the stream mapping's concurrency accordingly).
+     * ({@code SMS_SENDER_ID}), rate limits {@code SES_MAX_SEND_RATE} and {@code SMS_MAX_SEND_RATE} per second for
+     * the whole account (a budget item per second on the table, shared by every container; a bucket per container
+     * smooths each one's sends).
      */
     public static NotificationDispatcher notificationDispatcher() {
         return DispatcherHolder.DISPATCHER;
@@ -199,7 +200,16 @@ public final class Wiring {
                 new SnsSmsSender(aws().sns(), config().smsSenderId()),
                 RateLimiter.perSecond(config().sesMaxSendRate(), (int) Math.max(1, config().sesMaxSendRate())),
                 RateLimiter.perSecond(config().smsMaxSendRate(), (int) Math.max(1, config().smsMaxSendRate())),
+                new com.memberpoints.infra.dynamodb.DynamoDbSendBudget(aws().dynamoDb(), config().tableName(),
+                        java.util.Map.of(
+                                com.memberpoints.domain.notify.Channel.EMAIL, perSecond(config().sesMaxSendRate()),
+                                com.memberpoints.domain.notify.Channel.SMS, perSecond(config().smsMaxSendRate()))),
                 TimeSource.system(), NotificationDispatcher.Settings.DEFAULT);
+
+        /** The account's whole sends per second (at least one). */
+        private static int perSecond(double rate) {
+            return (int) Math.max(1, Math.floor(rate));
+        }
     }
 
     private static final class SettingsHolder {

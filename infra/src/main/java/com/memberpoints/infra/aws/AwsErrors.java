@@ -33,8 +33,10 @@ public final class AwsErrors {
      * at-most-once delivery. The question is not "is it worth retrying" but "can the provider have accepted it".
      */
     public enum SendFailure {
-        /** The message was certainly not accepted and a later retry may succeed: throttling, 500/503, nothing sent. */
+        /** The message was certainly not accepted and a later retry may succeed: 500/503, nothing sent. */
         NOT_SENT,
+        /** The provider throttled the call (429, throttling codes): certainly not accepted, send later at the rate. */
+        THROTTLED,
         /** The request may have reached the provider and the answer was lost: never retry. */
         MAYBE_SENT,
         /** A definite refusal (4xx answer other than throttling): retrying will not help. */
@@ -64,6 +66,9 @@ public final class AwsErrors {
             int status = service.statusCode();
             if (status == 502 || status == 504) {
                 return SendFailure.MAYBE_SENT;
+            }
+            if (status == 429 || service.isThrottlingException()) {
+                return SendFailure.THROTTLED;
             }
             return isTransient(service) ? SendFailure.NOT_SENT : SendFailure.REFUSED;
         }

@@ -66,6 +66,8 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
     static final String ERROR = "err";
     static final String UPDATED = "upd";
     static final String NEXT_ATTEMPT = "nxt";
+    /** Deferrals for a send rate; absent = 0 (and on records written before throttles were counted). */
+    static final String THROTTLES = "thr";
     static final String MESSAGES = "msgs";
     /** Longest provider error kept on a record. */
     static final int MAX_ERROR = 500;
@@ -192,6 +194,21 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
                 .expressionAttributeValues(Map.of(":claimed", s(DeliveryStatus.CLAIMED.name()), ":att", n(attempt),
                         ":retrying", s(DeliveryStatus.RETRYING.name()), ":err", s(clip(reason)),
                         ":upd", s(at.toString()), ":nxt", n(nextAttemptAt.toEpochMilli())))
+                .build());
+    }
+
+    @Override
+    public boolean markThrottled(DeliveryKey key, int attempt, String reason, Instant at, Instant nextAttemptAt) {
+        return conditionalUpdate(key, Update.builder().tableName(table).key(key(key))
+                .conditionExpression("#st = :claimed AND #att = :att")
+                .updateExpression("SET #st = :retrying, #att = :given, #err = :err, #upd = :upd, #nxt = :nxt "
+                        + "ADD #thr :one")
+                .expressionAttributeNames(Map.of("#st", STATUS, "#att", ATTEMPTS, "#err", ERROR, "#upd", UPDATED,
+                        "#nxt", NEXT_ATTEMPT, "#thr", THROTTLES))
+                .expressionAttributeValues(Map.of(":claimed", s(DeliveryStatus.CLAIMED.name()), ":att", n(attempt),
+                        ":given", n(attempt - 1), ":retrying", s(DeliveryStatus.RETRYING.name()),
+                        ":err", s(clip(reason)), ":upd", s(at.toString()), ":nxt", n(nextAttemptAt.toEpochMilli()),
+                        ":one", n(1)))
                 .build());
     }
 
@@ -346,7 +363,8 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
                 Instant.parse(item.get(UPDATED).s()),
                 item.containsKey(NEXT_ATTEMPT)
                         ? Optional.of(Instant.ofEpochMilli(Long.parseLong(item.get(NEXT_ATTEMPT).n())))
-                        : Optional.empty());
+                        : Optional.empty(),
+                item.containsKey(THROTTLES) ? Integer.parseInt(item.get(THROTTLES).n()) : 0);
     }
 
     private static String str(Map<String, AttributeValue> item, String name) {

@@ -86,6 +86,7 @@ public final class SesEmailSender implements EmailSender {
             String reason = "SES " + AwsErrors.describe(e);
             return switch (AwsErrors.classifySend(e)) {
                 case NOT_SENT -> new DeliveryResult.TransientFailure(reason);
+                case THROTTLED -> new DeliveryResult.Throttled(reason);
                 case MAYBE_SENT -> new DeliveryResult.Unknown(reason);
                 case REFUSED -> new DeliveryResult.PermanentFailure(reason);
                 case CLIENT_FAULT -> throw e;

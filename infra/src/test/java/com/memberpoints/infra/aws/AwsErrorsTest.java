@@ -60,11 +60,12 @@ class AwsErrorsTest {
     // --- sends: can the provider have accepted the message? ---
 
     @Test
-    void serviceAnswersThatItFailedOrThrottledMeanNotSent() {
+    void serviceAnswersThatItFailedMeanNotSent_thatItThrottledMeanThrottled() {
         assertThat(AwsErrors.classifySend(service(500, "InternalFailure"))).isEqualTo(SendFailure.NOT_SENT);
         assertThat(AwsErrors.classifySend(service(503, "ServiceUnavailable"))).isEqualTo(SendFailure.NOT_SENT);
-        assertThat(AwsErrors.classifySend(service(429, "TooManyRequestsException"))).isEqualTo(SendFailure.NOT_SENT);
-        assertThat(AwsErrors.classifySend(service(400, "Throttling"))).isEqualTo(SendFailure.NOT_SENT);
+        assertThat(AwsErrors.classifySend(service(429, "TooManyRequestsException"))).isEqualTo(SendFailure.THROTTLED);
+        assertThat(AwsErrors.classifySend(service(400, "Throttling"))).isEqualTo(SendFailure.THROTTLED);
+        assertThat(AwsErrors.classifySend(service(400, "ThrottlingException"))).isEqualTo(SendFailure.THROTTLED);
     }
 
     @Test

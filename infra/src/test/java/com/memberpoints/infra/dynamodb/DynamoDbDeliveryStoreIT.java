@@ -55,6 +55,24 @@ class DynamoDbDeliveryStoreIT {
     }
 
     @Test
+    void aThrottledSendGivesItsAttemptBackCountsTheDeferralAndIsReclaimedFromZero() {
+        DeliveryKey key = key("o-thr", Channel.EMAIL);
+        assertThat(store.claim(Delivery.claim(key, "amy@example.com", "S", "<p>h</p>", "h", 0, T0))).isTrue();
+        assertThat(store.markThrottled(key, 2, "wrong attempt", T0, T0.plusSeconds(60))).isFalse();
+        assertThat(store.markThrottled(key, 1, "SES TooManyRequestsException (429)", T0, T0.plusSeconds(60))).isTrue();
+        Delivery d = store.find(key).orElseThrow();
+        assertThat(d.status()).isEqualTo(DeliveryStatus.RETRYING);
+        assertThat(d.attempts()).isZero();
+        assertThat(d.throttles()).isEqualTo(1);
+        assertThat(d.nextAttemptAt()).contains(T0.plusSeconds(60));
+        assertThat(store.reclaim(key, 0, T0.plusSeconds(30))).as("not due yet").isFalse();
+        assertThat(store.reclaim(key, 0, T0.plusSeconds(60))).isTrue();
+        assertThat(store.markThrottled(key, 1, "again", T0.plusSeconds(60), T0.plusSeconds(120))).isTrue();
+        assertThat(store.find(key).orElseThrow().throttles()).isEqualTo(2);
+        assertThat(store.find(key).orElseThrow().attempts()).isZero();
+    }
+
+    @Test
     void aKeyIsClaimedOnceAndReadBackWhole() {
         DeliveryKey key = key("o-1", Channel.EMAIL);
         Delivery claim = Delivery.claim(key, "amy@example.com", "Subject 主旨", "<p>Hi &amp;</p>", "Hi &", 0, T0);
