@@ -98,7 +98,6 @@ class AdminAuthorizationMatrixTest {
         parts.put(com.memberpoints.domain.settings.SettingsAdmin.class, s.settings());
         parts.put(com.memberpoints.domain.staff.PointsAdjustments.class, s.adjustments());
         parts.put(com.memberpoints.domain.staff.StoreSpend.class, s.storeSpend());
-        parts.put(com.memberpoints.domain.merchant.StoreProfiles.class, s.storeProfiles());
         parts.put(com.memberpoints.domain.bulk.BulkAssignments.class, s.bulk());
         parts.put(com.memberpoints.domain.merchant.MerchantStore.class, s.merchants());
         parts.put(com.memberpoints.domain.settings.SettingsStore.class, s.settingsStore());

@@ -24,7 +24,7 @@ class StoreProfileTest {
              "supportedLocales":["en"],"smsEnabled":true,"open":true,"membershipTiers":["gold","silver"]}""";
 
     final AdminWorld world = newWorld();
-    final PutStoreProfileHandler put = new PutStoreProfileHandler(world.services.storeProfiles(), world.log().logger());
+    final PutStoreProfileHandler put = new PutStoreProfileHandler(world.services.settings(), world.log().logger());
     final GetStoreProfileHandler get = new GetStoreProfileHandler(world.services.merchants(), world.log().logger());
 
     AdminWorld newWorld() {

@@ -32,8 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <li>{@code CURRENT}: the pointer, {@code version} plus a copy of the current settings, so
  *       {@link #current} is one strongly consistent GetItem;</li>
  *   <li>{@code V#<version>}: every version ever saved (orders are bound to one), immutable;</li>
- *   <li>{@code A#<version>}: its activity-log entry (actor, time, changes), small, so the log is read
- *       newest first with a Query in reverse.</li>
+ *   <li>{@code A#<version>}: its activity-log entry (actor, time, section, changes), small, so the log is read
+ *       newest first with a Query in reverse;</li>
+ *   <li>{@code A#<version in force>#<epoch ms>#<random>}: an entry appended without a new version (store profile
+ *       changes, {@link #appendActivity}); it sorts after the entry of the version in force and before the next.</li>
  * </ul>
  * A save is ONE {@code TransactWriteItems}: the pointer put conditioned on the expected version (absent for 0),
  * and the version and activity puts conditioned on their absence. A failed condition is a
@@ -121,6 +123,27 @@ public final class DynamoDbSettingsStore implements SettingsStore {
     }
 
     @Override
+    public void appendActivity(MerchantId merchant, ChangeLogEntry entry) {
+        Objects.requireNonNull(merchant, "merchant");
+        Objects.requireNonNull(entry, "entry");
+        String pk = SettingsItemMapper.settingsPk(merchant);
+        call("appending to the activity log of " + merchant, () -> {
+            long inForce = get(merchant, SettingsItemMapper.SETTINGS_CURRENT)
+                    .map(i -> new Attrs.Reader(i).num("version")).orElse(0L);
+            String sk = SettingsItemMapper.appendedActivitySk(inForce, entry.at(),
+                    java.util.concurrent.ThreadLocalRandom.current().nextInt());
+            Map<String, AttributeValue> item = new HashMap<>(SettingsItemMapper.activity(ActivityLogEntry.of(inForce, entry)));
+            item.putAll(LedgerTable.itemKey(pk, sk));
+            if (ItemSize.of(item) > MAX_ITEM_BYTES) {
+                throw new SettingsStoreException("activity entry of " + merchant + " too large to store", null);
+            }
+            return dynamo.putItem(software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(table)
+                    .item(item).conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK)).build());
+        });
+    }
+
+    @Override
     public Page<ActivityLogEntry> activityLog(MerchantId merchant, PageRequest page) {
         String pk = SettingsItemMapper.settingsPk(merchant);
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
@@ -129,7 +152,7 @@ public final class DynamoDbSettingsStore implements SettingsStore {
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":a", s("A#")))
                 .scanIndexForward(false)
                 .limit(page.limit() + 1);
-        page.cursor().ifPresent(c -> q.exclusiveStartKey(LedgerTable.itemKey(pk, SettingsItemMapper.activitySk(version(c)))));
+        page.cursor().ifPresent(c -> q.exclusiveStartKey(LedgerTable.itemKey(pk, position(c))));
         return call("reading the activity log of " + merchant, () -> {
             QueryResponse r = dynamo.query(q.build());
             List<ActivityLogEntry> entries = r.items().stream().map(SettingsItemMapper::activity).toList();
@@ -137,20 +160,18 @@ public final class DynamoDbSettingsStore implements SettingsStore {
                 return new Page<>(entries, Optional.empty());
             }
             List<ActivityLogEntry> items = entries.subList(0, page.limit());
-            return new Page<>(items, Optional.of(StoreCalls.encodeCursor("a", Long.toString(items.getLast().version()))));
+            String lastSk = r.items().get(page.limit() - 1).get(SK).s();
+            return new Page<>(items, Optional.of(StoreCalls.encodeCursor("a", lastSk.substring(2))));
         });
     }
 
-    private static long version(String cursor) {
-        try {
-            long v = Long.parseLong(StoreCalls.decodeCursor(cursor, "a", 1)[0]);
-            if (v < 1) {
-                throw StoreCalls.badCursor();
-            }
-            return v;
-        } catch (NumberFormatException e) {
+    /** The sort key a cursor stands for: {@code A#} and a version entry's or an appended entry's position. */
+    private static String position(String cursor) {
+        String p = StoreCalls.decodeCursor(cursor, "a", 1)[0];
+        if (!SettingsItemMapper.isActivityPosition(p)) {
             throw StoreCalls.badCursor();
         }
+        return "A#" + p;
     }
 
     private Optional<Map<String, AttributeValue>> get(MerchantId merchant, String sk) {
