@@ -102,22 +102,28 @@ public final class DynamoDbSettingsStore implements SettingsStore {
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build();
         Put absentActivity = Put.builder().tableName(table).item(activity)
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build();
+        TransactWriteItemsRequest write = TransactWriteItemsRequest.builder().transactItems(
+                TransactWriteItem.builder().put(current.build()).build(),
+                TransactWriteItem.builder().put(absentVersion).build(),
+                TransactWriteItem.builder().put(absentActivity).build()).build();
         return call("saving settings version " + version + " of " + merchant, () -> {
-            try {
-                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
-                        TransactWriteItem.builder().put(current.build()).build(),
-                        TransactWriteItem.builder().put(absentVersion).build(),
-                        TransactWriteItem.builder().put(absentActivity).build()).build());
-                return new SaveResult.Saved(version);
-            } catch (TransactionCanceledException e) {
-                boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                        .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
-                if (!conditionFailed) {
-                    throw e; // conflicts with a concurrent transaction, throttling: the caller may retry
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    dynamo.transactWriteItems(write);
+                    return new SaveResult.Saved(version);
+                } catch (TransactionCanceledException e) {
+                    if (reason(e, "ConditionalCheckFailed")) {
+                        long stored = get(merchant, SettingsItemMapper.SETTINGS_CURRENT)
+                                .map(i -> new Attrs.Reader(i).num("version")).orElse(0L);
+                        return new SaveResult.Conflict(stored);
+                    }
+                    // Another transaction on the same items was in flight (two sections saved at once): the
+                    // conditions still decide, so try again a few times before letting the caller retry.
+                    if (!reason(e, "TransactionConflict") || attempt == TRANSACTION_CONFLICT_ATTEMPTS) {
+                        throw e;
+                    }
+                    sleep(attempt);
                 }
-                long stored = get(merchant, SettingsItemMapper.SETTINGS_CURRENT)
-                        .map(i -> new Attrs.Reader(i).num("version")).orElse(0L);
-                return new SaveResult.Conflict(stored);
             }
         });
     }
@@ -163,6 +169,23 @@ public final class DynamoDbSettingsStore implements SettingsStore {
             String lastSk = r.items().get(page.limit() - 1).get(SK).s();
             return new Page<>(items, Optional.of(StoreCalls.encodeCursor("a", lastSk.substring(2))));
         });
+    }
+
+    /** Attempts of a save whose transaction collided with another one in flight ({@code TransactionConflict}). */
+    static final int TRANSACTION_CONFLICT_ATTEMPTS = 5;
+
+    private static boolean reason(TransactionCanceledException e, String code) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream().map(CancellationReason::code)
+                .anyMatch(code::equals);
+    }
+
+    private static void sleep(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while saving settings", e);
+        }
     }
 
     /** The sort key a cursor stands for: {@code A#} and a version entry's or an appended entry's position. */
