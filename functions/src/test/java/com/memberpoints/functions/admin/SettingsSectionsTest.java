@@ -60,7 +60,11 @@ class SettingsSectionsTest {
             "membership-tiers", List.of(Set.of(Permission.MEMBERSHIP_TIERS, Permission.SETTINGS),
                     Set.of(Permission.MEMBERSHIP_TIERS, Permission.SETTINGS)));
 
-    final AdminWorld world = new AdminWorld();
+    final AdminWorld world = newWorld();
+
+    AdminWorld newWorld() {
+        return new AdminWorld();
+    }
     final GetSettingsSectionHandler get = new GetSettingsSectionHandler(world.services.settings(), world.log().logger());
     final UpdateSettingsSectionHandler put = new UpdateSettingsSectionHandler(world.services.settings(),
             world.log().logger());
