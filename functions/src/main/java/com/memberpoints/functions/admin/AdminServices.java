@@ -5,7 +5,6 @@ import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.bulk.BulkAssignments;
 import com.memberpoints.domain.staff.PointsAdjustments;
 import com.memberpoints.domain.staff.StoreSpend;
-import com.memberpoints.domain.merchant.StoreProfiles;
 import com.memberpoints.domain.settings.SettingsAdmin;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.merchant.Merchant;
@@ -79,9 +78,5 @@ public record AdminServices(
 
     public StoreSpend storeSpend() {
         return new StoreSpend(ledger, members, merchants, settingsStore, clock);
-    }
-
-    public StoreProfiles storeProfiles() {
-        return new StoreProfiles(merchants);
     }
 }

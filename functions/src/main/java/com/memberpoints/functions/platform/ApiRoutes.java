@@ -13,6 +13,8 @@ import com.memberpoints.functions.admin.members.MemberHistoryHandler;
 import com.memberpoints.functions.admin.members.MemberPointsHandler;
 import com.memberpoints.functions.admin.reports.OrdersReportHandler;
 import com.memberpoints.functions.admin.settings.UpdateSettingsHandler;
+import com.memberpoints.functions.admin.settings.GetSettingsSectionHandler;
+import com.memberpoints.functions.admin.settings.UpdateSettingsSectionHandler;
 import com.memberpoints.functions.platform.http.ApiHandler;
 import com.memberpoints.functions.storefront.MyCreditsHandler;
 import com.memberpoints.functions.storefront.MyPointsHandler;
@@ -80,7 +82,10 @@ public final class ApiRoutes {
             // notifications
             new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),
             new Route("GET", "/v1/admin/notifications/sms-usage", SmsUsageHandler.class),
-            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class));
+            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class),
+            // settings sections (11.6): permission per section, admin/settings/SettingsSections
+            new Route("GET", "/v1/admin/settings/{section}", GetSettingsSectionHandler.class),
+            new Route("PUT", "/v1/admin/settings/{section}", UpdateSettingsSectionHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

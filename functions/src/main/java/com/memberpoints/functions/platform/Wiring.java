@@ -33,7 +33,6 @@ import com.memberpoints.domain.model.IdSource;
 import com.memberpoints.domain.settings.SettingsAdmin;
 import com.memberpoints.domain.staff.PointsAdjustments;
 import com.memberpoints.domain.staff.StoreSpend;
-import com.memberpoints.domain.merchant.StoreProfiles;
 import com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore;
 import com.memberpoints.infra.sqs.SqsBulkJobQueue;
 import java.util.List;
@@ -271,11 +270,6 @@ public final class Wiring {
     /** Staff store spend (points earned at the counter). */
     public static StoreSpend storeSpend() {
         return new StoreSpend(ledgerStore(), memberStore(), merchantStore(), settingsStore(), TimeSource.system());
-    }
-
-    /** Store profiles (name, currency, time zone). */
-    public static StoreProfiles storeProfiles() {
-        return new StoreProfiles(merchantStore());
     }
 
     /** Members of a bulk chunk credited at once by the worker (each credit is one ledger transaction). */

@@ -47,6 +47,7 @@ class AdminAuthorizationMatrixTest {
     /** A valid request for each admin route, so only the caller decides the answer. */
     static final Map<String, String> BODIES = Map.of(
             "PUT /v1/admin/settings", SettingsHandlersTest.body("0"),
+            "PUT /v1/admin/settings/{section}", SettingsSectionsTest.MEMBER_POINTS_BODY,
             "PUT /v1/admin/store", StoreProfileTest.BODY,
             "POST /v1/admin/members/{memberId}/store-spend", "{\"receiptId\":\"R-9\",\"amount\":\"100.00\"}",
             "POST /v1/admin/members/{memberId}/points/adjustments", "{\"points\":5,\"reason\":\"x\",\"idempotencyKey\":\"k9\"}",
@@ -98,7 +99,6 @@ class AdminAuthorizationMatrixTest {
         parts.put(com.memberpoints.domain.settings.SettingsAdmin.class, s.settings());
         parts.put(com.memberpoints.domain.staff.PointsAdjustments.class, s.adjustments());
         parts.put(com.memberpoints.domain.staff.StoreSpend.class, s.storeSpend());
-        parts.put(com.memberpoints.domain.merchant.StoreProfiles.class, s.storeProfiles());
         parts.put(com.memberpoints.domain.bulk.BulkAssignments.class, s.bulk());
         parts.put(com.memberpoints.domain.merchant.MerchantStore.class, s.merchants());
         parts.put(com.memberpoints.domain.settings.SettingsStore.class, s.settingsStore());
@@ -132,9 +132,13 @@ class AdminAuthorizationMatrixTest {
 
         ApiRoutes.Route route = adminRoutes().stream().filter(r -> r.routeKey().equals(routeKey)).findFirst().orElseThrow();
         ApiHandler handler = handler(route.handler(), world);
-        Permission required = ((Access.StaffWith) handler.access()).permission();
+        java.util.Set<Permission> allowed = switch (handler.access()) {
+            case Access.StaffWith w -> java.util.Set.of(w.permission());
+            case Access.StaffPerPath p -> p.permissions().apply("member-points");
+            default -> throw new AssertionError("not an admin access policy: " + handler.access());
+        };
         if (who.startsWith("staff without")) {
-            EnumSet<Permission> others = EnumSet.complementOf(EnumSet.of(required));
+            EnumSet<Permission> others = EnumSet.complementOf(EnumSet.copyOf(allowed));
             claims = ApiEvents.staff("shop-1", "s1", others.toArray(Permission[]::new));
         }
         Map<String, String> params = new HashMap<>();
@@ -144,9 +148,14 @@ class AdminAuthorizationMatrixTest {
         if (route.path().contains("{jobId}")) {
             params.put("jobId", "bulk-job1");
         }
+        if (route.path().contains("{section}")) {
+            params.put("section", "member-points");
+        }
         Map<String, String> query = route.path().endsWith(".csv")
                 ? Map.of("from", "2026-11-01", "to", "2026-11-30") : Map.of();
-        Map<String, String> headers = route.method().equals("PUT") ? Map.of("If-Match", "\"0\"") : Map.of();
+        Map<String, String> headers = !route.method().equals("PUT") || route.path().equals("/v1/admin/store") ? Map.of()
+                : route.path().contains("{section}") ? Map.of("If-Match", SettingsSectionsTest.defaultTag("member-points"))
+                : Map.of("If-Match", "\"0\"");
         APIGatewayV2HTTPResponse r = call(handler, event(route.method(), route.path(), params, query, headers,
                 BODIES.get(routeKey), claims));
 
@@ -154,7 +163,7 @@ class AdminAuthorizationMatrixTest {
         boolean ownData = routeKey.endsWith("/v1/admin/settings") || routeKey.endsWith("/bulk-assignments")
                 || routeKey.endsWith("/v1/admin/activity-log") || routeKey.endsWith(".csv")
                 || routeKey.endsWith("/v1/admin/store") || routeKey.contains("/v1/admin/notifications/")
-                || routeKey.endsWith("/v1/admin/reports/liability");
+                || routeKey.endsWith("/v1/admin/reports/liability") || routeKey.endsWith("/v1/admin/settings/{section}");
         if (expected == 404 && ownData) {
             // Store-wide routes answer from the caller's own store: never the other store's data.
             assertThat(status).as(r.getBody()).isIn(200, 409);
@@ -172,7 +181,8 @@ class AdminAuthorizationMatrixTest {
     void theMatrixCoversEveryAdminRoute() {
         assertThat(adminRoutes()).hasSizeGreaterThanOrEqualTo(7);
         for (ApiRoutes.Route route : adminRoutes()) {
-            assertThat(handler(route.handler(), new AdminWorld()).access()).isInstanceOf(Access.StaffWith.class);
+            assertThat(handler(route.handler(), new AdminWorld()).access())
+                    .isInstanceOfAny(Access.StaffWith.class, Access.StaffPerPath.class);
         }
     }
 

@@ -123,7 +123,7 @@ class MemberViewsTest {
                 ApiEvents.staff("shop-1", "s", Permission.SETTINGS)));
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
         assertThat(r.getBody()).contains("\"version\":2", "\"changedBy\":\"staff-9\"",
-                "{\"field\":\"points.expiry.type\",\"old\":\"NEVER\",\"new\":\"ANNUAL_DATE\"}")
+                "{\"field\":\"points.expiry.type\",\"section\":\"member-points\",\"old\":\"NEVER\",\"new\":\"ANNUAL_DATE\"}")
                 .doesNotContain("\"nextCursor\":null");
         var viewerOnly = call(activity, event("GET", "/v1/admin/activity-log", Map.of(), Map.of(), Map.of(), null, VIEWER));
         assertThat(viewerOnly.getStatusCode()).isEqualTo(403);

@@ -84,7 +84,7 @@ class SettingsHandlersTest {
         // Second admin changes only the rate, by body version.
         var second = putWith(null, body("1").replace("\"spend\":\"10.00\",\"points\":1}", "\"spend\":\"10.00\",\"points\":3}"));
         assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(200);
-        assertThat(second.getBody()).contains("\"field\":\"points.earn.points\",\"old\":\"1\",\"new\":\"3\"");
+        assertThat(second.getBody()).contains("\"field\":\"points.earn.points\",\"section\":\"member-points\",\"old\":\"1\",\"new\":\"3\"");
         assertThat(world.activity()).hasSize(2);
     }
 

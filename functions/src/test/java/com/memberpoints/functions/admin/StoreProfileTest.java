@@ -24,7 +24,7 @@ class StoreProfileTest {
              "supportedLocales":["en"],"smsEnabled":true,"open":true,"membershipTiers":["gold","silver"]}""";
 
     final AdminWorld world = newWorld();
-    final PutStoreProfileHandler put = new PutStoreProfileHandler(world.services.storeProfiles(), world.log().logger());
+    final PutStoreProfileHandler put = new PutStoreProfileHandler(world.services.settings(), world.log().logger());
     final GetStoreProfileHandler get = new GetStoreProfileHandler(world.services.merchants(), world.log().logger());
 
     AdminWorld newWorld() {
@@ -79,5 +79,67 @@ class StoreProfileTest {
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(400);
         assertThat(r.getBody()).contains("\"field\":\"" + field + "\"");
         assertThat(world.merchants.find(NEW_SHOP)).isEmpty();
+    }
+
+    APIGatewayV2HTTPResponse putWithTag(String ifMatch, String body) {
+        return call(put, event("PUT", "/v1/admin/store", Map.of(), Map.of(), Map.of("If-Match", ifMatch), body,
+                ApiEvents.staff("shop-new", "amy", Permission.SETTINGS)));
+    }
+
+    java.util.List<com.memberpoints.domain.settings.SettingsStore.ActivityLogEntry> log() {
+        return world.settings.activityLog(NEW_SHOP, com.memberpoints.domain.model.PageRequest.first(50)).items();
+    }
+
+    @Test
+    void everyProfileChangeIsLoggedWithTheActorAndOldToNewUnderStoreProfile() {
+        putBody(BODY);
+        world.clock.set(AdminWorld.NOW.plusSeconds(60)); // entries of one millisecond have no defined order
+        var smsOff = putWithTag(read().getHeaders().get("etag"),
+                BODY.replace("\"smsEnabled\":true", "\"smsEnabled\":false").replace("\"open\":true", "\"open\":false"));
+        assertThat(smsOff.getStatusCode()).as(smsOff.getBody()).isEqualTo(200);
+
+        var entries = log();
+        assertThat(entries).hasSize(2);
+        var latest = entries.getFirst();
+        assertThat(latest.section()).isEqualTo("store-profile");
+        assertThat(latest.actor()).isEqualTo(com.memberpoints.domain.model.Actor.staff("amy"));
+        assertThat(latest.version()).as("no settings version is produced: the one in force (none)").isZero();
+        assertThat(latest.changes()).containsExactly(
+                new com.memberpoints.domain.settings.SettingChange("open", java.util.Optional.of("true"),
+                        java.util.Optional.of("false")),
+                new com.memberpoints.domain.settings.SettingChange("smsEnabled", java.util.Optional.of("true"),
+                        java.util.Optional.of("false")));
+        assertThat(entries.get(1).changes()).as("creation logs every field, old absent")
+                .hasSize(8).allSatisfy(c -> assertThat(c.oldValue()).isEmpty());
+        assertThat(world.settings.current(NEW_SHOP)).as("the settings document is not touched").isEmpty();
+
+        // the same profile again changes nothing and logs nothing
+        assertThat(putBody(BODY.replace("\"smsEnabled\":true", "\"smsEnabled\":false")
+                .replace("\"open\":true", "\"open\":false")).getStatusCode()).isEqualTo(200);
+        assertThat(log()).hasSize(2);
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndChangesNothing() {
+        putBody(BODY);
+        String tag = read().getHeaders().get("etag");
+        assertThat(tag).matches("\"[0-9a-f]{16}\"");
+        assertThat(putWithTag(tag, BODY.replace("\"open\":true", "\"open\":false")).getStatusCode()).isEqualTo(200);
+        var stale = putWithTag(tag, BODY.replace("\"smsEnabled\":true", "\"smsEnabled\":false"));
+        assertThat(stale.getStatusCode()).isEqualTo(412);
+        assertThat(world.merchants.find(NEW_SHOP).orElseThrow().smsEnabled()).isTrue();
+        assertThat(world.merchants.find(NEW_SHOP).orElseThrow().open()).isFalse();
+        assertThat(log()).hasSize(2);
+        assertThat(putWithTag("\"3\"", BODY).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theLogShowsProfileEntriesBetweenTheSettingsVersionsTheyFollow() {
+        putBody(BODY);
+        world.saveSettings(NEW_SHOP, com.memberpoints.domain.settings.MerchantSettings.defaults());
+        putBody(BODY.replace("\"open\":true", "\"open\":false"));
+        world.saveSettings(NEW_SHOP, com.memberpoints.domain.settings.MerchantSettings.defaults());
+        assertThat(log()).extracting(e -> e.section() + "@" + e.version())
+                .containsExactly("all@2", "store-profile@1", "all@1", "store-profile@0");
     }
 }

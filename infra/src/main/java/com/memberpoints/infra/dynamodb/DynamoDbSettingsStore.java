@@ -32,8 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <li>{@code CURRENT}: the pointer, {@code version} plus a copy of the current settings, so
  *       {@link #current} is one strongly consistent GetItem;</li>
  *   <li>{@code V#<version>}: every version ever saved (orders are bound to one), immutable;</li>
- *   <li>{@code A#<version>}: its activity-log entry (actor, time, changes), small, so the log is read
- *       newest first with a Query in reverse.</li>
+ *   <li>{@code A#<version>}: its activity-log entry (actor, time, section, changes), small, so the log is read
+ *       newest first with a Query in reverse;</li>
+ *   <li>{@code A#<version in force>#<epoch ms>#<random>}: an entry appended without a new version (store profile
+ *       changes, {@link #appendActivity}); it sorts after the entry of the version in force and before the next.</li>
  * </ul>
  * A save is ONE {@code TransactWriteItems}: the pointer put conditioned on the expected version (absent for 0),
  * and the version and activity puts conditioned on their absence. A failed condition is a
@@ -100,23 +102,50 @@ public final class DynamoDbSettingsStore implements SettingsStore {
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build();
         Put absentActivity = Put.builder().tableName(table).item(activity)
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)).build();
+        TransactWriteItemsRequest write = TransactWriteItemsRequest.builder().transactItems(
+                TransactWriteItem.builder().put(current.build()).build(),
+                TransactWriteItem.builder().put(absentVersion).build(),
+                TransactWriteItem.builder().put(absentActivity).build()).build();
         return call("saving settings version " + version + " of " + merchant, () -> {
-            try {
-                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
-                        TransactWriteItem.builder().put(current.build()).build(),
-                        TransactWriteItem.builder().put(absentVersion).build(),
-                        TransactWriteItem.builder().put(absentActivity).build()).build());
-                return new SaveResult.Saved(version);
-            } catch (TransactionCanceledException e) {
-                boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                        .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
-                if (!conditionFailed) {
-                    throw e; // conflicts with a concurrent transaction, throttling: the caller may retry
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    dynamo.transactWriteItems(write);
+                    return new SaveResult.Saved(version);
+                } catch (TransactionCanceledException e) {
+                    if (reason(e, "ConditionalCheckFailed")) {
+                        long stored = get(merchant, SettingsItemMapper.SETTINGS_CURRENT)
+                                .map(i -> new Attrs.Reader(i).num("version")).orElse(0L);
+                        return new SaveResult.Conflict(stored);
+                    }
+                    // Another transaction on the same items was in flight (two sections saved at once): the
+                    // conditions still decide, so try again a few times before letting the caller retry.
+                    if (!reason(e, "TransactionConflict") || attempt == TRANSACTION_CONFLICT_ATTEMPTS) {
+                        throw e;
+                    }
+                    sleep(attempt);
                 }
-                long stored = get(merchant, SettingsItemMapper.SETTINGS_CURRENT)
-                        .map(i -> new Attrs.Reader(i).num("version")).orElse(0L);
-                return new SaveResult.Conflict(stored);
             }
+        });
+    }
+
+    @Override
+    public void appendActivity(MerchantId merchant, ChangeLogEntry entry) {
+        Objects.requireNonNull(merchant, "merchant");
+        Objects.requireNonNull(entry, "entry");
+        String pk = SettingsItemMapper.settingsPk(merchant);
+        call("appending to the activity log of " + merchant, () -> {
+            long inForce = get(merchant, SettingsItemMapper.SETTINGS_CURRENT)
+                    .map(i -> new Attrs.Reader(i).num("version")).orElse(0L);
+            String sk = SettingsItemMapper.appendedActivitySk(inForce, entry.at(),
+                    java.util.concurrent.ThreadLocalRandom.current().nextInt());
+            Map<String, AttributeValue> item = new HashMap<>(SettingsItemMapper.activity(ActivityLogEntry.of(inForce, entry)));
+            item.putAll(LedgerTable.itemKey(pk, sk));
+            if (ItemSize.of(item) > MAX_ITEM_BYTES) {
+                throw new SettingsStoreException("activity entry of " + merchant + " too large to store", null);
+            }
+            return dynamo.putItem(software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(table)
+                    .item(item).conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK)).build());
         });
     }
 
@@ -129,7 +158,7 @@ public final class DynamoDbSettingsStore implements SettingsStore {
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":a", s("A#")))
                 .scanIndexForward(false)
                 .limit(page.limit() + 1);
-        page.cursor().ifPresent(c -> q.exclusiveStartKey(LedgerTable.itemKey(pk, SettingsItemMapper.activitySk(version(c)))));
+        page.cursor().ifPresent(c -> q.exclusiveStartKey(LedgerTable.itemKey(pk, position(c))));
         return call("reading the activity log of " + merchant, () -> {
             QueryResponse r = dynamo.query(q.build());
             List<ActivityLogEntry> entries = r.items().stream().map(SettingsItemMapper::activity).toList();
@@ -137,20 +166,35 @@ public final class DynamoDbSettingsStore implements SettingsStore {
                 return new Page<>(entries, Optional.empty());
             }
             List<ActivityLogEntry> items = entries.subList(0, page.limit());
-            return new Page<>(items, Optional.of(StoreCalls.encodeCursor("a", Long.toString(items.getLast().version()))));
+            String lastSk = r.items().get(page.limit() - 1).get(SK).s();
+            return new Page<>(items, Optional.of(StoreCalls.encodeCursor("a", lastSk.substring(2))));
         });
     }
 
-    private static long version(String cursor) {
+    /** Attempts of a save whose transaction collided with another one in flight ({@code TransactionConflict}). */
+    static final int TRANSACTION_CONFLICT_ATTEMPTS = 5;
+
+    private static boolean reason(TransactionCanceledException e, String code) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream().map(CancellationReason::code)
+                .anyMatch(code::equals);
+    }
+
+    private static void sleep(int attempt) {
         try {
-            long v = Long.parseLong(StoreCalls.decodeCursor(cursor, "a", 1)[0]);
-            if (v < 1) {
-                throw StoreCalls.badCursor();
-            }
-            return v;
-        } catch (NumberFormatException e) {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while saving settings", e);
+        }
+    }
+
+    /** The sort key a cursor stands for: {@code A#} and a version entry's or an appended entry's position. */
+    private static String position(String cursor) {
+        String p = StoreCalls.decodeCursor(cursor, "a", 1)[0];
+        if (!SettingsItemMapper.isActivityPosition(p)) {
             throw StoreCalls.badCursor();
         }
+        return "A#" + p;
     }
 
     private Optional<Map<String, AttributeValue>> get(MerchantId merchant, String sk) {

@@ -57,6 +57,20 @@ final class SettingsItemMapper {
         return "A#" + String.format("%012d", version);
     }
 
+    /** An entry appended without a new version: after the entry of the version in force, by time, then at random. */
+    static String appendedActivitySk(long versionInForce, java.time.Instant at, int random) {
+        return activitySk(versionInForce) + "#" + String.format("%015d", at.toEpochMilli()) + "#"
+                + String.format("%08x", random);
+    }
+
+    private static final java.util.regex.Pattern ACTIVITY_POSITION =
+            java.util.regex.Pattern.compile("[0-9]{12}(#[0-9]{15}#[0-9a-f]{8})?");
+
+    /** True for the part of an activity sort key after {@code A#}. */
+    static boolean isActivityPosition(String p) {
+        return ACTIVITY_POSITION.matcher(p).matches();
+    }
+
     // ------------------------------------------------------------------ settings
 
     static AttributeValue settings(MerchantSettings x) {
@@ -214,6 +228,7 @@ final class SettingsItemMapper {
                 .put("version", e.version())
                 .put("actor", e.actor().label())
                 .put("at", instant(e.at()))
+                .put("section", e.section())
                 .put("changes", l(e.changes().stream().map(c -> map().put("field", c.field())
                         .opt("old", c.oldValue(), Attrs::s).opt("new", c.newValue(), Attrs::s).asValue()).toList()))
                 .build();
@@ -232,6 +247,11 @@ final class SettingsItemMapper {
         } catch (IllegalArgumentException e) {
             throw new Attrs.CorruptItemException("attribute actor is not an actor");
         }
-        return new ActivityLogEntry(r.num("version"), actor, r.instant("at"), changes);
+        String section = r.optStr("section").orElse(com.memberpoints.domain.settings.SettingsSection.ALL);
+        try {
+            return new ActivityLogEntry(r.num("version"), actor, r.instant("at"), changes, section);
+        } catch (IllegalArgumentException e) {
+            throw new Attrs.CorruptItemException("attribute section is not a section name");
+        }
     }
 }

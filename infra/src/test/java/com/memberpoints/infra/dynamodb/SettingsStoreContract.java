@@ -205,4 +205,34 @@ abstract class SettingsStoreContract {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.getMessage()).contains("cursor"));
     }
+
+    @Test
+    void appendedEntriesSitAfterTheVersionInForceKeepTheirSectionAndPageWithCursors() {
+        ChangeLogEntry profile0 = new ChangeLogEntry(amy, T0, List.of(
+                new SettingChange("open", Optional.empty(), Optional.of("true"))), "store-profile");
+        store().appendActivity(shop, profile0);
+        store().save(shop, MerchantSettings.defaults().withVersion(1), 0, new ChangeLogEntry(amy, T0.plusSeconds(1),
+                List.of(new SettingChange("credits.enabled", Optional.of("false"), Optional.of("true"))),
+                "order-reward-credits"));
+        for (int i = 0; i < 3; i++) {
+            store().appendActivity(shop, new ChangeLogEntry(Actor.staff("bob"), T0.plusSeconds(2 + i), List.of(
+                    new SettingChange("smsEnabled", Optional.of(Boolean.toString(i % 2 == 0)),
+                            Optional.of(Boolean.toString(i % 2 != 0)))), "store-profile"));
+        }
+        store().save(shop, MerchantSettings.defaults().withVersion(2), 1, change(amy, T0.plusSeconds(9), "x", "1", "2"));
+
+        List<ActivityLogEntry> all = new ArrayList<>();
+        Page<ActivityLogEntry> page = store().activityLog(shop, PageRequest.first(2));
+        all.addAll(page.items());
+        while (page.nextCursor().isPresent()) {
+            page = store().activityLog(shop, PageRequest.after(page.nextCursor().get(), 2));
+            all.addAll(page.items());
+        }
+        assertThat(all).extracting(e -> e.section() + "@" + e.version() + "@" + e.at().getEpochSecond() % 60)
+                .containsExactly("all@2@9", "store-profile@1@4", "store-profile@1@3", "store-profile@1@2",
+                        "order-reward-credits@1@1", "store-profile@0@0");
+        assertThat(all.getLast()).isEqualTo(ActivityLogEntry.of(0, profile0));
+        assertThat(store().current(shop).orElseThrow().version()).as("appending makes no version").isEqualTo(2);
+        assertThat(store().byVersion(shop, 3)).isEmpty();
+    }
 }

@@ -22,6 +22,11 @@ public final class InMemorySettingsStore implements SettingsStore {
     private record Version(MerchantSettings settings, ActivityLogEntry entry) {}
 
     private final Map<MerchantId, TreeMap<Long, Version>> versions = new HashMap<>();
+    /**
+     * The activity log by position: {@code <12-digit version>} for a version's entry, {@code <version in force>#<6-digit
+     * sequence>} for an appended one, so appended entries sort after the version in force and before the next.
+     */
+    private final Map<MerchantId, TreeMap<String, ActivityLogEntry>> log = new HashMap<>();
 
     @Override
     public synchronized Optional<MerchantSettings> current(MerchantId merchant) {
@@ -49,32 +54,46 @@ public final class InMemorySettingsStore implements SettingsStore {
         if (stored != expectedVersion) {
             return new SaveResult.Conflict(stored);
         }
-        all.put(settings.version(), new Version(settings, ActivityLogEntry.of(settings.version(), entry)));
+        ActivityLogEntry logged = ActivityLogEntry.of(settings.version(), entry);
+        all.put(settings.version(), new Version(settings, logged));
+        log.computeIfAbsent(merchant, k -> new TreeMap<>()).put(String.format("%012d", settings.version()), logged);
         return new SaveResult.Saved(settings.version());
     }
 
     @Override
+    public synchronized void appendActivity(MerchantId merchant, ChangeLogEntry entry) {
+        Objects.requireNonNull(merchant, "merchant");
+        Objects.requireNonNull(entry, "entry");
+        long inForce = current(merchant).map(MerchantSettings::version).orElse(0L);
+        TreeMap<String, ActivityLogEntry> entries = log.computeIfAbsent(merchant, k -> new TreeMap<>());
+        String base = String.format("%012d", inForce);
+        int sequence = entries.subMap(base + "#", base + "$").size() + 1;
+        entries.put(base + "#" + String.format("%06d", sequence), ActivityLogEntry.of(inForce, entry));
+    }
+
+    @Override
     public synchronized Page<ActivityLogEntry> activityLog(MerchantId merchant, PageRequest page) {
-        long below = page.cursor().map(c -> parse(Cursors.decode(c, "a"))).orElse(Long.MAX_VALUE);
-        TreeMap<Long, Version> all = versions.getOrDefault(merchant, new TreeMap<>());
+        TreeMap<String, ActivityLogEntry> all = log.getOrDefault(merchant, new TreeMap<>());
+        java.util.NavigableMap<String, ActivityLogEntry> older = page.cursor()
+                .map(c -> all.headMap(position(Cursors.decode(c, "a")), false))
+                .orElse(all).descendingMap();
         List<ActivityLogEntry> items = new ArrayList<>();
-        for (Version v : all.headMap(below, false).descendingMap().values()) {
+        String last = null;
+        for (Map.Entry<String, ActivityLogEntry> e : older.entrySet()) {
             if (items.size() == page.limit()) {
                 break;
             }
-            items.add(v.entry());
+            items.add(e.getValue());
+            last = e.getKey();
         }
-        boolean more = !items.isEmpty() && all.lowerKey(items.getLast().version()) != null;
-        return new Page<>(items, more
-                ? Optional.of(Cursors.encode("a", Long.toString(items.getLast().version())))
-                : Optional.empty());
+        boolean more = last != null && all.lowerKey(last) != null;
+        return new Page<>(items, more ? Optional.of(Cursors.encode("a", last)) : Optional.empty());
     }
 
-    private static long parse(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
+    private static String position(String p) {
+        if (!p.matches("[0-9]{12}(#[0-9]{6})?")) {
             throw Cursors.invalid();
         }
+        return p;
     }
 }

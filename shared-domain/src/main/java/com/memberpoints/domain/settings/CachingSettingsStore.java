@@ -59,6 +59,11 @@ public final class CachingSettingsStore implements SettingsStore {
     }
 
     @Override
+    public void appendActivity(MerchantId merchant, ChangeLogEntry entry) {
+        store.appendActivity(merchant, entry);
+    }
+
+    @Override
     public Page<ActivityLogEntry> activityLog(MerchantId merchant, PageRequest page) {
         return store.activityLog(merchant, page);
     }

@@ -34,28 +34,51 @@ public interface SettingsStore {
      */
     Page<ActivityLogEntry> activityLog(MerchantId merchant, PageRequest page);
 
-    /** One line of the activity log: the version a change produced, and who changed what, when. */
-    record ActivityLogEntry(long version, Actor actor, Instant at, List<SettingChange> changes) {
+    /**
+     * Appends an activity-log entry that produces no settings version: a change made outside the settings document
+     * (the store profile, section {@code store-profile}). It is listed with the entries of the versions, in the order
+     * it was appended, and carries the settings version in force when it was written ({@code 0} = none saved yet).
+     */
+    void appendActivity(MerchantId merchant, ChangeLogEntry entry);
+
+    /**
+     * One line of the activity log: the version a change produced (for an entry appended with
+     * {@link #appendActivity}: the version in force), who changed what, when, and in which section
+     * ({@link SettingsSection#ALL} for a change of the whole document and for entries written before sections existed).
+     */
+    record ActivityLogEntry(long version, Actor actor, Instant at, List<SettingChange> changes, String section) {
         public ActivityLogEntry {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(at, "at");
             changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
-            if (version < 1) {
-                throw new IllegalArgumentException("version must be at least 1");
+            SettingsSection.requireName(section);
+            if (version < 0) {
+                throw new IllegalArgumentException("version must not be negative");
             }
         }
 
+        /** An entry of the whole document (section {@code all}). */
+        public ActivityLogEntry(long version, Actor actor, Instant at, List<SettingChange> changes) {
+            this(version, actor, at, changes, SettingsSection.ALL);
+        }
+
         public static ActivityLogEntry of(long version, ChangeLogEntry entry) {
-            return new ActivityLogEntry(version, entry.actor(), entry.at(), entry.changes());
+            return new ActivityLogEntry(version, entry.actor(), entry.at(), entry.changes(), entry.section());
         }
     }
 
-    /** Who changed what and when, for the activity log. */
-    record ChangeLogEntry(Actor actor, Instant at, List<SettingChange> changes) {
+    /** Who changed what and when, for the activity log, and the section changed ({@code all}: the whole document). */
+    record ChangeLogEntry(Actor actor, Instant at, List<SettingChange> changes, String section) {
         public ChangeLogEntry {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(at, "at");
             changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+            SettingsSection.requireName(section);
+        }
+
+        /** A change of the whole document (section {@code all}). */
+        public ChangeLogEntry(Actor actor, Instant at, List<SettingChange> changes) {
+            this(actor, at, changes, SettingsSection.ALL);
         }
     }
 

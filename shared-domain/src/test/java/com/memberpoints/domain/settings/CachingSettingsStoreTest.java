@@ -47,6 +47,11 @@ class CachingSettingsStoreTest {
         }
 
         @Override
+        public void appendActivity(MerchantId m, ChangeLogEntry e) {
+            backing.appendActivity(m, e);
+        }
+
+        @Override
         public Page<ActivityLogEntry> activityLog(MerchantId m, PageRequest page) {
             return backing.activityLog(m, page);
         }

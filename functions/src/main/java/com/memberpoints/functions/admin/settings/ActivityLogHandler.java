@@ -26,7 +26,8 @@ import java.util.Objects;
 
 /**
  * {@code GET /v1/admin/activity-log?limit=&cursor=} (permission {@code settings}): every settings change,
- * newest first, with the version it produced, who made it, when, and each field's old → new value.
+ * newest first, with the version it produced (for a store-profile change: the version in force), the section it
+ * changed ({@code all} for the whole document), who made it, when, and each field's section and old → new value.
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class ActivityLogHandler extends StaffApiHandler {
@@ -51,8 +52,9 @@ public final class ActivityLogHandler extends StaffApiHandler {
             items.add(JsonObject.builder()
                     .put("version", e.version())
                     .put("at", e.at().toString())
+                    .put("section", e.section())
                     .put("changedBy", AdminJson.changedBy(e.actor()))
-                    .put("changes", SettingsJson.changes(e.changes()))
+                    .put("changes", SettingsJson.changes(e.changes(), e.section()))
                     .build());
         }
         JsonObject.Builder body = JsonObject.builder().put("items", new JsonArray(items));

@@ -15,7 +15,10 @@ import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.Objects;
 
-/** {@code GET /v1/admin/store} (permission {@code settings}): the store profile; 404 until it is set. */
+/**
+ * {@code GET /v1/admin/store} (permission {@code settings}; the {@code store-profile} section): the store profile,
+ * with its {@code ETag} for an optional {@code If-Match} on PUT; 404 until it is set.
+ */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class GetStoreProfileHandler extends StaffApiHandler {
     private final MerchantStore merchants;
@@ -33,7 +36,8 @@ public final class GetStoreProfileHandler extends StaffApiHandler {
     protected ApiResponse handle(ApiRequest request, Caller.Staff staff) {
         request.query().allowOnly();
         return merchants.find(staff.merchantId())
-                .map(m -> ApiResponse.ok(StoreProfileJson.write(m)))
+                .map(m -> ApiResponse.ok(StoreProfileJson.write(m))
+                        .withHeader("etag", SettingsJson.sectionEtag(StoreProfileJson.tag(m))))
                 .orElseThrow(() -> ApiException.notFound("The store profile is not set up yet."));
     }
 }

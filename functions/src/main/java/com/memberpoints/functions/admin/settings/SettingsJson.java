@@ -94,6 +94,50 @@ final class SettingsJson {
                 .build();
     }
 
+    // ------------------------------------------------------------------ sections (SettingsSections)
+
+    /** The members of the whole document that {@code names} lists, in the document's own form. */
+    static JsonObject members(MerchantSettings s, String... names) {
+        JsonObject whole = write(s.version(), s);
+        JsonObject.Builder part = JsonObject.builder();
+        for (String name : names) {
+            part.put(name, whole.get(name).orElseThrow());
+        }
+        return part.build();
+    }
+
+    /** Section {@code member-points}: {@code points}, {@code redeem}, {@code rulesText}. */
+    static MerchantSettings readMemberPoints(FieldReader r) {
+        PointsProgram points = r.object("points", SettingsJson::points);
+        RedeemRule redeem = r.object("redeem", SettingsJson::redeem);
+        Map<String, String> rulesText = r.object("rulesText", SettingsJson::rulesText);
+        if (points == null || redeem == null || rulesText == null) {
+            return null;
+        }
+        MerchantSettings d = MerchantSettings.defaults();
+        return MerchantSettings.of(1, points, redeem, d.tiers(), d.credits(), rulesText);
+    }
+
+    /** Section {@code order-reward-credits}: {@code credits}. */
+    static MerchantSettings readCredits(FieldReader r) {
+        OrderRewardCredits credits = r.object("credits", SettingsJson::rewardCredits);
+        if (credits == null) {
+            return null;
+        }
+        MerchantSettings d = MerchantSettings.defaults();
+        return MerchantSettings.of(1, d.points(), d.redeem(), d.tiers(), credits, d.rulesText());
+    }
+
+    /** Section {@code membership-tiers}: {@code tiers}. */
+    static MerchantSettings readTiers(FieldReader r) {
+        List<TierRule> tiers = r.objects("tiers", 0, SettingsValidator.MAX_TIERS, SettingsJson::tier);
+        if (tiers.contains(null)) {
+            return null;
+        }
+        MerchantSettings d = MerchantSettings.defaults();
+        return MerchantSettings.of(1, d.points(), d.redeem(), tiers, d.credits(), d.rulesText());
+    }
+
     private static JsonObject.Builder rate(EarnRate rate) {
         return JsonObject.builder().putDecimalString("spend", rate.spend()).put("points", rate.points());
     }
@@ -134,18 +178,26 @@ final class SettingsJson {
         PointsProgram points = r.object("points", SettingsJson::points);
         RedeemRule redeem = r.object("redeem", SettingsJson::redeem);
         List<TierRule> tiers = r.objects("tiers", 0, SettingsValidator.MAX_TIERS, SettingsJson::tier);
-        OrderRewardCredits credits = r.object("credits", c -> new OrderRewardCredits(c.bool("enabled"), creditRule(c)));
-        Map<String, String> rulesText = r.object("rulesText", t -> {
-            Map<String, String> m = new TreeMap<>();
-            for (String tag : t.memberNames()) {
-                m.put(tag, t.multilineText(tag, 0, SettingsValidator.MAX_RULES_TEXT_LENGTH));
-            }
-            return m;
-        });
+        OrderRewardCredits credits = r.object("credits", SettingsJson::rewardCredits);
+        Map<String, String> rulesText = r.object("rulesText", SettingsJson::rulesText);
         if (points == null || redeem == null || credits == null || rulesText == null || tiers.contains(null)) {
             return null; // field errors were recorded; the reader throws them
         }
         return new Update(MerchantSettings.of(1, points, redeem, tiers, credits, rulesText), version);
+    }
+
+    private static OrderRewardCredits rewardCredits(FieldReader c) {
+        boolean enabled = c.bool("enabled");
+        CreditRule rule = creditRule(c);
+        return rule == null ? null : new OrderRewardCredits(enabled, rule);
+    }
+
+    private static Map<String, String> rulesText(FieldReader t) {
+        Map<String, String> m = new TreeMap<>();
+        for (String tag : t.memberNames()) {
+            m.put(tag, t.multilineText(tag, 0, SettingsValidator.MAX_RULES_TEXT_LENGTH));
+        }
+        return m;
     }
 
     private static PointsProgram points(FieldReader p) {
@@ -231,10 +283,53 @@ final class SettingsJson {
         return "\"" + version + "\"";
     }
 
+    /** A section's tag as the {@code ETag} header value. */
+    static String sectionEtag(String tag) {
+        return "\"" + tag + "\"";
+    }
+
+    /** The section tag a client sent in {@code If-Match} ({@code "<16 hex>"}, {@code W/} allowed); required. */
+    static String parseSectionEtag(Optional<String> header) {
+        String message = "must be the ETag returned by GET /v1/admin/settings/{section}";
+        String v = header.orElseThrow(() -> new InvalidInputException("If-Match", "is required: " + message)).strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        if (!v.matches("[0-9a-f]{16}")) {
+            throw new InvalidInputException("If-Match", message);
+        }
+        return v;
+    }
+
+    /** The answer to a section update: the section, the settings version, the changes logged. */
+    static JsonObject sectionSaved(SettingsSections.Entry entry,
+                                   com.memberpoints.domain.settings.SettingsAdmin.SectionView view,
+                                   List<SettingChange> changes) {
+        return JsonObject.builder()
+                .put("section", entry.name())
+                .put("settingsVersion", view.version())
+                .put("settings", entry.write().apply(view.settings()))
+                .put("changes", changes(changes, entry.name()))
+                .build();
+    }
+
     static JsonArray changes(List<SettingChange> changes) {
+        return changes(changes, com.memberpoints.domain.settings.SettingsSection.ALL);
+    }
+
+    /**
+     * Changes as {@code {field, section, old, new}}. The section is the entry's; for a whole-document entry
+     * ({@code all}) each change names the section that owns its field.
+     */
+    static JsonArray changes(List<SettingChange> changes, String entrySection) {
         List<JsonValue> out = new ArrayList<>(changes.size());
         for (SettingChange c : changes) {
-            JsonObject.Builder b = JsonObject.builder().put("field", c.field());
+            String section = entrySection.equals(com.memberpoints.domain.settings.SettingsSection.ALL)
+                    ? SettingsSections.sectionOf(c.field(), entrySection) : entrySection;
+            JsonObject.Builder b = JsonObject.builder().put("field", c.field()).put("section", section);
             if (c.oldValue().isPresent()) {
                 b.put("old", c.oldValue().get());
             } else {

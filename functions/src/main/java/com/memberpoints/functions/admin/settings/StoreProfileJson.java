@@ -39,6 +39,11 @@ final class StoreProfileJson {
                 .build();
     }
 
+    /** The profile's entity tag (the domain's, {@code StoreProfileDiff.tag}). */
+    static String tag(Merchant m) {
+        return com.memberpoints.domain.settings.StoreProfileDiff.tag(m);
+    }
+
     static Merchant read(FieldReader r, MerchantId id) {
         r.readOnly("merchantId");
         String name = r.string("name", 1, Merchant.MAX_NAME_LENGTH);

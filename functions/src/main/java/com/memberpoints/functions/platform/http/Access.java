@@ -17,6 +17,14 @@ public sealed interface Access {
      */
     Optional<Caller> authorize(Map<String, String> claims);
 
+    /**
+     * The caller allowed for {@code claims} on a request with these path parameters; the same as
+     * {@link #authorize(Map)} unless the permission depends on the path ({@link StaffPerPath}).
+     */
+    default Optional<Caller> authorize(Map<String, String> claims, Map<String, String> pathParameters) {
+        return authorize(claims);
+    }
+
     /** No token needed (health). Claims, if any, are ignored. */
     record Public() implements Access {
         @Override
@@ -51,6 +59,45 @@ public sealed interface Access {
             }
             if (!staff.has(permission)) {
                 throw ApiException.forbidden("This route needs the " + permission.claimValue() + " permission.");
+            }
+            return Optional.of(caller);
+        }
+    }
+
+    /**
+     * Admin routes whose permission depends on a path parameter (the settings sections: {@code GET|PUT
+     * /v1/admin/settings/{section}}): staff holding ANY of {@code permissions.apply(value)}. A value with no
+     * permissions (an unknown section) is a 404 for staff, after the 401/403 checks of the caller, so a member or
+     * an anonymous caller learns nothing about which sections exist.
+     */
+    record StaffPerPath(String parameter, java.util.function.Function<String, java.util.Set<Permission>> permissions,
+                        String unknownDetail) implements Access {
+        public StaffPerPath {
+            Objects.requireNonNull(parameter, "parameter");
+            Objects.requireNonNull(permissions, "permissions");
+            Objects.requireNonNull(unknownDetail, "unknownDetail");
+        }
+
+        @Override
+        public Optional<Caller> authorize(Map<String, String> claims) {
+            return authorize(claims, Map.of());
+        }
+
+        @Override
+        public Optional<Caller> authorize(Map<String, String> claims, Map<String, String> pathParameters) {
+            Caller caller = Claims.callerOf(claims);
+            if (!(caller instanceof Caller.Staff staff)) {
+                throw ApiException.forbidden("This route is for the merchant's staff.");
+            }
+            String value = pathParameters == null ? null : pathParameters.get(parameter);
+            java.util.Set<Permission> allowed = value == null ? java.util.Set.of() : permissions.apply(value);
+            if (allowed.isEmpty()) {
+                throw ApiException.notFound(unknownDetail);
+            }
+            if (allowed.stream().noneMatch(staff::has)) {
+                throw ApiException.forbidden("This route needs " + (allowed.size() == 1 ? "the " : "one of the ")
+                        + String.join(" or ", allowed.stream().sorted().map(Permission::claimValue).toList())
+                        + (allowed.size() == 1 ? " permission." : " permissions."));
             }
             return Optional.of(caller);
         }

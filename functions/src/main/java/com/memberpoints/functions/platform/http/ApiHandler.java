@@ -90,7 +90,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (event == null) {
                 throw new IllegalArgumentException("no event");
             }
-            Optional<Caller> caller = access.authorize(Claims.of(event));
+            Optional<Caller> caller = access.authorize(Claims.of(event), event.getPathParameters());
             if (caller.isPresent()) { // plain code, not a lambda: every lambda spins a class at first use
                 fields.put("merchantId", caller.get().merchantId().value());
                 fields.put("caller", caller.get() instanceof Caller.Member ? "member" : "staff");

@@ -16,7 +16,11 @@ public enum Permission {
     /** Read and change program settings and read the activity log. */
     SETTINGS,
     /** Order export and liability reports. */
-    REPORTS;
+    REPORTS,
+    /** The store-credits page: order reward credits settings (and manual store-credit adjustments). */
+    STORE_CREDITS,
+    /** The membership-tier settings: each tier's own earn rate and order reward credits. */
+    MEMBERSHIP_TIERS;
 
     /** The claim spelling of this permission: {@code customer_management}. */
     public String claimValue() {

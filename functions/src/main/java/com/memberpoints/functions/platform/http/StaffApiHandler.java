@@ -15,6 +15,11 @@ public abstract class StaffApiHandler extends ApiHandler {
         super(new Access.StaffWith(required), logger);
     }
 
+    /** A route whose permission depends on a path parameter (see {@link Access.StaffPerPath}). */
+    protected StaffApiHandler(Access.StaffPerPath access, JsonLogger logger) {
+        super(access, logger);
+    }
+
     protected abstract ApiResponse handle(ApiRequest request, Caller.Staff staff);
 
     @Override
