@@ -37,6 +37,7 @@ final class EventMetrics {
             }
             case ADJUST_ADD, ADJUST_DEDUCT -> log.count(points ? "PointsAdjusted" : "CreditsAdjusted", amount);
             case REDEEM_REVERT, EARN_ADJUST_ADD, EARN_ADJUST_DEDUCT -> { } // corrections: no metric of their own
+            case IMPORT_CREDIT -> log.count(points ? "PointsImported" : "CreditsImported", amount);
         }
     }
 
