@@ -41,7 +41,7 @@ import java.util.concurrent.Future;
  *   <li>{@link #create}: an empty job; {@link #putPart}: part n of the file (each at most {@value #MAX_PART_BYTES}
  *       bytes, so any file fits the API's request limits).</li>
  *   <li>{@link #dryRun}: joins the parts, reads every row ({@link ImportCsv}: the row number and the error of each
- *       bad row), fixes the file (digest, rows, chunks of {@value ImportJob#CHUNK_SIZE}) and queues the chunks on
+ *       bad row), fixes the file (digest, rows, chunks of {@value ImportJob#CHUNK_SIZE} rows) and queues the chunks on
  *       the bulk job queue; the bulk worker then looks the members of each chunk up ({@link #runChunk}).</li>
  *   <li>{@link #run}: once every chunk is checked and (unless accepted) no row is in error, queues the chunks
  *       again; the worker credits each valid row once: the ledger operation of a row is

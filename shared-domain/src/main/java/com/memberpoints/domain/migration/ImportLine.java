@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One row of an import file as the dry run read it: either a {@link #valid} row, or the {@link #error} that makes
- * it unusable (in the API's words), with the member id text as written (cut to 128 characters) for the report.
+ * it unusable (in the API's words), with the member id text as written (control characters as spaces, cut to 128 characters) for the report.
  */
 public record ImportLine(int row, String member, Optional<ImportRow> valid, String error) {
     public static final int MAX_MEMBER_TEXT = 128;
@@ -20,6 +20,7 @@ public record ImportLine(int row, String member, Optional<ImportRow> valid, Stri
         if (valid.isPresent() && valid.get().row() != row) {
             throw new IllegalArgumentException("row numbers differ");
         }
+        member = member.replaceAll("\\p{Cntrl}", " "); // as written, but on one line
         if (member.length() > MAX_MEMBER_TEXT) {
             member = member.substring(0, MAX_MEMBER_TEXT);
         }

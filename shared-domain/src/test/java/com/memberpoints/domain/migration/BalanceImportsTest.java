@@ -190,14 +190,14 @@ class BalanceImportsTest {
     }
 
     @Test
-    void aLargeFileIsCutIntoChunksOfAThousandRows() {
+    void aLargeFileIsCutIntoChunksOf250Rows() {
         StringBuilder file = new StringBuilder(ImportCsv.HEADER).append('\n');
         for (int i = 0; i < 2500; i++) {
             h.member("m" + i);
             file.append("m").append(i).append(",points,").append(i + 1).append(",never,r\n");
         }
         ImportJob job = h.checked(file.toString());
-        assertThat(job.chunkCount()).isEqualTo(3);
+        assertThat(job.chunkCount()).isEqualTo(10);
         h.run(job, false);
         assertThat(h.job(job.jobId()).imported()).isEqualTo(2500);
         assertThat(h.outcomes(job.jobId(), false)).hasSize(2500).extracting(RowOutcome::row)
