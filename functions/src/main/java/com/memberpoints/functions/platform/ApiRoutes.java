@@ -22,6 +22,12 @@ import com.memberpoints.functions.storefront.RedemptionHandler;
 import com.memberpoints.functions.admin.notifications.DeliveriesHandler;
 import com.memberpoints.functions.admin.notifications.NotificationPreviewHandler;
 import com.memberpoints.functions.admin.notifications.SmsUsageHandler;
+import com.memberpoints.functions.admin.migration.BalanceExportHandler;
+import com.memberpoints.functions.admin.migration.CreateImportHandler;
+import com.memberpoints.functions.admin.migration.ImportDryRunHandler;
+import com.memberpoints.functions.admin.migration.ImportStatusHandler;
+import com.memberpoints.functions.admin.migration.PutImportPartHandler;
+import com.memberpoints.functions.admin.migration.RunImportHandler;
 
 import java.util.List;
 import java.util.Objects;
@@ -80,7 +86,14 @@ public final class ApiRoutes {
             // notifications
             new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),
             new Route("GET", "/v1/admin/notifications/sms-usage", SmsUsageHandler.class),
-            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class));
+            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class),
+            // balance import and export (issue 12 item 4)
+            new Route("POST", "/v1/admin/imports", CreateImportHandler.class),
+            new Route("PUT", "/v1/admin/imports/{importId}/parts/{part}", PutImportPartHandler.class),
+            new Route("POST", "/v1/admin/imports/{importId}/dry-run", ImportDryRunHandler.class),
+            new Route("POST", "/v1/admin/imports/{importId}/run", RunImportHandler.class),
+            new Route("GET", "/v1/admin/imports/{importId}", ImportStatusHandler.class),
+            new Route("GET", "/v1/admin/exports/balances.csv", BalanceExportHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

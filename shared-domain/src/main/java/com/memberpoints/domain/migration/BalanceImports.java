@@ -124,6 +124,10 @@ public final class BalanceImports {
             return new Outcome.StoreNotConfigured();
         }
         String jobId = JOB_PREFIX + key.orElseGet(ids::newId);
+        Optional<ImportJob> existing = jobs.find(merchant, jobId);
+        if (existing.isPresent()) {
+            return new Outcome.Job(existing.get(), false); // a retry with the same key
+        }
         ImportJob job = ImportJob.created(merchant, jobId, staff, clock.now().truncatedTo(ChronoUnit.SECONDS));
         ImportJob stored = jobs.create(job);
         return new Outcome.Job(stored, stored.equals(job));
