@@ -8,14 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.memberpoints.domain.bulk.BulkAssignments;
 import com.memberpoints.domain.migration.BalanceImports;
-import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.infra.sqs.BulkChunkCodec;
-import com.memberpoints.domain.bulk.BulkJobQueue;
 import com.memberpoints.functions.platform.PrimedHandler;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
