@@ -95,7 +95,10 @@ public final class DynamoDbWalletListing implements WalletListing {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] p = raw.split("\n", 2);
-            if (p.length != 2 || p[0].isEmpty() || p[1].isEmpty()) {
+            // key limits of the table: partition key at most 2,048 bytes, sort key at most 1,024
+            if (p.length != 2 || p[0].isEmpty() || p[1].isEmpty() || p[0].indexOf('\uFFFD') >= 0
+                    || p[1].indexOf('\uFFFD') >= 0 || p[0].getBytes(StandardCharsets.UTF_8).length > 2048
+                    || p[1].getBytes(StandardCharsets.UTF_8).length > 1024) {
                 throw invalid();
             }
             return Map.of(LedgerTable.PK, AttributeValue.fromS(p[0]), LedgerTable.SK, AttributeValue.fromS(p[1]));

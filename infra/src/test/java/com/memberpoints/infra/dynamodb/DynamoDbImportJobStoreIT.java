@@ -138,6 +138,14 @@ class DynamoDbImportJobStoreIT extends ImportJobStoreContract {
                 .filter(l -> l.member().value().equals("m2")).findFirst().orElseThrow();
         assertThat(line).isEqualTo(new BalanceExport.Line(MemberId.of("m2"), Wallet.POINTS, "3", "2027-12-31"));
         assertThatThrownBy(() -> listing.wallets(shop, Optional.of("%%%"), 10)).isInstanceOf(InvalidInputException.class);
+        String tooLong = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("L#x\nB#" + "x".repeat(1100)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> listing.wallets(shop, Optional.of(tooLong), 10)).isInstanceOf(InvalidInputException.class);
+        String elsewhere = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "L#other-shop#m1\nJ#N#POINTS#x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(listing.wallets(shop, Optional.of(elsewhere), 1000).items())
+                .as("a forged cursor only moves the walk; it never leaves the merchant")
+                .allMatch(w -> w.ref().merchant().equals(shop));
     }
 
     private static void drain(BalanceImports imports, InMemoryBulkJobQueue queue) {
