@@ -98,7 +98,26 @@ final class LocalHandlers {
         w.http(OrdersReportHandler.class, new OrdersReportHandler(admin.orders(), admin.merchants(), a.logger()));
         w.http(LiabilityReportHandler.class, new LiabilityReportHandler(a.merchants(), a.settings(), a.liability(),
                 a.clock(), a.logger()));
-        BulkAssignmentWorkerHandler bulkWorker = new BulkAssignmentWorkerHandler(admin.bulk(), a.logger());
+        // balance import and export (issue 12 item 4): import chunks share the bulk queue and worker
+        var imports = new com.memberpoints.domain.migration.BalanceImports(a.ledger(), a.members(), a.merchants(),
+                new com.memberpoints.infra.dynamodb.DynamoDbImportJobStore(a.dynamoDb(), a.tableName()), bulkQueue,
+                a.clock(), a.ids());
+        var export = new com.memberpoints.domain.migration.BalanceExport(
+                new com.memberpoints.infra.dynamodb.DynamoDbWalletListing(a.dynamoDb(), a.tableName()), a.merchants(),
+                a.clock());
+        w.http(com.memberpoints.functions.admin.migration.CreateImportHandler.class,
+                new com.memberpoints.functions.admin.migration.CreateImportHandler(imports, a.logger()));
+        w.http(com.memberpoints.functions.admin.migration.PutImportPartHandler.class,
+                new com.memberpoints.functions.admin.migration.PutImportPartHandler(imports, a.logger()));
+        w.http(com.memberpoints.functions.admin.migration.ImportDryRunHandler.class,
+                new com.memberpoints.functions.admin.migration.ImportDryRunHandler(imports, a.logger()));
+        w.http(com.memberpoints.functions.admin.migration.RunImportHandler.class,
+                new com.memberpoints.functions.admin.migration.RunImportHandler(imports, a.logger()));
+        w.http(com.memberpoints.functions.admin.migration.ImportStatusHandler.class,
+                new com.memberpoints.functions.admin.migration.ImportStatusHandler(imports, a.logger()));
+        w.http(com.memberpoints.functions.admin.migration.BalanceExportHandler.class,
+                new com.memberpoints.functions.admin.migration.BalanceExportHandler(export, a.logger()));
+        BulkAssignmentWorkerHandler bulkWorker = new BulkAssignmentWorkerHandler(admin.bulk(), imports, a.logger());
         bulkQueue.worker(body -> bulkWorker.handleRequest(sqsEvent(body), context("BulkAssignmentWorkerFunction")));
 
         // order lifecycle: the EventBridge rule, the Scheduler's assignment schedules, the hourly sweep

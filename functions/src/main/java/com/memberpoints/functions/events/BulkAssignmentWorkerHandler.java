@@ -7,14 +7,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.memberpoints.domain.bulk.BulkAssignments;
-import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.migration.BalanceImports;
 import com.memberpoints.infra.sqs.BulkChunkCodec;
-import com.memberpoints.domain.bulk.BulkJobQueue;
 import com.memberpoints.functions.platform.PrimedHandler;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,20 +22,32 @@ import java.util.Objects;
  * and its outcomes are recorded once. A failed chunk is reported back as a batch item failure: SQS
  * redelivers it after the visibility timeout, and after the queue's maxReceiveCount it goes to the
  * dead-letter queue (the job then stays RUNNING with that chunk missing, visible in its progress).
- * A malformed message is logged and dropped (retrying cannot fix it).
+ * A malformed message is logged and dropped (retrying cannot fix it). The same queue and worker also run the chunks
+ * of balance imports (job ids starting {@code import-}: the dry run's member check, then the run's credits; issue 12
+ * item 4), so an import has the bulk job's redelivery, visibility timeout and dead-letter queue.
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class BulkAssignmentWorkerHandler extends PrimedHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final BulkAssignments service;
+    private final QueueChunks chunks;
     private final JsonLogger logger;
 
     public BulkAssignmentWorkerHandler() {
-        this(Wiring.bulkAssignments(), JsonLogger.stdout());
+        this(Wiring.bulkAssignments(), Wiring.balanceImports(), JsonLogger.stdout());
         primeBeforeSnapshot();
     }
 
+    /** A worker for bulk assignment chunks only (an import chunk fails: nothing here can run it). */
     public BulkAssignmentWorkerHandler(BulkAssignments service, JsonLogger logger) {
-        this.service = Objects.requireNonNull(service, "service");
+        this(new QueueChunks(service, java.util.Optional.empty()), logger);
+    }
+
+    /** The worker of both job kinds on the bulk job queue: bulk assignments and balance imports. */
+    public BulkAssignmentWorkerHandler(BulkAssignments service, BalanceImports imports, JsonLogger logger) {
+        this(new QueueChunks(service, java.util.Optional.of(imports)), logger);
+    }
+
+    private BulkAssignmentWorkerHandler(QueueChunks chunks, JsonLogger logger) {
+        this.chunks = Objects.requireNonNull(chunks, "chunks");
         this.logger = Objects.requireNonNull(logger, "logger");
     }
 
@@ -47,23 +57,7 @@ public final class BulkAssignmentWorkerHandler extends PrimedHandler implements 
     }
 
     private void process(SQSEvent.SQSMessage m) {
-        Map<String, Object> line = EventOutcomes.messageLine(m.getMessageId());
-        BulkJobQueue.ChunkMessage chunk;
-        try {
-            chunk = BulkChunkCodec.decode(m.getBody());
-        } catch (InvalidInputException e) {
-            line.put("problem", "malformed message");
-            logger.error("bulk chunk message dropped", line, e);
-            return;
-        }
-        EventOutcomes.describe(line, chunk);
-        long started = System.nanoTime();
-        try {
-            var report = service.runChunk(chunk.merchant(), chunk.jobId(), chunk.chunk());
-            EventOutcomes.chunkProcessed(logger, line, report, started);
-        } catch (RuntimeException e) {
-            throw EventOutcomes.chunkFailed(logger, line, e, started);
-        }
+        chunks.deliver(logger, m.getMessageId(), m.getBody());
     }
 
     /** SnapStart: a made-up chunk message decoded (and a malformed one), the request model loaded; no port. */

@@ -35,7 +35,8 @@ final class EventMetrics {
                     log.count("PointsExpired", amount);
                 }
             }
-            case ADJUST_ADD, ADJUST_DEDUCT -> log.count(points ? "PointsAdjusted" : "CreditsAdjusted", amount);
+            // a balance import is an adjustment by staff (docs/decisions.md 12.4)
+            case ADJUST_ADD, ADJUST_DEDUCT, IMPORT_CREDIT -> log.count(points ? "PointsAdjusted" : "CreditsAdjusted", amount);
             case REDEEM_REVERT, EARN_ADJUST_ADD, EARN_ADJUST_DEDUCT -> { } // corrections: no metric of their own
         }
     }

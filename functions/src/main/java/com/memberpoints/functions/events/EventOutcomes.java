@@ -93,6 +93,16 @@ final class EventOutcomes {
         EventMetrics.bulkChunk(log, report);
     }
 
+    /** A balance import chunk the bulk worker checked or ran (issue 12 item 4), logged like a bulk chunk. */
+    static void importChunkProcessed(JsonLogger log, Map<String, Object> line,
+                                     com.memberpoints.domain.migration.BalanceImports.ChunkReport report, long started) {
+        line.put("run", report.run().name());
+        line.put("imported", report.imported());
+        line.put("notImported", report.notImported());
+        line.put("durationMs", (System.nanoTime() - started) / 1_000_000L);
+        log.info("import chunk processed", line);
+    }
+
     /** A chunk that failed: logged, counted (BulkChunksFailed); returned to be rethrown so SQS redelivers it. */
     static RuntimeException chunkFailed(JsonLogger log, Map<String, Object> line, RuntimeException e, long started) {
         line.put("durationMs", (System.nanoTime() - started) / 1_000_000L);

@@ -24,6 +24,12 @@ import com.memberpoints.functions.storefront.RedemptionHandler;
 import com.memberpoints.functions.admin.notifications.DeliveriesHandler;
 import com.memberpoints.functions.admin.notifications.NotificationPreviewHandler;
 import com.memberpoints.functions.admin.notifications.SmsUsageHandler;
+import com.memberpoints.functions.admin.migration.BalanceExportHandler;
+import com.memberpoints.functions.admin.migration.CreateImportHandler;
+import com.memberpoints.functions.admin.migration.ImportDryRunHandler;
+import com.memberpoints.functions.admin.migration.ImportStatusHandler;
+import com.memberpoints.functions.admin.migration.PutImportPartHandler;
+import com.memberpoints.functions.admin.migration.RunImportHandler;
 
 import java.util.List;
 import java.util.Objects;
@@ -85,7 +91,14 @@ public final class ApiRoutes {
             new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class),
             // settings sections (11.6): permission per section, admin/settings/SettingsSections
             new Route("GET", "/v1/admin/settings/{section}", GetSettingsSectionHandler.class),
-            new Route("PUT", "/v1/admin/settings/{section}", UpdateSettingsSectionHandler.class));
+            new Route("PUT", "/v1/admin/settings/{section}", UpdateSettingsSectionHandler.class),
+            // balance import and export (issue 12 item 4)
+            new Route("POST", "/v1/admin/imports", CreateImportHandler.class),
+            new Route("PUT", "/v1/admin/imports/{importId}/parts/{part}", PutImportPartHandler.class),
+            new Route("POST", "/v1/admin/imports/{importId}/dry-run", ImportDryRunHandler.class),
+            new Route("POST", "/v1/admin/imports/{importId}/run", RunImportHandler.class),
+            new Route("GET", "/v1/admin/imports/{importId}", ImportStatusHandler.class),
+            new Route("GET", "/v1/admin/exports/balances.csv", BalanceExportHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

@@ -309,6 +309,31 @@ public final class Wiring {
                 aws().sqs(), config().require(BULK_JOBS_QUEUE_URL, "the bulk assignment job queue"));
     }
 
+    /** Rows of an import chunk credited at once by the worker (each credit is one ledger transaction). */
+    public static final int IMPORT_CREDIT_PARALLELISM = 8;
+
+    /**
+     * Balance imports (issue 12 item 4): created and fed by the admin routes; their chunks go through the bulk job
+     * queue to the bulk worker function, which routes {@code import-} job ids here.
+     */
+    public static com.memberpoints.domain.migration.BalanceImports balanceImports() {
+        return new com.memberpoints.domain.migration.BalanceImports(ledgerStore(), memberStore(), cachedMerchantStore(),
+                ImportHolder.JOBS, new LazyBulkQueue(), TimeSource.system(), IdSource.random())
+                .withParallelism(IMPORT_CREDIT_PARALLELISM);
+    }
+
+    /** The balance export: every wallet of the merchant, page by page. */
+    public static com.memberpoints.domain.migration.BalanceExport balanceExport() {
+        return new com.memberpoints.domain.migration.BalanceExport(
+                new com.memberpoints.infra.dynamodb.DynamoDbWalletListing(aws().dynamoDb(), config().tableName()),
+                cachedMerchantStore(), TimeSource.system());
+    }
+
+    private static final class ImportHolder {
+        static final com.memberpoints.domain.migration.ImportJobStore JOBS =
+                new com.memberpoints.infra.dynamodb.DynamoDbImportJobStore(aws().dynamoDb(), config().tableName());
+    }
+
     /** Environment variable naming the SQS queue that feeds the bulk assignment worker (template.yaml). */
     public static final String BULK_JOBS_QUEUE_URL = AppConfig.BULK_JOBS_QUEUE_URL;
     // ---- end admin ------------------------------------------------------------------------------

@@ -45,14 +45,22 @@ class AdminAuthorizationMatrixTest {
     static final String SECRET_RULES = "Shop1SecretRules";
 
     /** A valid request for each admin route, so only the caller decides the answer. */
-    static final Map<String, String> BODIES = Map.of(
+    static final Map<String, String> BODIES = withImportBodies(Map.of(
             "PUT /v1/admin/settings", SettingsHandlersTest.body("0"),
             "PUT /v1/admin/settings/{section}", SettingsSectionsTest.MEMBER_POINTS_BODY,
             "PUT /v1/admin/store", StoreProfileTest.BODY,
             "POST /v1/admin/members/{memberId}/store-spend", "{\"receiptId\":\"R-9\",\"amount\":\"100.00\"}",
             "POST /v1/admin/members/{memberId}/points/adjustments", "{\"points\":5,\"reason\":\"x\",\"idempotencyKey\":\"k9\"}",
             "POST /v1/admin/points/bulk-assignments", "{\"memberIds\":[\"mem-42\"],\"points\":5,\"reason\":\"x\",\"dryRun\":true}",
-            "POST /v1/admin/notifications/preview", "{\"kind\":\"STAFF_POINTS\",\"amount\":5,\"balance\":5,\"reason\":\"x\"}");
+            "POST /v1/admin/notifications/preview", "{\"kind\":\"STAFF_POINTS\",\"amount\":5,\"balance\":5,\"reason\":\"x\"}"));
+
+    /** The balance import routes' bodies (12.4): a CSV part and the run's options. */
+    static Map<String, String> withImportBodies(Map<String, String> bodies) {
+        Map<String, String> all = new HashMap<>(bodies);
+        all.put("PUT /v1/admin/imports/{importId}/parts/{part}", "memberId,wallet,amount,expiresOn,reason\nmem-42,points,5,never,x\n");
+        all.put("POST /v1/admin/imports/{importId}/run", "{\"acceptErrors\":true}");
+        return Map.copyOf(all);
+    }
 
     static List<ApiRoutes.Route> adminRoutes() {
         return ApiRoutes.all().stream().filter(r -> r.path().startsWith("/v1/admin/")).toList();
@@ -103,6 +111,8 @@ class AdminAuthorizationMatrixTest {
         parts.put(com.memberpoints.domain.merchant.MerchantStore.class, s.merchants());
         parts.put(com.memberpoints.domain.settings.SettingsStore.class, s.settingsStore());
         parts.put(com.memberpoints.domain.order.OrderStore.class, s.orders());
+        parts.put(com.memberpoints.domain.migration.BalanceImports.class, world.imports());
+        parts.put(com.memberpoints.domain.migration.BalanceExport.class, world.export());
         for (java.lang.reflect.Constructor<?> c : type.getConstructors()) {
             if (c.getParameterCount() > 0 && java.util.Arrays.stream(c.getParameterTypes()).allMatch(parts::containsKey)) {
                 try {
@@ -128,6 +138,10 @@ class AdminAuthorizationMatrixTest {
         world.services.bulk().start(SHOP, new com.memberpoints.domain.bulk.BulkAssignments.Request(
                 List.of(MemberId.of("mem-42")), 3, SECRET_REASON, com.memberpoints.domain.ledger.NotifyChoice.NONE,
                 Optional.of("job1")), Actor.staff("boss"));
+        var seeded = world.imports().create(SHOP, Optional.of("job1"), Actor.staff("boss")); // import-job1 of shop-1
+        world.imports().putPart(SHOP, "import-job1", 1, "memberId,wallet,amount,expiresOn,reason\nmem-42,points,1,never,"
+                + SECRET_REASON + "\n");
+        assertThat(seeded).isInstanceOf(com.memberpoints.domain.migration.BalanceImports.Outcome.Job.class);
         int ledgerEntries = history(world);
 
         ApiRoutes.Route route = adminRoutes().stream().filter(r -> r.routeKey().equals(routeKey)).findFirst().orElseThrow();
@@ -151,9 +165,16 @@ class AdminAuthorizationMatrixTest {
         if (route.path().contains("{section}")) {
             params.put("section", "member-points");
         }
-        Map<String, String> query = route.path().endsWith(".csv")
+        if (route.path().contains("{importId}")) {
+            params.put("importId", "import-job1");
+        }
+        if (route.path().contains("{part}")) {
+            params.put("part", "2");
+        }
+        Map<String, String> query = route.path().endsWith("orders.csv")
                 ? Map.of("from", "2026-11-01", "to", "2026-11-30") : Map.of();
-        Map<String, String> headers = !route.method().equals("PUT") || route.path().equals("/v1/admin/store") ? Map.of()
+        Map<String, String> headers = route.path().contains("{part}") ? Map.of("content-type", "text/csv")
+                : !route.method().equals("PUT") || route.path().equals("/v1/admin/store") ? Map.of()
                 : route.path().contains("{section}") ? Map.of("If-Match", SettingsSectionsTest.defaultTag("member-points"))
                 : Map.of("If-Match", "\"0\"");
         APIGatewayV2HTTPResponse r = call(handler, event(route.method(), route.path(), params, query, headers,
@@ -163,10 +184,11 @@ class AdminAuthorizationMatrixTest {
         boolean ownData = routeKey.endsWith("/v1/admin/settings") || routeKey.endsWith("/bulk-assignments")
                 || routeKey.endsWith("/v1/admin/activity-log") || routeKey.endsWith(".csv")
                 || routeKey.endsWith("/v1/admin/store") || routeKey.contains("/v1/admin/notifications/")
-                || routeKey.endsWith("/v1/admin/reports/liability") || routeKey.endsWith("/v1/admin/settings/{section}");
+                || routeKey.endsWith("/v1/admin/reports/liability") || routeKey.endsWith("/v1/admin/settings/{section}")
+                || routeKey.equals("POST /v1/admin/imports"); // creates the caller's own import
         if (expected == 404 && ownData) {
             // Store-wide routes answer from the caller's own store: never the other store's data.
-            assertThat(status).as(r.getBody()).isIn(200, 409);
+            assertThat(status).as(r.getBody()).isIn(200, 201, 409);
         } else {
             assertThat(status).as(r.getBody()).isEqualTo(expected);
             assertThat(r.getHeaders()).containsEntry("content-type", "application/problem+json");

@@ -183,4 +183,21 @@ final class AdminWorld {
     CapturedLog log() {
         return log;
     }
+
+    // ------------------------------------------------------------------ balance import and export (12.4)
+
+    /** Import jobs of this world (in memory); their chunks go through {@link #queue} like bulk jobs. */
+    final com.memberpoints.domain.inmemory.InMemoryImportJobStore importJobs =
+            new com.memberpoints.domain.inmemory.InMemoryImportJobStore();
+
+    com.memberpoints.domain.migration.BalanceImports imports() {
+        return new com.memberpoints.domain.migration.BalanceImports(ledger, members, merchants, importJobs, queue,
+                clock::get, () -> "id" + ids.incrementAndGet());
+    }
+
+    /** The export over the world's in-memory ledger. */
+    com.memberpoints.domain.migration.BalanceExport export() {
+        return new com.memberpoints.domain.migration.BalanceExport(new com.memberpoints.domain.inmemory.InMemoryWalletListing(
+                (InMemoryLedgerStore) ledger), merchants, clock::get);
+    }
 }

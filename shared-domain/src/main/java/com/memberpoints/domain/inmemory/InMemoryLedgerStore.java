@@ -92,6 +92,14 @@ public final class InMemoryLedgerStore implements LedgerStore {
         return journal.computeIfAbsent(new MemberKey(merchant, member), k -> new HashMap<>());
     }
 
+    /** Every wallet of {@code merchant} ever written, ordered by member then wallet (the in-memory balance listing). */
+    public synchronized java.util.List<WalletState> walletsOf(MerchantId merchant) {
+        return wallets.values().stream().filter(w -> w.ref().merchant().equals(merchant))
+                .sorted(java.util.Comparator.comparing((WalletState w) -> w.ref().member().value())
+                        .thenComparing(w -> w.ref().wallet()))
+                .toList();
+    }
+
     @Override
     public synchronized WalletState wallet(WalletRef ref) {
         return wallets.getOrDefault(ref, WalletState.initial(ref));

@@ -21,7 +21,9 @@ public enum EntryKind {
     /** Correction of an order's earned points after an edit: credit. */
     EARN_ADJUST_ADD(+1),
     /** Correction of an order's earned points after an edit: debit. */
-    EARN_ADJUST_DEDUCT(-1);
+    EARN_ADJUST_DEDUCT(-1),
+    /** A balance brought from the merchant's previous loyalty system by a balance import (credit). */
+    IMPORT_CREDIT(+1);
 
     private final int sign;
 

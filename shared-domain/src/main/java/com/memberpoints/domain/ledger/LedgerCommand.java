@@ -255,6 +255,16 @@ public sealed interface LedgerCommand
                 requireReason(reason), staff, at);
     }
 
+    /**
+     * One row of a balance import; {@code reference} names the file and the row ({@code imp-<digest>-<row>}), so a
+     * re-run of the same file credits nobody twice.
+     */
+    static Credit importCredit(WalletRef wallet, String reference, long amount, Optional<Instant> expiresAt,
+                               String reason, Actor staff, Instant at) {
+        return new Credit(wallet, EntryKind.IMPORT_CREDIT, amount, expiresAt, Optional.empty(), reference,
+                requireReason(reason), staff, at, NotifyChoice.NONE);
+    }
+
     /** Correction of an order's earned points after an edit ({@code revision} identifies the edit). */
     static LedgerCommand earnAdjust(MerchantId merchant, MemberId member, OrderId order, String revision, long delta,
                                     Optional<Instant> expiresAt, Instant at) {

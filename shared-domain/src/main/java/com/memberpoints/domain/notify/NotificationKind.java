@@ -22,6 +22,8 @@ public enum NotificationKind {
             case ADJUST_ADD, BULK_CREDIT -> Optional.of(STAFF_POINTS);
             case REWARD_CREDIT -> Optional.of(ORDER_CREDITS);
             case REDEEM, REDEEM_REVERT, ADJUST_DEDUCT, EXPIRE, EARN_ADJUST_ADD, EARN_ADJUST_DEDUCT -> Optional.empty();
+            // a balance brought from the previous system: the member already had it (docs/decisions.md 12.4)
+            case IMPORT_CREDIT -> Optional.empty();
         };
     }
 

@@ -77,8 +77,11 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException unsupportedMediaType(String got) {
-        return new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                "Send the body as application/json (got " + got + ").");
+        return unsupportedMediaType(got, "application/json");
+    }
+
+    public static ApiException unsupportedMediaType(String got, String expected) {
+        return new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + expected + " (got " + got + ").");
     }
 
     public static ApiException tooManyRequests(String detail, int retryAfterSeconds) {

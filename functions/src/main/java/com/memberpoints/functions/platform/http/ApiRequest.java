@@ -94,15 +94,25 @@ public final class ApiRequest {
 
     /** The body as text after the media-type and size checks (for handlers that read CSV or similar). */
     public String bodyText() {
+        return text(media -> media.equals("application/json") || media.endsWith("+json"), "application/json",
+                "a JSON object is required");
+    }
+
+    /** A {@code text/csv} body (a balance import part), after the same size checks; 415 for another media type. */
+    public String csvBody() {
+        return text(media -> media.equals("text/csv"), "text/csv", "CSV text is required");
+    }
+
+    private String text(java.util.function.Predicate<String> acceptedMedia, String expected, String required) {
         header("content-type").ifPresent(ct -> {
             String media = ct.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-            if (!media.equals("application/json") && !media.endsWith("+json")) {
-                throw ApiException.unsupportedMediaType(media.isEmpty() ? "no media type" : media);
+            if (!acceptedMedia.test(media)) {
+                throw ApiException.unsupportedMediaType(media.isEmpty() ? "no media type" : media, expected);
             }
         });
         String raw = event.getBody();
         if (raw == null || raw.isEmpty()) {
-            throw new InvalidInputException("body", "a JSON object is required");
+            throw new InvalidInputException("body", required);
         }
         // Bound before decoding or encoding: every char is at least one UTF-8 byte; base64 is 4 chars per 3 bytes.
         long lowerBound = event.getIsBase64Encoded() ? (raw.length() / 4L) * 3 - 2 : raw.length();
