@@ -81,6 +81,11 @@ public record AdminServices(
         return new StoreSpend(ledger, members, merchants, settingsStore, clock);
     }
 
+    /** Manual store-credit adjustments (issue 11.2). */
+    public com.memberpoints.domain.staff.CreditAdjustments creditAdjustments() {
+        return new com.memberpoints.domain.staff.CreditAdjustments(ledger, members, merchants, settingsStore, clock);
+    }
+
     public StoreProfiles storeProfiles() {
         return new StoreProfiles(merchants);
     }

@@ -80,7 +80,12 @@ public final class ApiRoutes {
             // notifications
             new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),
             new Route("GET", "/v1/admin/notifications/sms-usage", SmsUsageHandler.class),
-            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class));
+            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class),
+            // store credits by hand (issue 11.2)
+            new Route("POST", "/v1/admin/members/{memberId}/credits/adjustments",
+                    com.memberpoints.functions.admin.members.AdjustCreditsHandler.class),
+            new Route("GET", "/v1/admin/members/{memberId}/credits",
+                    com.memberpoints.functions.admin.members.MemberCreditsHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

@@ -16,7 +16,9 @@ public enum Permission {
     /** Read and change program settings and read the activity log. */
     SETTINGS,
     /** Order export and liability reports. */
-    REPORTS;
+    REPORTS,
+    /** Add or deduct store credits by hand (issue 11.2); separate from {@link #MEMBER_POINTS}. */
+    STORE_CREDITS;
 
     /** The claim spelling of this permission: {@code customer_management}. */
     public String claimValue() {
