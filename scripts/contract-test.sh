@@ -88,7 +88,7 @@ run() {
 status=0
 run member "merchant_id=demo-shop&member_id=alice" "$SECONDS_MEMBER" \
   --include-tag storefront || status=1
-run staff "merchant_id=demo-shop&staff_id=contract-test&permissions=customer_management+member_points+settings+reports" \
+run staff "merchant_id=demo-shop&staff_id=contract-test&permissions=customer_management+member_points+settings+reports+store_credits" \
   "$((SECONDS_MEMBER * 2))" --include-tag admin --include-tag operations || status=1
 
 if [ "$status" -ne 0 ]; then

@@ -93,6 +93,12 @@ final class LocalHandlers {
         w.http(MemberHistoryHandler.class, new MemberHistoryHandler(admin, a.logger()));
         w.http(AdjustPointsHandler.class, new AdjustPointsHandler(admin.adjustments(), admin.merchants(), a.logger()));
         w.http(StoreSpendHandler.class, new StoreSpendHandler(admin.storeSpend(), admin.merchants(), a.logger()));
+        // store credits by hand (issue 11.2)
+        w.http(com.memberpoints.functions.admin.members.AdjustCreditsHandler.class,
+                new com.memberpoints.functions.admin.members.AdjustCreditsHandler(admin.creditAdjustments(),
+                        admin.merchants(), a.logger()));
+        w.http(com.memberpoints.functions.admin.members.MemberCreditsHandler.class,
+                new com.memberpoints.functions.admin.members.MemberCreditsHandler(admin.memberCenter(), a.logger()));
         w.http(CreateBulkAssignmentHandler.class, new CreateBulkAssignmentHandler(admin.bulk(), a.logger()));
         w.http(BulkAssignmentStatusHandler.class, new BulkAssignmentStatusHandler(admin.bulk(), a.logger()));
         w.http(OrdersReportHandler.class, new OrdersReportHandler(admin.orders(), admin.merchants(), a.logger()));

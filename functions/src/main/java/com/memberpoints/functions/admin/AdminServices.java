@@ -79,4 +79,9 @@ public record AdminServices(
     public StoreSpend storeSpend() {
         return new StoreSpend(ledger, members, merchants, settingsStore, clock);
     }
+
+    /** Manual store-credit adjustments (issue 11.2). */
+    public com.memberpoints.domain.staff.CreditAdjustments creditAdjustments() {
+        return new com.memberpoints.domain.staff.CreditAdjustments(ledger, members, merchants, settingsStore, clock);
+    }
 }

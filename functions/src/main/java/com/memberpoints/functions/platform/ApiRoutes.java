@@ -98,7 +98,12 @@ public final class ApiRoutes {
             new Route("POST", "/v1/admin/imports/{importId}/dry-run", ImportDryRunHandler.class),
             new Route("POST", "/v1/admin/imports/{importId}/run", RunImportHandler.class),
             new Route("GET", "/v1/admin/imports/{importId}", ImportStatusHandler.class),
-            new Route("GET", "/v1/admin/exports/balances.csv", BalanceExportHandler.class));
+            new Route("GET", "/v1/admin/exports/balances.csv", BalanceExportHandler.class),
+            // store credits by hand (issue 11.2)
+            new Route("POST", "/v1/admin/members/{memberId}/credits/adjustments",
+                    com.memberpoints.functions.admin.members.AdjustCreditsHandler.class),
+            new Route("GET", "/v1/admin/members/{memberId}/credits",
+                    com.memberpoints.functions.admin.members.MemberCreditsHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

@@ -267,6 +267,12 @@ public final class Wiring {
         return new PointsAdjustments(ledgerStore(), memberStore(), merchantStore(), settingsStore(), TimeSource.system());
     }
 
+    /** Staff manual store-credit adjustments (issue 11.2). */
+    public static com.memberpoints.domain.staff.CreditAdjustments creditAdjustments() {
+        return new com.memberpoints.domain.staff.CreditAdjustments(ledgerStore(), memberStore(), merchantStore(),
+                settingsStore(), TimeSource.system());
+    }
+
     /** Staff store spend (points earned at the counter). */
     public static StoreSpend storeSpend() {
         return new StoreSpend(ledgerStore(), memberStore(), merchantStore(), settingsStore(), TimeSource.system());

@@ -52,7 +52,9 @@ class AdminAuthorizationMatrixTest {
             "POST /v1/admin/members/{memberId}/store-spend", "{\"receiptId\":\"R-9\",\"amount\":\"100.00\"}",
             "POST /v1/admin/members/{memberId}/points/adjustments", "{\"points\":5,\"reason\":\"x\",\"idempotencyKey\":\"k9\"}",
             "POST /v1/admin/points/bulk-assignments", "{\"memberIds\":[\"mem-42\"],\"points\":5,\"reason\":\"x\",\"dryRun\":true}",
-            "POST /v1/admin/notifications/preview", "{\"kind\":\"STAFF_POINTS\",\"amount\":5,\"balance\":5,\"reason\":\"x\"}"));
+            "POST /v1/admin/notifications/preview", "{\"kind\":\"STAFF_POINTS\",\"amount\":5,\"balance\":5,\"reason\":\"x\"}",
+            "POST /v1/admin/members/{memberId}/credits/adjustments",
+            "{\"amount\":\"-1.00\",\"reason\":\"x\",\"idempotencyKey\":\"k9\"}"));
 
     /** The balance import routes' bodies (12.4): a CSV part and the run's options. */
     static Map<String, String> withImportBodies(Map<String, String> bodies) {
@@ -107,6 +109,8 @@ class AdminAuthorizationMatrixTest {
         parts.put(com.memberpoints.domain.settings.SettingsAdmin.class, s.settings());
         parts.put(com.memberpoints.domain.staff.PointsAdjustments.class, s.adjustments());
         parts.put(com.memberpoints.domain.staff.StoreSpend.class, s.storeSpend());
+        parts.put(com.memberpoints.domain.staff.CreditAdjustments.class, s.creditAdjustments());
+        parts.put(com.memberpoints.domain.membercenter.MemberCenter.class, s.memberCenter());
         parts.put(com.memberpoints.domain.bulk.BulkAssignments.class, s.bulk());
         parts.put(com.memberpoints.domain.merchant.MerchantStore.class, s.merchants());
         parts.put(com.memberpoints.domain.settings.SettingsStore.class, s.settingsStore());
@@ -132,6 +136,9 @@ class AdminAuthorizationMatrixTest {
         AdminWorld world = new AdminWorld();
         world.member(SHOP, "mem-42", true, true);
         world.ledger.apply(LedgerCommand.manualAdd(WalletRef.points(SHOP, MemberId.of("mem-42")), "seed", 777,
+                Optional.empty(), SECRET_REASON, Actor.staff("boss"), AdminWorld.NOW));
+        // store credits too (7.77): the credits routes must not show them, nor let the wrong caller deduct them
+        world.ledger.apply(LedgerCommand.manualAdd(WalletRef.credits(SHOP, MemberId.of("mem-42")), "seed", 777,
                 Optional.empty(), SECRET_REASON, Actor.staff("boss"), AdminWorld.NOW));
         world.saveSettings(SHOP, withRules(AdjustPointsHandlerTest.withExpiry(
                 com.memberpoints.domain.settings.ExpiryPolicy.NEVER)));
@@ -193,7 +200,7 @@ class AdminAuthorizationMatrixTest {
             assertThat(status).as(r.getBody()).isEqualTo(expected);
             assertThat(r.getHeaders()).containsEntry("content-type", "application/problem+json");
         }
-        assertThat(r.getBody()).doesNotContain(SECRET_REASON).doesNotContain(SECRET_RULES).doesNotContain("777")
+        assertThat(r.getBody()).doesNotContain(SECRET_REASON).doesNotContain(SECRET_RULES).doesNotContain("777").doesNotContain("7.77")
                 .doesNotContain("Exception").doesNotContain("at com.");
         assertThat(history(world)).as("nothing written").isEqualTo(ledgerEntries);
         assertThat(world.settings.current(SHOP).orElseThrow().version()).isEqualTo(1);
@@ -209,10 +216,14 @@ class AdminAuthorizationMatrixTest {
     }
 
     private static int history(AdminWorld world) {
-        return world.ledger.history(WalletRef.points(SHOP, MemberId.of("mem-42")),
-                com.memberpoints.domain.model.PageRequest.first(100)).items().size()
-                + world.ledger.history(WalletRef.points(AdminWorld.OTHER_SHOP, MemberId.of("mem-42")),
-                com.memberpoints.domain.model.PageRequest.first(100)).items().size();
+        int n = 0;
+        for (var shop : List.of(SHOP, AdminWorld.OTHER_SHOP)) {
+            for (var ref : List.of(WalletRef.points(shop, MemberId.of("mem-42")),
+                    WalletRef.credits(shop, MemberId.of("mem-42")))) {
+                n += world.ledger.history(ref, com.memberpoints.domain.model.PageRequest.first(100)).items().size();
+            }
+        }
+        return n;
     }
 
     private static com.memberpoints.domain.settings.MerchantSettings withRules(

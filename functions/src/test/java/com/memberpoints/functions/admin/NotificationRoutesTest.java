@@ -110,6 +110,34 @@ class NotificationRoutesTest {
     }
 
     @Test
+    void previewOfStaffCreditsRendersInEveryTemplateLocaleWithTheReason() {
+        // issue 11.2: the message a manual store-credit addition sends, before sending it
+        for (var locale : com.memberpoints.domain.notify.NotificationTemplates.locales()) {
+            APIGatewayV2HTTPResponse r = call(preview(), withBody("events/staff-notification-preview.json",
+                    "{\"kind\":\"STAFF_CREDITS\",\"locale\":\"" + locale.toLanguageTag() + "\",\"amount\":\"10.00\","
+                            + "\"balance\":\"25.50\",\"reason\":\"Order o-18\",\"nearestExpiry\":\"2022-12-31\"}"));
+            assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+            JsonValue body = Json.parse(r.getBody());
+            assertThat(text(body, "kind")).isEqualTo("STAFF_CREDITS");
+            assertThat(text(body, "locale")).isEqualTo(locale.toLanguageTag());
+            for (String part : new String[] {text(body, "email", "subject"), text(body, "sms", "text")}) {
+                assertThat(part).contains("Tea & Co").contains("10.00").doesNotContainPattern("\\{[a-z]+}");
+            }
+            assertThat(text(body, "email", "text")).contains("Order o-18").contains("25.50");
+            assertThat(text(body, "sms", "text")).contains("Order o-18");
+        }
+        APIGatewayV2HTTPResponse en = call(preview(), withBody("events/staff-notification-preview.json",
+                "{\"kind\":\"STAFF_CREDITS\",\"locale\":\"en\",\"amount\":\"10.00\",\"balance\":\"25.50\","
+                        + "\"reason\":\"Order o-18\"}"));
+        assertThat(text(Json.parse(en.getBody()), "sms", "text"))
+                .isEqualTo("Tea & Co: NT$10.00 in store credits added (Order o-18). Credit balance: NT$25.50.");
+        APIGatewayV2HTTPResponse noReason = call(preview(), withBody("events/staff-notification-preview.json",
+                "{\"kind\":\"STAFF_CREDITS\",\"amount\":\"10.00\",\"balance\":\"25.50\"}"));
+        assertThat(noReason.getStatusCode()).isEqualTo(400);
+        assertThat(noReason.getBody()).contains("\"field\":\"reason\"");
+    }
+
+    @Test
     void previewNamesEveryBadField() {
         APIGatewayV2HTTPResponse r = call(preview(), withBody("events/staff-notification-preview.json",
                 "{\"kind\":\"STAFF_POINTS\",\"amount\":0,\"balance\":-1,\"nearestExpiry\":\"31/12\",\"extra\":1}"));

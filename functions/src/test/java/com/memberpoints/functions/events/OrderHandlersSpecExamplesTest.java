@@ -125,6 +125,40 @@ class OrderHandlersSpecExamplesTest {
         assertThat(h.credits()).isEqualTo(2_000);
     }
 
+    /** Issue 11.3 (SPEC §2 amended): a manual order placed by an admin for a member earns points, no credits. */
+    @Test
+    void adminManualOrderEarnsPointsButNoRewardCreditsThroughTheHandlers() {
+        HandlerHarness h = new HandlerHarness();
+        h.settings("10.00", 1, AssignmentPolicy.afterDelivery(0), HandlerHarness.credits("100.00", "10.00", true));
+        placedAs(h, "admin-1", "ADMIN_MANUAL");
+        h.paid("admin-1");
+        h.delivery("admin-1", "ARRIVED");
+        assertThat(h.entries("admin-1")).extracting(JournalEntry::kind).containsExactly(EntryKind.EARN);
+        assertThat(h.points()).isEqualTo(20);
+        assertThat(h.credits()).isZero();
+    }
+
+    @Test
+    void socialManualOrderEarnsPointsAndRewardCreditsThroughTheHandlers() {
+        HandlerHarness h = new HandlerHarness();
+        h.settings("10.00", 1, AssignmentPolicy.afterDelivery(0), HandlerHarness.credits("100.00", "10.00", true));
+        placedAs(h, "social-1", "SOCIAL_MANUAL");
+        h.paid("social-1");
+        h.delivery("social-1", "ARRIVED");
+        assertThat(h.entries("social-1")).extracting(JournalEntry::kind)
+                .containsExactlyInAnyOrder(EntryKind.REWARD_CREDIT, EntryKind.EARN);
+        assertThat(h.points()).isEqualTo(20);
+        assertThat(h.credits()).isEqualTo(2_000);
+    }
+
+    private static void placedAs(HandlerHarness h, String order, String kind) {
+        JsonObject r = h.send("OrderPlaced", "{\"merchantId\":\"shop-1\",\"orderId\":\"" + order + "\",\"memberId\":\""
+                + h.alice.value() + "\",\"checkout\":\"MEMBER_LOGGED_IN\",\"channel\":\"ONLINE\",\"kind\":\"" + kind
+                + "\",\"amounts\":{\"currency\":\"TWD\",\"itemSubtotal\":\"200.00\"},\"placedAt\":\"" + h.now + "\"}");
+        assertThat(str(r, "result")).as(r.toString()).isEqualTo("applied");
+        assertThat(str(r, "transition")).isEqualTo("placed");
+    }
+
     @Test
     void outOfOrder_cancelledBeforeDeliveredNeverAssigns() {
         HandlerHarness h = new HandlerHarness();

@@ -205,6 +205,40 @@ abstract class LedgerStoreContract {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    /**
+     * Issue 11.2: staff adjust the credits wallet by hand beside reward credits, with the same operation-id rules as
+     * points (same request id twice = one entry; an add and a deduct of one request id conflict), soonest first, and
+     * the credits and points journals stay apart even with the same request id.
+     */
+    @Test
+    void manualStoreCreditAdjustmentsSitBesideRewardCreditsInTheCreditsWallet() {
+        Actor bob = Actor.staff("bob");
+        store().apply(LedgerCommand.rewardCredit(shop, ann, OrderId.of("o-18"), 1000, NEVER, T0));
+        store().apply(LedgerCommand.manualAdd(credits, "req-1", 500, END_2021, "goodwill", bob, T0)
+                .withNotification(new NotifyChoice(true, false)));
+        assertThat(store().apply(LedgerCommand.manualAdd(credits, "req-1", 500, END_2021, "goodwill", bob, T0)))
+                .isInstanceOf(LedgerResult.Duplicate.class);
+        assertThat(store().apply(LedgerCommand.manualDeduct(credits, "req-1", 500, "goodwill", bob, T0)))
+                .isInstanceOf(LedgerResult.OperationIdConflict.class);
+        assertThat(store().apply(LedgerCommand.manualDeduct(credits, "req-2", 1501, "too much", bob, T0)))
+                .isEqualTo(new LedgerResult.InsufficientBalance(1500, 1501));
+        LedgerResult deducted = store().apply(LedgerCommand.manualDeduct(credits, "req-2", 1200, "order cancelled", bob,
+                T0));
+        assertThat(deducted.journalEntry().orElseThrow().lots())
+                .containsExactly(new LotChange(END_2021, -500), new LotChange(NEVER, -700));
+        store().apply(LedgerCommand.manualAdd(points, "req-1", 7, NEVER, "points, same request id", bob, T0));
+
+        List<JournalEntry> history = store().history(credits, PageRequest.first(10)).items();
+        assertThat(history).extracting(JournalEntry::kind)
+                .containsExactly(EntryKind.ADJUST_DEDUCT, EntryKind.ADJUST_ADD, EntryKind.REWARD_CREDIT);
+        assertThat(history).extracting(JournalEntry::actor).containsExactly(bob, bob, Actor.SYSTEM);
+        assertThat(history.get(0).reason()).isEqualTo("order cancelled");
+        assertThat(history.get(0).balanceAfter()).isEqualTo(300);
+        assertThat(history.get(1).notification()).isEqualTo(new NotifyChoice(true, false));
+        assertThat(store().wallet(credits).balance()).isEqualTo(300);
+        assertThat(store().wallet(points).balance()).isEqualTo(7);
+    }
+
     @Test
     void journalEntriesCarryActorReasonOrderAndBalanceAfter() {
         store().apply(LedgerCommand.manualAdd(points, "req-1", 40, END_2022, "Sorry for the delay", Actor.staff("bob"), T0));

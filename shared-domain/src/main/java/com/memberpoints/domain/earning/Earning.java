@@ -22,7 +22,8 @@ public final class Earning {
      * A tier's own rate replaces the store rate, and earns even with the store earn toggle off.
      */
     public static PointsOutcome points(BoundRule rule, EarnFacts facts, Money base) {
-        Optional<NotEarnedReason> common = memberAndKind(facts);
+        // Every order kind earns points under these rules, admin-created manual orders included (SPEC §2 amended).
+        Optional<NotEarnedReason> common = member(facts);
         if (common.isPresent()) {
             return new PointsOutcome.NotEarned(common.get());
         }
@@ -51,9 +52,13 @@ public final class Earning {
     public static CreditsOutcome credits(BoundRule rule, EarnFacts facts, Money base, boolean storeOpenAtPayment) {
         Money zero = Money.zero(base.currency());
         Optional<CreditRule> applicable = applicableCreditRule(rule);
-        Optional<NotEarnedReason> common = memberAndKind(facts);
+        Optional<NotEarnedReason> common = member(facts);
         if (common.isPresent()) {
             return new CreditsOutcome.NotEarned(common.get(), zero, applicable);
+        }
+        if (facts.kind() == OrderKind.ADMIN_MANUAL) {
+            // Reward credits only: the merchant rewards such an order by hand (credits article, note 10).
+            return new CreditsOutcome.NotEarned(NotEarnedReason.ADMIN_MANUAL_ORDER, zero, applicable);
         }
         if (facts.splitChild()) {
             return new CreditsOutcome.NotEarned(NotEarnedReason.SPLIT_CHILD_ORDER, zero, applicable);
@@ -92,15 +97,12 @@ public final class Earning {
         return rule.credits().enabled() ? Optional.of(rule.credits().rule()) : Optional.empty();
     }
 
-    private static Optional<NotEarnedReason> memberAndKind(EarnFacts facts) {
+    private static Optional<NotEarnedReason> member(EarnFacts facts) {
         if (facts.identity() == CheckoutIdentity.GUEST_BECOMING_MEMBER) {
             return Optional.of(NotEarnedReason.GUEST_BECAME_MEMBER_AT_CHECKOUT);
         }
         if (facts.identity() != CheckoutIdentity.MEMBER_LOGGED_IN) {
             return Optional.of(NotEarnedReason.MEMBER_NOT_LOGGED_IN);
-        }
-        if (facts.kind() == OrderKind.ADMIN_MANUAL) {
-            return Optional.of(NotEarnedReason.ADMIN_MANUAL_ORDER);
         }
         return Optional.empty();
     }

@@ -6,7 +6,7 @@ public enum NotEarnedReason {
     MEMBER_NOT_LOGGED_IN,
     /** The guest ticked "become a member" at checkout: not logged in at checkout, so no earning. */
     GUEST_BECAME_MEMBER_AT_CHECKOUT,
-    /** Order created by an admin by hand (social-commerce manual orders do earn). */
+    /** Reward credits only: order created by an admin by hand (it earns points; social-commerce manual orders earn both). */
     ADMIN_MANUAL_ORDER,
     /** The points program master switch was off when the order was placed. */
     PROGRAM_DISABLED,

@@ -130,7 +130,7 @@ public final class NotificationDispatcher {
 
     /** The channels an entry may use for this member at this store (the rules of SPEC §5-§6). */
     public static EnumSet<Channel> channels(JournalEntry entry, Merchant store, MemberProfile member) {
-        if (NotificationKind.of(entry.kind()).isEmpty() || entry.delta() <= 0) {
+        if (NotificationKind.of(entry.kind(), entry.wallet().wallet()).isEmpty() || entry.delta() <= 0) {
             return EnumSet.noneOf(Channel.class);
         }
         return channels(entry.notification(), store, member);
@@ -164,7 +164,7 @@ public final class NotificationDispatcher {
 
     private void dispatchOne(JournalEntry entry, List<Result> results, List<String> skipped) {
         String label = entry.wallet().member().value() + "/" + entry.operationId().value();
-        Optional<NotificationKind> kind = NotificationKind.of(entry.kind());
+        Optional<NotificationKind> kind = NotificationKind.of(entry.kind(), entry.wallet().wallet());
         if (kind.isEmpty()) {
             skipped.add(label + ": " + entry.kind() + " never notifies");
             return;

@@ -1,6 +1,7 @@
 package com.memberpoints.domain.notify;
 
 import com.memberpoints.domain.ledger.EntryKind;
+import com.memberpoints.domain.ledger.Wallet;
 import java.util.Optional;
 
 /** The messages members receive; each maps from the journal entry kinds that trigger it. */
@@ -10,7 +11,9 @@ public enum NotificationKind {
     /** Points added by staff, with the reason ({@link EntryKind#ADJUST_ADD}, {@link EntryKind#BULK_CREDIT}). */
     STAFF_POINTS,
     /** Order reward store credits ({@link EntryKind#REWARD_CREDIT}). */
-    ORDER_CREDITS;
+    ORDER_CREDITS,
+    /** Store credits added by staff, with the reason ({@link EntryKind#ADJUST_ADD} in the credits wallet; issue 11.2). */
+    STAFF_CREDITS;
 
     /**
      * The notification a journal entry kind triggers: none for every debit (redemption, deduction, expiry),
@@ -27,7 +30,23 @@ public enum NotificationKind {
         };
     }
 
+    /**
+     * As {@link #of(EntryKind)} for an entry of {@code wallet}: a staff addition to the credits wallet is
+     * {@link #STAFF_CREDITS} (amounts in money), not {@link #STAFF_POINTS}.
+     */
+    public static Optional<NotificationKind> of(EntryKind kind, Wallet wallet) {
+        if (wallet == Wallet.CREDITS && kind == EntryKind.ADJUST_ADD) {
+            return Optional.of(STAFF_CREDITS);
+        }
+        return of(kind);
+    }
+
     public boolean isCredits() {
-        return this == ORDER_CREDITS;
+        return this == ORDER_CREDITS || this == STAFF_CREDITS;
+    }
+
+    /** Messages about a staff addition, which carry the staff's reason. */
+    public boolean hasReason() {
+        return this == STAFF_POINTS || this == STAFF_CREDITS;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The message templates, per {@link NotificationKind} and locale ({@code en} and {@code zh-TW}). Placeholders:
  * {@code {store} {member} {amount} {balance} {expiry} {reason}}. The expiry sentence is a separate part used
- * only when something in the balance expires; the reason appears only in {@link NotificationKind#STAFF_POINTS}.
+ * only when something in the balance expires; the reason appears only in {@link NotificationKind#STAFF_POINTS} and
+ * {@link NotificationKind#STAFF_CREDITS}.
  *
  * <p>Locale choice: the member's locale, else the store's default locale, else {@code en}; a locale matches a
  * template exactly by language tag, or by language alone ({@code zh-Hant-TW} and {@code zh} use {@code zh-TW}).
@@ -60,6 +61,15 @@ public final class NotificationTemplates {
                             "Your nearest credits expire on {expiry}.",
                             "{store}: you received {amount} in store credits. Credit balance: {balance}.",
                             " Next expiry: {expiry}.",
+                            "there"),
+                    NotificationKind.STAFF_CREDITS, new Template(
+                            "{store}: {amount} in store credits added to your account",
+                            List.of("Hi {member},",
+                                    "{store} added {amount} in store credits to your account. Reason: {reason}",
+                                    "Your credit balance is now {balance}."),
+                            "Your nearest credits expire on {expiry}.",
+                            "{store}: {amount} in store credits added ({reason}). Credit balance: {balance}.",
+                            " Next expiry: {expiry}.",
                             "there")),
             ZH_TW, Map.of(
                     NotificationKind.ORDER_POINTS, new Template(
@@ -85,6 +95,15 @@ public final class NotificationTemplates {
                                     "感謝您的訂購！{store} 送您 {amount} 購物金，目前購物金餘額為 {balance}。"),
                             "最近一批購物金將於 {expiry} 到期。",
                             "{store}：您獲得 {amount} 購物金，餘額 {balance}。",
+                            "最近到期日 {expiry}。",
+                            "會員"),
+                    NotificationKind.STAFF_CREDITS, new Template(
+                            "{store}：已為您新增 {amount} 購物金",
+                            List.of("{member} 您好，",
+                                    "{store} 已為您的帳戶新增 {amount} 購物金。原因：{reason}",
+                                    "目前購物金餘額為 {balance}。"),
+                            "最近一批購物金將於 {expiry} 到期。",
+                            "{store}：已新增 {amount} 購物金（{reason}），餘額 {balance}。",
                             "最近到期日 {expiry}。",
                             "會員")));
 

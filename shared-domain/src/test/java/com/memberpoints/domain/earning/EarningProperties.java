@@ -2,7 +2,13 @@ package com.memberpoints.domain.earning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.memberpoints.domain.model.CheckoutIdentity;
 import com.memberpoints.domain.model.Money;
+import com.memberpoints.domain.model.OrderKind;
+import com.memberpoints.domain.model.SalesChannel;
+import com.memberpoints.domain.settings.BoundRule;
+import com.memberpoints.domain.settings.MerchantSettings;
+import java.util.Optional;
 import com.memberpoints.domain.settings.CreditRule;
 import com.memberpoints.domain.settings.CreditType;
 import com.memberpoints.domain.settings.CreditValidity;
@@ -81,5 +87,33 @@ class EarningProperties {
             @ForAll @LongRange(min = 0, max = 10_000_000) long points) {
         Money base = EarnFormulas.earnBase(cents(subtotal), cents(discounts), cents(credits), cents(points));
         assertThat(base.toMinor()).isEqualTo(Math.max(0, subtotal - discounts - credits - points));
+    }
+
+    /**
+     * Issue 11.3: the order kind never changes the points (every kind earns exactly what a normal order earns, under
+     * the same rule, identity and channel); it changes reward credits only for admin-created manual orders (none),
+     * while social-commerce manual orders earn what a normal order earns.
+     */
+    @Property(tries = 1000)
+    void orderKindDecidesRewardCreditsOnlyAndOnlyForAdminManualOrders(
+            @ForAll OrderKind kind, @ForAll CheckoutIdentity identity, @ForAll SalesChannel channel,
+            @ForAll boolean splitChild, @ForAll boolean storeOpen, @ForAll("rates") EarnRate rate,
+            @ForAll("creditRules") CreditRule creditRule, @ForAll @LongRange(min = 0, max = 100_000_000) long base) {
+        MerchantSettings s = Fixtures.settings().earnRate(rate.spend().toPlainString(), rate.points())
+                .credits(true, creditRule).build();
+        BoundRule rule = BoundRule.bind(s, Optional.empty());
+        EarnFacts facts = new EarnFacts(identity, channel, kind, splitChild);
+        EarnFacts normal = new EarnFacts(identity, channel, OrderKind.NORMAL, splitChild);
+        assertThat(Earning.points(rule, facts, cents(base))).isEqualTo(Earning.points(rule, normal, cents(base)));
+        CreditsOutcome credits = Earning.credits(rule, facts, cents(base), storeOpen);
+        if (kind == OrderKind.ADMIN_MANUAL) {
+            assertThat(credits.credits().isZero()).isTrue();
+            if (identity == CheckoutIdentity.MEMBER_LOGGED_IN) {
+                assertThat(credits).isInstanceOfSatisfying(CreditsOutcome.NotEarned.class,
+                        n -> assertThat(n.reason()).isEqualTo(NotEarnedReason.ADMIN_MANUAL_ORDER));
+            }
+        } else {
+            assertThat(credits).isEqualTo(Earning.credits(rule, normal, cents(base), storeOpen));
+        }
     }
 }

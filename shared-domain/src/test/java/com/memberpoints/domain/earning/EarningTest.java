@@ -86,13 +86,36 @@ class EarningTest {
     }
 
     @Test
-    void adminManualOrdersEarnNothingButSocialManualOrdersDo() {
+    void adminManualOrderEarnsPointsUnderTheUsualRules() {
+        // SPEC §2 amended (issue 11.3): the article's exclusion is for reward credits only.
         var s = settings().credits(true, creditRule("100", CreditType.fixed("10", false))).build();
         var admin = facts(CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE, OrderKind.ADMIN_MANUAL, false);
-        var social = facts(CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE, OrderKind.SOCIAL_MANUAL, false);
         assertThat(Earning.points(bind(s), admin, twd("100")))
-                .isEqualTo(new PointsOutcome.NotEarned(NotEarnedReason.ADMIN_MANUAL_ORDER));
+                .isEqualTo(new PointsOutcome.Earns(10, EarnRate.of("10.00", 1), RateSource.STORE));
+        // the usual rules still apply: earn toggle off → nothing; a tier's own rate → the tier's
+        assertThat(Earning.points(bind(settings().earnEnabled(false).build()), admin, twd("100")))
+                .isEqualTo(new PointsOutcome.NotEarned(NotEarnedReason.EARN_DISABLED));
+        var tiered = settings().tier(new TierRule(GOLD, Optional.of(EarnRate.of("10.00", 3)), Optional.empty())).build();
+        assertThat(Earning.points(bindGold(tiered), admin, twd("100")).points()).isEqualTo(30);
+        // a manual order without a logged-in member identity earns nothing, like any other order
+        var guestManual = facts(CheckoutIdentity.GUEST, SalesChannel.ONLINE, OrderKind.ADMIN_MANUAL, false);
+        assertThat(Earning.points(bind(s), guestManual, twd("100")))
+                .isEqualTo(new PointsOutcome.NotEarned(NotEarnedReason.MEMBER_NOT_LOGGED_IN));
+    }
+
+    @Test
+    void adminManualOrderEarnsNoRewardCredits() {
+        var s = settings().credits(true, creditRule("100", CreditType.fixed("10", false))).build();
+        var admin = facts(CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE, OrderKind.ADMIN_MANUAL, false);
+        assertThat(Earning.credits(bind(s), admin, twd("100"), true)).isInstanceOfSatisfying(CreditsOutcome.NotEarned.class,
+                n -> assertThat(n.reason()).isEqualTo(NotEarnedReason.ADMIN_MANUAL_ORDER));
         assertThat(Earning.credits(bind(s), admin, twd("100"), true).credits()).isEqualTo(twd("0"));
+    }
+
+    @Test
+    void socialManualOrderEarnsPointsAndRewardCredits() {
+        var s = settings().credits(true, creditRule("100", CreditType.fixed("10", false))).build();
+        var social = facts(CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE, OrderKind.SOCIAL_MANUAL, false);
         assertThat(Earning.points(bind(s), social, twd("100")).points()).isEqualTo(10);
         assertThat(Earning.credits(bind(s), social, twd("100"), true).credits()).isEqualTo(twd("10"));
     }

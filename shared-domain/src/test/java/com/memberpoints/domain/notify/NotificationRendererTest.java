@@ -36,7 +36,7 @@ class NotificationRendererTest {
             }
             assertThat(r.text()).contains("Amy");
             assertThat(r.smsCount().parts()).isBetween(1, 3);
-            if (kind == NotificationKind.STAFF_POINTS) {
+            if (kind.hasReason()) {
                 assertThat(r.text()).contains("Birthday gift");
                 assertThat(r.sms()).contains("Birthday gift");
             }
@@ -79,6 +79,30 @@ class NotificationRendererTest {
         assertThat(r.subject()).isEqualTo("Shop One: you received NT$10.00 in store credits");
         assertThat(r.text()).contains("Your credit balance is now NT$25.50.").doesNotContain("expire");
         assertThat(r.sms()).doesNotContain("expiry");
+    }
+
+    @Test
+    void staffCreditsAreMoneyWithTheReasonInEnglish() {
+        RenderedNotification r = NotificationRenderer.render(NotificationKind.STAFF_CREDITS, STORE,
+                Optional.of(Locale.ENGLISH), new NotificationVariables("Amy", 1000, 2550, Optional.of(EXPIRY),
+                        "Sorry for the late parcel"));
+        assertThat(r.subject()).isEqualTo("Shop One: NT$10.00 in store credits added to your account");
+        assertThat(r.text()).contains("Shop One added NT$10.00 in store credits to your account. Reason: Sorry for the late parcel")
+                .contains("Your credit balance is now NT$25.50.")
+                .contains("Your nearest credits expire on December 31, 2022.");
+        assertThat(r.sms()).isEqualTo("Shop One: NT$10.00 in store credits added (Sorry for the late parcel)."
+                + " Credit balance: NT$25.50. Next expiry: December 31, 2022.");
+        assertThat(r.smsCount().encoding()).isEqualTo(SmsEncoding.GSM_7);
+    }
+
+    @Test
+    void staffCreditsInTraditionalChinese() {
+        RenderedNotification r = NotificationRenderer.render(NotificationKind.STAFF_CREDITS, STORE,
+                Optional.of(Locale.forLanguageTag("zh-TW")), new NotificationVariables("王小明", 1000, 2550,
+                        Optional.empty(), "補償"));
+        assertThat(r.subject()).isEqualTo("Shop One：已為您新增 $10.00 購物金");
+        assertThat(r.text()).contains("原因：補償").contains("目前購物金餘額為 $25.50。").doesNotContain("到期");
+        assertThat(r.smsCount().encoding()).isEqualTo(SmsEncoding.UCS_2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.memberpoints.domain.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.memberpoints.domain.bulk.BulkAssignments;
+import com.memberpoints.domain.staff.CreditAdjustments;
 import com.memberpoints.domain.staff.PointsAdjustments;
 import com.memberpoints.domain.inmemory.InMemoryBulkJobQueue;
 import com.memberpoints.domain.inmemory.InMemoryBulkJobStore;
@@ -31,6 +32,7 @@ class StaffChoiceDispatchTest {
     private final Merchant store = Fixtures.merchant();
     private final Actor bob = Actor.staff("bob");
     private final PointsAdjustments adjustments;
+    private final CreditAdjustments creditAdjustments;
     private final BulkAssignments bulk;
     private final InMemoryBulkJobQueue queue = new InMemoryBulkJobQueue();
 
@@ -38,6 +40,8 @@ class StaffChoiceDispatchTest {
         world.merchants.save(store);
         InMemorySettingsStore settings = new InMemorySettingsStore();
         adjustments = new PointsAdjustments(world.ledger, world.members, world.merchants, settings, world.now::get);
+        creditAdjustments = new CreditAdjustments(world.ledger, world.members, world.merchants, settings,
+                world.now::get);
         bulk = new BulkAssignments(world.ledger, world.members, world.merchants, settings, new InMemoryBulkJobStore(),
                 queue, world.now::get, () -> "id");
         for (String id : List.of("amy", "ben")) {
@@ -98,5 +102,33 @@ class StaffChoiceDispatchTest {
         world.dispatcher.dispatch(entries);
         assertThat(world.sms).hasSize(2);
         assertThat(world.emails).isEmpty();
+    }
+
+    private JournalEntry adjustCredits(String member, String amount, NotifyChoice choice, String key) {
+        var outcome = creditAdjustments.adjust(store.id(), MemberId.of(member), new CreditAdjustments.Request(
+                Fixtures.twd(amount), "goodwill", amount.startsWith("-")
+                        ? CreditAdjustments.Validity.STORE_DEFAULT : CreditAdjustments.Validity.NEVER, choice, key), bob);
+        return ((CreditAdjustments.Outcome.Done) outcome).entry();
+    }
+
+    @Test
+    void aManualCreditAdditionSendsTheStaffCreditsMessageInMoneyWithTheReason() {
+        JournalEntry e = adjustCredits("amy", "12.50", NotifyChoice.BOTH, "c-1");
+        var report = world.dispatcher.dispatch(List.of(e));
+        assertThat(report.count(NotificationDispatcher.Outcome.SENT)).isEqualTo(2);
+        assertThat(world.emails).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Shop One: NT$12.50 in store credits added to your account");
+            assertThat(m.text()).contains("Reason: goodwill").contains("Your credit balance is now NT$12.50.");
+        });
+        assertThat(world.sms).singleElement().satisfies(m -> assertThat(m.text()).contains("NT$12.50"));
+    }
+
+    @Test
+    void aManualCreditDeductionSendsNothing() {
+        adjustCredits("amy", "12.50", NotifyChoice.NONE, "c-1");
+        JournalEntry d = adjustCredits("amy", "-2.50", NotifyChoice.NONE, "c-2");
+        assertThat(world.dispatcher.dispatch(List.of(d)).count(NotificationDispatcher.Outcome.SENT)).isZero();
+        assertThat(world.emails).isEmpty();
+        assertThat(world.sms).isEmpty();
     }
 }

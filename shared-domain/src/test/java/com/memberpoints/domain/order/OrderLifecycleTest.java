@@ -449,18 +449,30 @@ class OrderLifecycleTest {
         }
 
         @Test
-        void adminManualOrdersEarnNothingSocialManualOrdersEarn() {
+        void adminManualOrderEarnsPointsButNoRewardCredits() {
+            // SPEC §2 amended (issue 11.3): 200.00 at 10.00 = 1 point → 20 points, no REWARD_CREDIT.
             LifecycleHarness h = credits(AssignmentPolicy.afterDelivery(0), "100.00", CreditType.fixed("10.00", true));
             h.place("admin", OrderAmounts.ofSubtotal(LifecycleHarness.twd("200.00")), CheckoutIdentity.MEMBER_LOGGED_IN,
                     OrderKind.ADMIN_MANUAL);
             h.paid("admin");
             h.delivered("admin", DeliveryStatus.ARRIVED);
-            assertThat(h.entries("admin")).isEmpty();
+            assertThat(h.kinds("admin")).containsExactly(EntryKind.EARN);
+            assertThat(h.order("admin").earned().pointsAssigned()).isEqualTo(20);
+            assertThat(h.order("admin").earned().creditsAwarded().isZero()).isTrue();
+            assertThat(h.points()).isEqualTo(20);
+            assertThat(h.credits()).isZero();
+        }
+
+        @Test
+        void socialManualOrderEarnsPointsAndRewardCredits() {
+            LifecycleHarness h = credits(AssignmentPolicy.afterDelivery(0), "100.00", CreditType.fixed("10.00", true));
             h.place("social", OrderAmounts.ofSubtotal(LifecycleHarness.twd("200.00")), CheckoutIdentity.MEMBER_LOGGED_IN,
                     OrderKind.SOCIAL_MANUAL);
             h.paid("social");
             h.delivered("social", DeliveryStatus.ARRIVED);
             assertThat(h.kinds("social")).containsExactlyInAnyOrder(EntryKind.REWARD_CREDIT, EntryKind.EARN);
+            assertThat(h.points()).isEqualTo(20);
+            assertThat(h.credits()).isEqualTo(2000);
         }
 
         @Test

@@ -147,7 +147,7 @@ public final class NotificationsJson {
         }
         Optional<Instant> expiry = r.optionalDate("nearestExpiry")
                 .map(d -> endOfDay(d, store));
-        String reason = kind == NotificationKind.STAFF_POINTS
+        String reason = kind.hasReason()
                 ? r.string("reason", 1, MAX_REASON)
                 : r.optionalString("reason", 1, MAX_REASON).orElse("");
         if (amount <= 0) {
