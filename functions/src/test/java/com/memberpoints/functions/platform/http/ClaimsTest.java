@@ -33,7 +33,8 @@ class ClaimsTest {
         assertThat(staff.merchantId().value()).isEqualTo("shop-1");
         assertThat(staff.staffId().value()).isEqualTo("staff-7");
         assertThat(staff.permissions()).containsExactlyInAnyOrder(Permission.CUSTOMER_MANAGEMENT,
-                Permission.MEMBER_POINTS, Permission.SETTINGS, Permission.REPORTS); // the sample token's four
+                Permission.MEMBER_POINTS, Permission.SETTINGS, Permission.REPORTS,
+                Permission.STORE_CREDITS); // the sample token's five
         assertThat(staff.actor().label()).isEqualTo("staff:staff-7");
     }
 
