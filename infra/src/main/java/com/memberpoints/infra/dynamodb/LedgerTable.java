@@ -36,11 +36,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * liability     LB#&lt;merchant&gt;#&lt;shard 00..31&gt;  T#&lt;WALLET&gt; / E#&lt;WALLET&gt;#&lt;expiry s&gt;  (counters, ADDed)
  * counted mark  Q#&lt;merchant&gt;#&lt;member&gt;  &lt;WALLET&gt;#&lt;operationId&gt;#&lt;part&gt;   (journal entry added to the counters)
  * bulk job      BJ#&lt;merchant&gt;#&lt;job&gt;     JOB / C#&lt;chunk, 5 digits&gt;  (job summary and its chunks)
+ * receipt       RC#&lt;merchant&gt;             &lt;epoch ms, 15 digits&gt;#&lt;KIND&gt;#&lt;receiptId&gt;  (in-store receipt, listing copy)
  * </pre>
  *
  * Each store's key formats sit beside its item mapping: {@link LedgerItemMapper}, {@link MerchantItemMapper},
- * {@link SettingsItemMapper}, {@link MemberItemMapper}, {@link OrderItemMapper}; the delivery, liability and bulk-job
- * stores keep theirs in the store class. Key strings live only in this package.
+ * {@link SettingsItemMapper}, {@link MemberItemMapper}, {@link OrderItemMapper}; the delivery, liability, bulk-job and
+ * receipt ({@link DynamoDbReceiptStore}) stores keep theirs in the store class. Key strings live only in this package.
  * Delivery and SMS-usage items are written by {@link DynamoDbDeliveryStore}, liability counters and their
  * markers by {@link DynamoDbLiabilityCounters} (from the stream); none carries index keys.
  * The table's stream (NEW_IMAGE) feeds the notification dispatcher with inserted journal items.

@@ -22,4 +22,11 @@ public interface ReceiptStore {
 
     /** Receipts made in {@code [from, to)}, oldest first (ties by kind and receipt id). */
     Page<Receipt> recordedBetween(MerchantId merchant, Instant from, Instant to, PageRequest page);
+
+    /** A failure of the underlying store (a throttled store carries a {@code StoreBusyException} cause). */
+    final class ReceiptStoreException extends RuntimeException {
+        public ReceiptStoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }
