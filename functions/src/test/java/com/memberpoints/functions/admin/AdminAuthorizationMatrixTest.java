@@ -49,6 +49,8 @@ class AdminAuthorizationMatrixTest {
             "PUT /v1/admin/settings", SettingsHandlersTest.body("0"),
             "PUT /v1/admin/store", StoreProfileTest.BODY,
             "POST /v1/admin/members/{memberId}/store-spend", "{\"receiptId\":\"R-9\",\"amount\":\"100.00\"}",
+            "POST /v1/admin/members/{memberId}/pos-redemptions",
+            "{\"receiptId\":\"R-9\",\"saleAmount\":\"100.00\",\"points\":\"maximum\"}",
             "POST /v1/admin/members/{memberId}/points/adjustments", "{\"points\":5,\"reason\":\"x\",\"idempotencyKey\":\"k9\"}",
             "POST /v1/admin/points/bulk-assignments", "{\"memberIds\":[\"mem-42\"],\"points\":5,\"reason\":\"x\",\"dryRun\":true}",
             "POST /v1/admin/notifications/preview", "{\"kind\":\"STAFF_POINTS\",\"amount\":5,\"balance\":5,\"reason\":\"x\"}");
@@ -98,6 +100,7 @@ class AdminAuthorizationMatrixTest {
         parts.put(com.memberpoints.domain.settings.SettingsAdmin.class, s.settings());
         parts.put(com.memberpoints.domain.staff.PointsAdjustments.class, s.adjustments());
         parts.put(com.memberpoints.domain.staff.StoreSpend.class, s.storeSpend());
+        parts.put(com.memberpoints.domain.staff.PosRedemptions.class, s.posRedemptions());
         parts.put(com.memberpoints.domain.merchant.StoreProfiles.class, s.storeProfiles());
         parts.put(com.memberpoints.domain.bulk.BulkAssignments.class, s.bulk());
         parts.put(com.memberpoints.domain.merchant.MerchantStore.class, s.merchants());
@@ -140,6 +143,9 @@ class AdminAuthorizationMatrixTest {
         Map<String, String> params = new HashMap<>();
         if (route.path().contains("{memberId}")) {
             params.put("memberId", "mem-42");
+        }
+        if (route.path().contains("{receiptId}")) {
+            params.put("receiptId", "R-9");
         }
         if (route.path().contains("{jobId}")) {
             params.put("jobId", "bulk-job1");
