@@ -98,7 +98,8 @@ final class LocalHandlers {
                         admin.merchants(), a.logger()));
         w.http(CreateBulkAssignmentHandler.class, new CreateBulkAssignmentHandler(admin.bulk(), a.logger()));
         w.http(BulkAssignmentStatusHandler.class, new BulkAssignmentStatusHandler(admin.bulk(), a.logger()));
-        w.http(OrdersReportHandler.class, new OrdersReportHandler(admin.orders(), admin.merchants(), a.logger()));
+        w.http(OrdersReportHandler.class, new OrdersReportHandler(admin.orders(), admin.receipts(),
+                admin.merchants(), a.logger()));
         w.http(LiabilityReportHandler.class, new LiabilityReportHandler(a.merchants(), a.settings(), a.liability(),
                 a.clock(), a.logger()));
         BulkAssignmentWorkerHandler bulkWorker = new BulkAssignmentWorkerHandler(admin.bulk(), a.logger());

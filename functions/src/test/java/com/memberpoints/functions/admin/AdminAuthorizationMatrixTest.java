@@ -106,6 +106,7 @@ class AdminAuthorizationMatrixTest {
         parts.put(com.memberpoints.domain.merchant.MerchantStore.class, s.merchants());
         parts.put(com.memberpoints.domain.settings.SettingsStore.class, s.settingsStore());
         parts.put(com.memberpoints.domain.order.OrderStore.class, s.orders());
+        parts.put(com.memberpoints.domain.staff.ReceiptStore.class, s.receipts());
         for (java.lang.reflect.Constructor<?> c : type.getConstructors()) {
             if (c.getParameterCount() > 0 && java.util.Arrays.stream(c.getParameterTypes()).allMatch(parts::containsKey)) {
                 try {
