@@ -81,7 +81,8 @@ final class LocalHandlers {
         // admin (staff): settings, store profile, member views, adjustments, store spend, bulk jobs, reports
         LocalBulkJobQueue bulkQueue = new LocalBulkJobQueue(a.logger());
         AdminServices admin = new AdminServices(a.ledger(), a.members(), a.merchants(), a.settings(), a.orders(),
-                new DynamoDbBulkJobStore(a.dynamoDb(), a.tableName()), bulkQueue, a.clock(), a.ids());
+                new DynamoDbBulkJobStore(a.dynamoDb(), a.tableName()), bulkQueue, a.clock(), a.ids(),
+                new com.memberpoints.infra.dynamodb.DynamoDbReceiptStore(a.dynamoDb(), a.tableName()));
         w.http(GetSettingsHandler.class, new GetSettingsHandler(admin.settings(), a.logger()));
         w.http(UpdateSettingsHandler.class, new UpdateSettingsHandler(admin.settings(), a.logger()));
         w.http(ActivityLogHandler.class, new ActivityLogHandler(admin.settingsStore(), a.logger()));
@@ -99,9 +100,16 @@ final class LocalHandlers {
                         admin.merchants(), a.logger()));
         w.http(com.memberpoints.functions.admin.members.MemberCreditsHandler.class,
                 new com.memberpoints.functions.admin.members.MemberCreditsHandler(admin.memberCenter(), a.logger()));
+        w.http(com.memberpoints.functions.admin.members.PosRedemptionHandler.class,
+                new com.memberpoints.functions.admin.members.PosRedemptionHandler(admin.posRedemptions(),
+                        admin.merchants(), a.logger()));
+        w.http(com.memberpoints.functions.admin.members.PosRedemptionCancellationHandler.class,
+                new com.memberpoints.functions.admin.members.PosRedemptionCancellationHandler(admin.posRedemptions(),
+                        admin.merchants(), a.logger()));
         w.http(CreateBulkAssignmentHandler.class, new CreateBulkAssignmentHandler(admin.bulk(), a.logger()));
         w.http(BulkAssignmentStatusHandler.class, new BulkAssignmentStatusHandler(admin.bulk(), a.logger()));
-        w.http(OrdersReportHandler.class, new OrdersReportHandler(admin.orders(), admin.merchants(), a.logger()));
+        w.http(OrdersReportHandler.class, new OrdersReportHandler(admin.orders(), admin.receipts(),
+                admin.merchants(), a.logger()));
         w.http(LiabilityReportHandler.class, new LiabilityReportHandler(a.merchants(), a.settings(), a.liability(),
                 a.clock(), a.logger()));
         // balance import and export (issue 12 item 4): import chunks share the bulk queue and worker

@@ -36,7 +36,15 @@ public record AdminServices(
         BulkJobStore jobs,
         BulkJobQueue queue,
         TimeSource clock,
-        IdSource ids) {
+        IdSource ids,
+        com.memberpoints.domain.staff.ReceiptStore receipts) {
+
+    /** The bundle with in-store receipts listed in memory (the component list before issue 11 item 4). */
+    public AdminServices(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settingsStore,
+                         OrderStore orders, BulkJobStore jobs, BulkJobQueue queue, TimeSource clock, IdSource ids) {
+        this(ledger, members, merchants, settingsStore, orders, jobs, queue, clock, ids,
+                new com.memberpoints.domain.inmemory.InMemoryReceiptStore());
+    }
 
     public AdminServices {
         Objects.requireNonNull(ledger, "ledger");
@@ -48,6 +56,7 @@ public record AdminServices(
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(receipts, "receipts");
     }
 
     public SettingsAdmin settings() {
@@ -77,7 +86,12 @@ public record AdminServices(
     }
 
     public StoreSpend storeSpend() {
-        return new StoreSpend(ledger, members, merchants, settingsStore, clock);
+        return new StoreSpend(ledger, members, merchants, settingsStore, receipts, clock);
+    }
+
+    public com.memberpoints.domain.staff.PosRedemptions posRedemptions() {
+        return new com.memberpoints.domain.staff.PosRedemptions(ledger, members, merchants, settingsStore, receipts,
+                clock);
     }
 
     /** Manual store-credit adjustments (issue 11.2). */

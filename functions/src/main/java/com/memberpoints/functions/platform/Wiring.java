@@ -275,7 +275,24 @@ public final class Wiring {
 
     /** Staff store spend (points earned at the counter). */
     public static StoreSpend storeSpend() {
-        return new StoreSpend(ledgerStore(), memberStore(), merchantStore(), settingsStore(), TimeSource.system());
+        return new StoreSpend(ledgerStore(), memberStore(), merchantStore(), settingsStore(), receiptStore(),
+                TimeSource.system());
+    }
+
+    /** In-store receipts' listing copies (store spend, POS redemptions), on the single table. */
+    public static com.memberpoints.domain.staff.ReceiptStore receiptStore() {
+        return ReceiptHolder.STORE;
+    }
+
+    private static final class ReceiptHolder {
+        static final com.memberpoints.domain.staff.ReceiptStore STORE =
+                new com.memberpoints.infra.dynamodb.DynamoDbReceiptStore(aws().dynamoDb(), config().tableName());
+    }
+
+    /** Staff POS redemption (points applied to an in-store sale, and its cancellation). */
+    public static com.memberpoints.domain.staff.PosRedemptions posRedemptions() {
+        return new com.memberpoints.domain.staff.PosRedemptions(ledgerStore(), memberStore(), merchantStore(),
+                settingsStore(), receiptStore(), TimeSource.system());
     }
 
     /** Members of a bulk chunk credited at once by the worker (each credit is one ledger transaction). */

@@ -50,6 +50,8 @@ class AdminAuthorizationMatrixTest {
             "PUT /v1/admin/settings/{section}", SettingsSectionsTest.MEMBER_POINTS_BODY,
             "PUT /v1/admin/store", StoreProfileTest.BODY,
             "POST /v1/admin/members/{memberId}/store-spend", "{\"receiptId\":\"R-9\",\"amount\":\"100.00\"}",
+            "POST /v1/admin/members/{memberId}/pos-redemptions",
+            "{\"receiptId\":\"R-9\",\"saleAmount\":\"100.00\",\"points\":\"maximum\"}",
             "POST /v1/admin/members/{memberId}/points/adjustments", "{\"points\":5,\"reason\":\"x\",\"idempotencyKey\":\"k9\"}",
             "POST /v1/admin/points/bulk-assignments", "{\"memberIds\":[\"mem-42\"],\"points\":5,\"reason\":\"x\",\"dryRun\":true}",
             "POST /v1/admin/notifications/preview", "{\"kind\":\"STAFF_POINTS\",\"amount\":5,\"balance\":5,\"reason\":\"x\"}",
@@ -111,12 +113,14 @@ class AdminAuthorizationMatrixTest {
         parts.put(com.memberpoints.domain.staff.StoreSpend.class, s.storeSpend());
         parts.put(com.memberpoints.domain.staff.CreditAdjustments.class, s.creditAdjustments());
         parts.put(com.memberpoints.domain.membercenter.MemberCenter.class, s.memberCenter());
+        parts.put(com.memberpoints.domain.staff.PosRedemptions.class, s.posRedemptions());
         parts.put(com.memberpoints.domain.bulk.BulkAssignments.class, s.bulk());
         parts.put(com.memberpoints.domain.merchant.MerchantStore.class, s.merchants());
         parts.put(com.memberpoints.domain.settings.SettingsStore.class, s.settingsStore());
         parts.put(com.memberpoints.domain.order.OrderStore.class, s.orders());
         parts.put(com.memberpoints.domain.migration.BalanceImports.class, world.imports());
         parts.put(com.memberpoints.domain.migration.BalanceExport.class, world.export());
+        parts.put(com.memberpoints.domain.staff.ReceiptStore.class, s.receipts());
         for (java.lang.reflect.Constructor<?> c : type.getConstructors()) {
             if (c.getParameterCount() > 0 && java.util.Arrays.stream(c.getParameterTypes()).allMatch(parts::containsKey)) {
                 try {
@@ -165,6 +169,9 @@ class AdminAuthorizationMatrixTest {
         Map<String, String> params = new HashMap<>();
         if (route.path().contains("{memberId}")) {
             params.put("memberId", "mem-42");
+        }
+        if (route.path().contains("{receiptId}")) {
+            params.put("receiptId", "R-9");
         }
         if (route.path().contains("{jobId}")) {
             params.put("jobId", "bulk-job1");

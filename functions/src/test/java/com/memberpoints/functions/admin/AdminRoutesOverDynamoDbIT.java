@@ -86,4 +86,13 @@ class AdminRoutesOverDynamoDbIT {
             return dynamo();
         }
     }
+
+    /** POS redemption over the DynamoDB ledger (one transaction per debit and per revert, exactly once). */
+    @Nested
+    class PosRedemptionRoutes extends PosRedemptionTest {
+        @Override
+        AdminWorld newWorld() {
+            return dynamo();
+        }
+    }
 }

@@ -56,6 +56,8 @@ final class AdminWorld {
     static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
 
     final AtomicReference<Instant> clock = new AtomicReference<>(NOW);
+    /** In-store receipts' listing copies (store spend, POS redemptions). */
+    final com.memberpoints.domain.staff.ReceiptStore receipts;
     final LedgerStore ledger;
     final MemberStore members;
     final MerchantStore merchants;
@@ -92,12 +94,22 @@ final class AdminWorld {
                 new DynamoDbMerchantStore(client, table), new DynamoDbSettingsStore(client, table),
                 new com.memberpoints.infra.dynamodb.DynamoDbOrderStore(client, table),
                 new DynamoDbBulkJobStore(client, table),
-                new com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters(client, table));
+                new com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters(client, table),
+                new com.memberpoints.infra.dynamodb.DynamoDbReceiptStore(client, table));
     }
 
     AdminWorld(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
                com.memberpoints.domain.order.OrderStore orders, BulkJobStore jobs,
                com.memberpoints.domain.liability.LiabilityCounters liability) {
+        this(ledger, members, merchants, settings, orders, jobs, liability,
+                new com.memberpoints.domain.inmemory.InMemoryReceiptStore());
+    }
+
+    AdminWorld(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
+               com.memberpoints.domain.order.OrderStore orders, BulkJobStore jobs,
+               com.memberpoints.domain.liability.LiabilityCounters liability,
+               com.memberpoints.domain.staff.ReceiptStore receipts) {
+        this.receipts = receipts;
         this.liability = liability;
         this.ledger = ledger;
         this.members = members;
@@ -106,7 +118,7 @@ final class AdminWorld {
         this.orders = orders;
         this.jobs = jobs;
         services = new AdminServices(ledger, members, merchants, settings, orders, jobs, queue, clock::get,
-                () -> "id" + ids.incrementAndGet());
+                () -> "id" + ids.incrementAndGet(), receipts);
         merchants.save(merchant(SHOP, true));
         merchants.save(merchant(OTHER_SHOP, true));
     }

@@ -306,6 +306,14 @@ public final class OpenApiContract {
     /** A parameter's text as the JSON value its schema expects (API Gateway hands every parameter over as text). */
     private static JsonNode parameterValue(JsonNode schema, String value) {
         String type = schema.path("type").asText("string");
+        if (type.equals("array")) {
+            // style form, explode false (the only array style the document uses): comma-separated items
+            com.fasterxml.jackson.databind.node.ArrayNode items = JsonNodeFactory.instance.arrayNode();
+            for (String item : value.split(",", -1)) {
+                items.add(parameterValue(schema.path("items"), item));
+            }
+            return items;
+        }
         if (type.equals("integer") || type.equals("number")) {
             try {
                 return JSON.readTree(value).isNumber() ? JSON.readTree(value) : JsonNodeFactory.instance.textNode(value);

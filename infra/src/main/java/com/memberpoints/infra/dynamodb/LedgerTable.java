@@ -37,11 +37,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * counted mark  Q#&lt;merchant&gt;#&lt;member&gt;  &lt;WALLET&gt;#&lt;operationId&gt;#&lt;part&gt;   (journal entry added to the counters)
  * bulk job      BJ#&lt;merchant&gt;#&lt;job&gt;     JOB / C#&lt;chunk, 5 digits&gt;  (job summary and its chunks)
  * import job    IJ#&lt;merchant&gt;#&lt;job&gt;     JOB / P#&lt;part, 3 digits&gt; / C#&lt;chunk, 5 digits&gt;  (balance import: job, file parts, chunks)
+ * receipt       RC#&lt;merchant&gt;             &lt;epoch ms, 15 digits&gt;#&lt;KIND&gt;#&lt;receiptId&gt;  (in-store receipt, listing copy)
  * </pre>
  *
  * Each store's key formats sit beside its item mapping: {@link LedgerItemMapper}, {@link MerchantItemMapper},
  * {@link SettingsItemMapper}, {@link MemberItemMapper}, {@link OrderItemMapper}; the delivery, liability, bulk-job and
- * import-job stores keep theirs in the store class. Key strings live only in this package.
+ * import-job and receipt ({@link DynamoDbReceiptStore}) stores keep theirs in the store class. Key strings live only in this package.
  * Delivery and SMS-usage items are written by {@link DynamoDbDeliveryStore}, liability counters and their
  * markers by {@link DynamoDbLiabilityCounters} (from the stream); none carries index keys.
  * The table's stream (NEW_IMAGE) feeds the notification dispatcher with inserted journal items.

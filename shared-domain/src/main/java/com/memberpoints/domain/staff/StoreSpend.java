@@ -37,17 +37,20 @@ import java.util.Optional;
  * earns exactly like a POS order of a logged-in member, under the settings in force now and the member's
  * tier, assigned at once (the purchase is complete at the till). The receipt id makes it idempotent: the
  * ledger operation is the order {@code retail-<receiptId>}'s EARN, so the same receipt twice is one credit,
- * and the same receipt with another amount is refused.
+ * and the same receipt with another amount is refused. After the ledger change the receipt's listing copy is
+ * written ({@link ReceiptStore}, for the orders report); a retry writes it if the first attempt stopped in between.
  */
 public final class StoreSpend {
     private final LedgerStore ledger;
     private final MemberStore members;
     private final MerchantStore merchants;
     private final SettingsStore settings;
+    private final ReceiptStore receipts;
     private final TimeSource clock;
 
     public StoreSpend(LedgerStore ledger, MemberStore members, MerchantStore merchants, SettingsStore settings,
-                      TimeSource clock) {
+                      ReceiptStore receipts, TimeSource clock) {
+        this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.members = Objects.requireNonNull(members, "members");
         this.merchants = Objects.requireNonNull(merchants, "merchants");
@@ -72,7 +75,7 @@ public final class StoreSpend {
 
     /** The order id a receipt is recorded under. */
     public static OrderId orderIdOf(String receiptId) {
-        return OrderId.of("retail-" + receiptId);
+        return ReceiptKind.STORE_SPEND.orderIdOf(receiptId);
     }
 
     public Outcome record(MerchantId merchant, MemberId member, String receiptId, Money amount, Actor staff) {
@@ -99,11 +102,20 @@ public final class StoreSpend {
         LedgerCommand.Credit credit = new LedgerCommand.Credit(WalletRef.points(merchant, member), EntryKind.EARN,
                 outcome.points(), expiresAt, Optional.of(orderIdOf(receiptId)), "", "In-store purchase", staff, now);
         return switch (ledger.apply(credit)) {
-            case LedgerResult.Applied a -> new Outcome.Earned(a.entry(), false);
-            case LedgerResult.Duplicate d -> new Outcome.Earned(d.firstEntry(), true);
+            case LedgerResult.Applied a -> new Outcome.Earned(listed(store.get(), member, receiptId, amount, a.entry()),
+                    false);
+            case LedgerResult.Duplicate d -> new Outcome.Earned(listed(store.get(), member, receiptId, amount,
+                    d.firstEntry()), true);
             case LedgerResult.OperationIdConflict c -> new Outcome.ReceiptReused();
             case LedgerResult.InsufficientBalance i -> throw new IllegalStateException("a credit cannot lack balance");
             case LedgerResult.NotApplicable n -> throw new IllegalStateException("earn not applicable: " + n.reason());
         };
+    }
+
+    /** Writes the receipt's listing copy (idempotent) and gives back the entry. */
+    private JournalEntry listed(Merchant store, MemberId member, String receiptId, Money amount, JournalEntry entry) {
+        receipts.recordIfAbsent(new Receipt(store.id(), ReceiptKind.STORE_SPEND, receiptId, member, entry.at(), amount,
+                entry.delta(), 0, store.zero(), entry.actor(), Optional.empty()));
+        return entry;
     }
 }

@@ -21,10 +21,8 @@ import java.util.Optional;
 public final class ReportsJson {
     private ReportsJson() {}
 
-    public static final String ORDERS_HEADER = "order_id,member_id,placed_at,status,channel,kind,parent_order_id,item_subtotal,"
-            + "discounts,store_credits_used,points_redeemed,point_discount,points_earned,points_earned_at,"
-            + "points_scheduled_for,credits_rewarded,credits_rewarded_at,currency\r\n";
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    /** The default header line (the report's columns before they could be chosen). */
+    public static final String ORDERS_HEADER = header(OrderReportColumn.DEFAULT);
 
     static JsonObject liability(LiabilityReport.Report r) {
         LiabilityReport.Figures p = r.points();
@@ -52,49 +50,52 @@ public final class ReportsJson {
         return body.put("points", points.build()).put("credits", credits.build()).build();
     }
 
-    static void row(StringBuilder csv, Order o, ZoneId zone) {
-        OrderAmounts a = o.amounts();
-        field(csv, o.id().value()).append(',');
-        field(csv, o.member().map(m -> m.value()).orElse("")).append(',');
-        field(csv, local(o.placedAt(), zone)).append(',');
-        field(csv, o.status().name()).append(',');
-        field(csv, o.channel().name()).append(',');
-        field(csv, o.kind().name()).append(',');
-        field(csv, o.parentOrder().map(p -> p.value()).orElse("")).append(',');
-        field(csv, money(a.itemSubtotal())).append(',');
-        field(csv, money(a.discounts())).append(',');
-        field(csv, money(a.storeCredits())).append(',');
-        field(csv, Long.toString(a.redeemedPoints())).append(',');
-        field(csv, money(a.pointDiscount())).append(',');
-        field(csv, Long.toString(o.earned().pointsAssigned())).append(',');
-        field(csv, o.earned().pointsAssignedAt().map(t -> local(t, zone)).orElse("")).append(',');
-        field(csv, o.earned().scheduledFor().map(t -> local(t, zone)).orElse("")).append(',');
-        field(csv, money(o.earned().creditsAwarded())).append(',');
-        field(csv, o.earned().creditsAwardedAt().map(t -> local(t, zone)).orElse("")).append(',');
-        field(csv, a.itemSubtotal().currency().getCurrencyCode()).append("\r\n");
+    /** The header line of {@code columns}. */
+    static String header(List<OrderReportColumn> columns) {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            field(csv, columns.get(i).columnName()).append(i == columns.size() - 1 ? "\r\n" : ",");
+        }
+        return csv.toString();
     }
 
-    private static String local(Instant t, ZoneId zone) {
-        return LocalDateTime.ofInstant(t, zone).format(LOCAL);
+    /** One report line: each chosen column's cell, numbers as numbers, text neutralised and quoted. */
+    static void row(StringBuilder csv, ReportRow row, List<OrderReportColumn> columns, ZoneId zone) {
+        for (int i = 0; i < columns.size(); i++) {
+            OrderReportColumn c = columns.get(i);
+            String value = c.value(row, zone);
+            (c.numeric() ? number(csv, value) : field(csv, value)).append(i == columns.size() - 1 ? "\r\n" : ",");
+        }
     }
 
-    private static String money(Money m) {
-        return m.toPlainString();
+    /** Characters that make a spreadsheet read a cell as a formula (with their full-width forms). */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    /** Whether a text cell starting with {@code value} would be read as a formula. */
+    public static boolean startsLikeAFormula(String value) {
+        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
     }
 
     /**
-     * RFC 4180 quoting, plus a leading apostrophe for text starting with {@code = + - @} so a spreadsheet never
-     * runs it as a formula (ids and statuses are the only free text; amounts never start with those except '-').
+     * A text cell: RFC 4180 quoting, plus a leading apostrophe for text starting with {@code = + - @}, tab, carriage
+     * return or line feed (or a full-width {@code ＝ ＋ － ＠}), so a spreadsheet never runs it as a formula. Every
+     * text cell goes through here, whatever its column: ids come from the commerce platform and from staff.
      */
     public static StringBuilder field(StringBuilder csv, String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
+        String v = startsLikeAFormula(value) ? "'" + value : value;
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             return csv.append('"').append(v.replace("\"", "\"\"")).append('"');
         }
         return csv.append(v);
+    }
+
+    /**
+     * A number cell: a plain decimal we computed ({@code -?digits[.digits]}), written as it is, so a negative
+     * number stays a number (its '-' is a minus sign, not the start of a formula). Anything else is treated as text.
+     */
+    public static StringBuilder number(StringBuilder csv, String value) {
+        return NUMBER.matcher(value).matches() ? csv.append(value) : field(csv, value);
     }
 
     private static JsonObject window(int days, LocalDate until, long points, Optional<Money> cash, Money amount) {
@@ -113,11 +114,14 @@ public final class ReportsJson {
     }
 
     /** The CSV download, with a link to the next part when the report was cut at the row limit. */
-    static ApiResponse ordersCsv(QueryParams.DateRange range, String csv, Optional<String> next) {
+    static ApiResponse ordersCsv(QueryParams.DateRange range, Optional<String> columns, String csv,
+                                 Optional<String> next) {
         ApiResponse response = ApiResponse.csv("orders-" + range.from() + "-" + range.to() + ".csv", csv);
         if (next.isPresent()) {
-            String url = "/v1/admin/reports/orders.csv?from=" + range.from() + "&to=" + range.to() + "&cursor="
-                    + java.net.URLEncoder.encode(next.get(), java.nio.charset.StandardCharsets.UTF_8);
+            String url = "/v1/admin/reports/orders.csv?from=" + range.from() + "&to=" + range.to()
+                    + columns.map(c -> "&columns=" + java.net.URLEncoder.encode(c, java.nio.charset.StandardCharsets.UTF_8))
+                            .orElse("")
+                    + "&cursor=" + java.net.URLEncoder.encode(next.get(), java.nio.charset.StandardCharsets.UTF_8);
             response = response.withHeader("link", "<" + url + ">; rel=\"next\"").withHeader("x-next-cursor", next.get());
         }
         return response;

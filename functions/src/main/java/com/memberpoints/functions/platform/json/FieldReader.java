@@ -176,6 +176,22 @@ public final class FieldReader {
         });
     }
 
+    /**
+     * A required integer in {@code min..max}, or the exact string {@code word} (such as {@code "maximum"}): the
+     * number, or empty for the word.
+     */
+    public Optional<Long> integerOrWord(String name, String word, long min, long max) {
+        Optional<JsonValue> v = present(name);
+        if (v.isEmpty()) {
+            return missing(name, Optional.empty());
+        }
+        if (v.get() instanceof JsonString text) {
+            return text.value().equals(word) ? Optional.empty()
+                    : fail(name, "must be an integer or \"" + word + "\"");
+        }
+        return optionalInteger(name, min, max);
+    }
+
     public boolean bool(String name) {
         return optionalBool(name).orElseGet(() -> missing(name, false));
     }
