@@ -10,7 +10,11 @@ public enum NotificationKind {
     /** Points added by staff, with the reason ({@link EntryKind#ADJUST_ADD}, {@link EntryKind#BULK_CREDIT}). */
     STAFF_POINTS,
     /** Order reward store credits ({@link EntryKind#REWARD_CREDIT}). */
-    ORDER_CREDITS;
+    ORDER_CREDITS,
+    /** Points about to expire (the expiry reminder; sent by the sweep's reminder pass, not by a journal entry). */
+    POINTS_EXPIRING,
+    /** Store credits about to expire (the expiry reminder for the credits wallet). */
+    CREDITS_EXPIRING;
 
     /**
      * The notification a journal entry kind triggers: none for every debit (redemption, deduction, expiry),
@@ -26,6 +30,11 @@ public enum NotificationKind {
     }
 
     public boolean isCredits() {
-        return this == ORDER_CREDITS;
+        return this == ORDER_CREDITS || this == CREDITS_EXPIRING;
+    }
+
+    /** An expiry reminder: its template names the expiry date, so an expiry instant is required to render it. */
+    public boolean isReminder() {
+        return this == POINTS_EXPIRING || this == CREDITS_EXPIRING;
     }
 }
