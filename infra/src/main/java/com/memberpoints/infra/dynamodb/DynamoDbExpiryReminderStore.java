@@ -3,6 +3,7 @@ package com.memberpoints.infra.dynamodb;
 import static com.memberpoints.infra.dynamodb.LedgerTable.PK;
 import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.model.MemberId;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *
  * <pre>
  * reminder marker  R#&lt;merchant&gt;#&lt;member&gt;   R#&lt;WALLET&gt;#&lt;12-digit expiry epoch s&gt;
- *                  merchant, member, wallet (S), amt, bal, exp (N: expiry epoch s), expAt, at (S: ISO instants), days (N)
+ *                  merchant, member, wallet (S), amt, bal, exp (N: expiry epoch s), expAt, at (S: ISO instants), days (N),
+ *                  ch (S: channels chosen, E / S / ES / -)
  * progress         R#&lt;merchant&gt;            PROGRESS   from, pos (S: ISO instants), cur (S, the index cursor, optional)
  * </pre>
  *
@@ -47,6 +49,7 @@ public final class DynamoDbExpiryReminderStore implements ExpiryReminderStore {
     static final String EXPIRY_AT = "expAt";
     static final String DECIDED_AT = "at";
     static final String DAYS = "days";
+    static final String CHANNELS = "ch";
     static final String FROM = "from";
     static final String POSITION = "pos";
     static final String CURSOR = "cur";
@@ -93,6 +96,7 @@ public final class DynamoDbExpiryReminderStore implements ExpiryReminderStore {
         item.put(EXPIRY_AT, s(r.expiresAt().toString()));
         item.put(DECIDED_AT, s(r.decidedAt().toString()));
         item.put(DAYS, n(r.daysBefore()));
+        item.put(CHANNELS, s(r.channels().code()));
         try {
             dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", PK))
@@ -153,7 +157,22 @@ public final class DynamoDbExpiryReminderStore implements ExpiryReminderStore {
                 Wallet.valueOf(item.get(WALLET).s()));
         return new ExpiryReminder(wallet, Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRY).n())),
                 Long.parseLong(item.get(AMOUNT).n()), Long.parseLong(item.get(BALANCE).n()),
-                Instant.parse(item.get(DECIDED_AT).s()), Integer.parseInt(item.get(DAYS).n()));
+                Instant.parse(item.get(DECIDED_AT).s()), Integer.parseInt(item.get(DAYS).n()),
+                NotifyChoice.parse(item.get(CHANNELS).s()));
+    }
+
+    /**
+     * The reminder a table item is, if it is a marker (the stream consumers' reading of a new image); empty for any
+     * other item, including the progress items.
+     */
+    public static Optional<ExpiryReminder> reminderOf(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.get(PK);
+        AttributeValue sk = item.get(SK);
+        if (pk == null || sk == null || pk.s() == null || sk.s() == null || !pk.s().startsWith("R#")
+                || !sk.s().startsWith("R#")) {
+            return Optional.empty();
+        }
+        return Optional.of(marker(item));
     }
 
     private static DeliveryStoreException failure(String what, SdkException e) {

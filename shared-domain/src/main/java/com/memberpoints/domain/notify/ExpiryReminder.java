@@ -1,5 +1,6 @@
 package com.memberpoints.domain.notify;
 
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.OperationId;
 import com.memberpoints.domain.ledger.WalletRef;
 import java.time.Instant;
@@ -9,19 +10,22 @@ import java.util.Objects;
 
 /**
  * The durable marker of one expiry reminder: "{@code amount} of this wallet expire at {@code expiresAt}", decided
- * at {@code decidedAt}. One per (merchant, member, wallet, expiry instant), written with a conditional create
- * before any message is sent ({@link ExpiryReminderStore#record}); a later pass (retry, overlap, a widened window)
- * finds it and re-uses it, so the messages' delivery keys, built from it alone, are the same every time and each
- * channel is claimed once. It is also the fact the integration-event publisher reads ("points about to expire").
+ * at {@code decidedAt}. One per (merchant, member, wallet, expiry instant), written with a conditional create by the
+ * sweep's reminder pass ({@link ExpiryReminderStore#record}); the marker is the outbox entry of its messages: its
+ * creation reaches {@link NotificationDispatcher#remind} (the table's stream in AWS, the store wrapper locally), and
+ * the messages' delivery keys are built from it alone, so however often it is dispatched each channel is claimed
+ * and sent once. It is also the fact the integration-event publisher reads ("points about to expire").
  *
  * @param amount     what the lot held when the reminder was decided (points, or credit minor units)
  * @param balance    the wallet's balance then
  * @param daysBefore the reminder lead in force then
+ * @param channels   the channels the merchant's settings chose then (the member's and store's limits apply at send)
  */
 public record ExpiryReminder(WalletRef wallet, Instant expiresAt, long amount, long balance, Instant decidedAt,
-                             int daysBefore) {
+                             int daysBefore, NotifyChoice channels) {
     public ExpiryReminder {
         Objects.requireNonNull(wallet, "wallet");
+        Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(decidedAt, "decidedAt");
         if (amount <= 0 || balance < amount) {

@@ -3,6 +3,7 @@ package com.memberpoints.domain.notify;
 import com.memberpoints.domain.ledger.ExpiringLot;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.Lot;
+import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.WalletState;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.merchant.MerchantStore;
@@ -24,9 +25,11 @@ import java.util.Optional;
  * local day {@code today + daysBefore + 1}, {@code from} is where the previous pass stopped ({@link ReminderProgress},
  * never before now), so each index position is read by one pass and the reads grow with the members to remind, never
  * with all members. A wallet listed is read once; every lot of it that expires after now and before {@code upper}
- * gets its marker ({@link ExpiryReminderStore#record}, a conditional create) and then its messages
- * ({@link NotificationDispatcher#remind}, one delivery claim per channel): however many passes meet it (a retry after
- * a crash, overlapping runs, a wallet listed again) each channel sends once per member, wallet and expiry instant.
+ * gets its marker ({@link ExpiryReminderStore#record}, a conditional create). The pass only writes markers: a new
+ * marker is the outbox entry of its messages (the table's stream hands it to {@link NotificationDispatcher#remind},
+ * one delivery claim per channel), so the sweep never waits on SES/SNS rates, and however many passes meet a lot (a
+ * retry after a crash, overlapping runs, a wallet listed again) each channel sends once per member, wallet and
+ * expiry instant.
  *
  * <p>Changing {@code daysBefore}: widening moves {@code upper} ahead and the next pass walks the gap (the lots now in
  * the window are reminded at once: nothing lost); narrowing leaves {@code upper} behind {@code from} and passes do
@@ -38,24 +41,21 @@ public final class ExpiryReminderPass {
     private static final int PAGE = 100;
 
     /** What one pass did for one merchant. {@code complete} is false when it stopped at its limit with work left. */
-    public record PassReport(boolean enabled, int walletsRead, int reminded, int alreadyReminded, int messagesSent,
-                             boolean complete) {
-        public static final PassReport OFF = new PassReport(false, 0, 0, 0, 0, true);
+    public record PassReport(boolean enabled, int walletsRead, int reminded, int alreadyReminded, boolean complete) {
+        public static final PassReport OFF = new PassReport(false, 0, 0, 0, true);
     }
 
     private final MerchantStore merchants;
     private final SettingsStore settings;
     private final LedgerStore ledger;
     private final ExpiryReminderStore reminders;
-    private final NotificationDispatcher dispatcher;
 
     public ExpiryReminderPass(MerchantStore merchants, SettingsStore settings, LedgerStore ledger,
-                              ExpiryReminderStore reminders, NotificationDispatcher dispatcher) {
+                              ExpiryReminderStore reminders) {
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.reminders = Objects.requireNonNull(reminders, "reminders");
-        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     }
 
     /**
@@ -104,23 +104,23 @@ public final class ExpiryReminderPass {
         Optional<String> cursor = progress.cursor();
         Instant position = progress.position();
         if (cursor.isPresent() && !position.isBefore(upper)) {
-            return new PassReport(true, 0, 0, 0, 0, true); // a narrowed window: that walk already passed it
+            return new PassReport(true, 0, 0, 0, true); // a narrowed window: that walk already passed it
         }
         if (cursor.isEmpty() || position.isBefore(now)) {
             cursor = Optional.empty(); // what lies before now has expired: no reminder is due any more
             from = from.isAfter(now) ? from : now;
         }
         if (!from.isBefore(upper)) {
-            return new PassReport(true, 0, 0, 0, 0, true); // narrowed: nothing new enters until the days catch up
+            return new PassReport(true, 0, 0, 0, true); // narrowed: nothing new enters until the days catch up
         }
+        NotifyChoice channels = new NotifyChoice(choice.email(), choice.sms());
         int read = 0;
         int reminded = 0;
         int again = 0;
-        int sent = 0;
         do {
             if (read >= maxWallets) {
                 reminders.saveProgress(merchant, new ReminderProgress(from, cursor, position));
-                return new PassReport(true, read, reminded, again, sent, false);
+                return new PassReport(true, read, reminded, again, false);
             }
             Page<ExpiringLot> page = ledger.expiring(merchant, from, upper, new PageRequest(cursor, PAGE));
             for (ExpiringLot listed : page.items()) {
@@ -133,19 +133,17 @@ public final class ExpiryReminderPass {
                         continue;
                     }
                     ExpiryReminderStore.Recorded recorded = reminders.record(new ExpiryReminder(listed.wallet(),
-                            at.get(), lot.amount(), wallet.balance(), now, choice.daysBefore()));
+                            at.get(), lot.amount(), wallet.balance(), now, choice.daysBefore(), channels));
                     if (recorded.created()) {
                         reminded++;
                     } else {
                         again++;
                     }
-                    sent += (int) dispatcher.remind(recorded.reminder(), choice)
-                            .count(NotificationDispatcher.Outcome.SENT);
                 }
             }
             cursor = page.nextCursor();
         } while (cursor.isPresent());
         reminders.saveProgress(merchant, ReminderProgress.upTo(upper));
-        return new PassReport(true, read, reminded, again, sent, true);
+        return new PassReport(true, read, reminded, again, true);
     }
 }

@@ -177,13 +177,13 @@ public final class NotificationDispatcher {
     }
 
     /**
-     * Sends one expiry reminder (issue 12 item 2) on the channels {@code choice} allows for this member (email with
-     * an address, SMS with a phone while the store has SMS on), rendered in the member's locale from the marker
-     * alone. Each channel is claimed first under the marker's delivery key, so a marker dispatched again (a retried
+     * Sends one expiry reminder (issue 12 item 2) on the channels its marker carries (the merchant's choice when it
+     * was decided) that this member can receive (email with an address, SMS with a phone while the store has SMS
+     * on), rendered in the member's locale from the marker and the profile. Each channel is claimed first under the marker's delivery key, so a marker dispatched again (a retried
      * or overlapping reminder pass) sends nothing twice; a sent SMS is metered by {@code markSent} like any other,
      * and a transient failure is retried by {@link #retryDue} (the record carries the rendered message).
      */
-    public Report remind(ExpiryReminder reminder, com.memberpoints.domain.settings.ExpiryReminders choice) {
+    public Report remind(ExpiryReminder reminder) {
         String label = reminder.wallet().member().value() + "/" + reminder.operationId().value();
         Optional<Merchant> store = merchants.find(reminder.wallet().merchant());
         if (store.isEmpty()) {
@@ -193,7 +193,7 @@ public final class NotificationDispatcher {
         if (member.isEmpty()) {
             return new Report(List.of(), List.of(label + ": no member profile"));
         }
-        EnumSet<Channel> channels = channels(new NotifyChoice(choice.email(), choice.sms()), store.get(), member.get());
+        EnumSet<Channel> channels = channels(reminder.channels(), store.get(), member.get());
         if (channels.isEmpty()) {
             return new Report(List.of(), List.of(label + ": no channel allowed"));
         }

@@ -44,6 +44,7 @@ class ExpiryReminderProperties {
                                                               @ForAll @IntRange(min = 1, max = 12) int members,
                                                               @ForAll("offsets") List<Integer> expiryHours) {
         ReminderWorld w = new ReminderWorld();
+        w.redeliver = true;
         Map<WalletRef, Instant> lots = new HashMap<>();
         for (int i = 0; i < members; i++) {
             String id = "m" + i;

@@ -28,6 +28,7 @@ final class ReminderWorld {
     final AtomicInteger walletReads = new AtomicInteger();
     final AtomicInteger indexQueries = new AtomicInteger();
     final ExpiryReminderPass pass;
+    volatile boolean redeliver;
 
     ReminderWorld() {
         notify.merchants.save(store);
@@ -53,7 +54,38 @@ final class ReminderWorld {
                 return settings.activityLog(merchant, page);
             }
         };
-        pass = new ExpiryReminderPass(notify.merchants, current, new CountingLedger(), markers, notify.dispatcher);
+        pass = new ExpiryReminderPass(notify.merchants, current, new CountingLedger(), new Outbox());
+    }
+
+    /**
+     * The markers as the table stream sees them: each created marker is handed to the dispatcher (the stream's
+     * INSERT); with {@link #redeliver} on, a marker met again is handed over again too (an at-least-once stream
+     * delivering a record twice, or a retried batch).
+     */
+    private final class Outbox implements ExpiryReminderStore {
+        @Override
+        public Recorded record(ExpiryReminder reminder) {
+            Recorded r = markers.record(reminder);
+            if (r.created() || redeliver) {
+                notify.dispatcher.remind(r.reminder());
+            }
+            return r;
+        }
+
+        @Override
+        public Optional<ExpiryReminder> find(WalletRef wallet, Instant expiresAt) {
+            return markers.find(wallet, expiresAt);
+        }
+
+        @Override
+        public Optional<ReminderProgress> progress(MerchantId merchant) {
+            return markers.progress(merchant);
+        }
+
+        @Override
+        public void saveProgress(MerchantId merchant, ReminderProgress progress) {
+            markers.saveProgress(merchant, progress);
+        }
     }
 
     /** Reads the in-memory ledger, counting wallet reads and index queries. */
