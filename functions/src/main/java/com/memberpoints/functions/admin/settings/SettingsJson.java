@@ -10,6 +10,7 @@ import com.memberpoints.domain.settings.CreditValidity;
 import com.memberpoints.domain.settings.EarnRate;
 import com.memberpoints.domain.settings.EarnRule;
 import com.memberpoints.domain.settings.ExpiryPolicy;
+import com.memberpoints.domain.settings.ExpiryReminders;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.OrderRewardCredits;
 import com.memberpoints.domain.settings.PointsProgram;
@@ -91,7 +92,23 @@ final class SettingsJson {
                 .put("tiers", new JsonArray(tiers))
                 .put("credits", creditRule(s.credits().rule()).put("enabled", s.credits().enabled()).build())
                 .put("rulesText", rules.build())
+                .put("expiryReminders", expiryReminders(s.expiryReminders()))
                 .build();
+    }
+
+    /** The expiry-reminders part, a self-contained object (it can be served as a settings section of its own). */
+    static JsonObject expiryReminders(ExpiryReminders r) {
+        return JsonObject.builder().put("enabled", r.enabled()).put("daysBefore", r.daysBefore())
+                .put("email", r.email()).put("sms", r.sms()).build();
+    }
+
+    /** Reads the expiry-reminders object; every field is required (null when one was bad: the errors are recorded). */
+    static ExpiryReminders expiryReminders(FieldReader r) {
+        boolean enabled = r.bool("enabled");
+        long days = r.integer("daysBefore", -100_000, 100_000);
+        boolean email = r.bool("email");
+        boolean sms = r.bool("sms");
+        return new ExpiryReminders(enabled, (int) days, email, sms);
     }
 
     private static JsonObject.Builder rate(EarnRate rate) {
@@ -142,10 +159,14 @@ final class SettingsJson {
             }
             return m;
         });
+        // Absent = off (a client written before the part existed); present, every field is required.
+        ExpiryReminders reminders = r.optionalObject("expiryReminders", SettingsJson::expiryReminders)
+                .orElse(ExpiryReminders.OFF);
         if (points == null || redeem == null || credits == null || rulesText == null || tiers.contains(null)) {
             return null; // field errors were recorded; the reader throws them
         }
-        return new Update(MerchantSettings.of(1, points, redeem, tiers, credits, rulesText), version);
+        return new Update(MerchantSettings.of(1, points, redeem, tiers, credits, rulesText)
+                .withExpiryReminders(reminders), version);
     }
 
     private static PointsProgram points(FieldReader p) {
