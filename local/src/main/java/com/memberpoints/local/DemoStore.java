@@ -22,6 +22,7 @@ import com.memberpoints.domain.settings.CreditValidity;
 import com.memberpoints.domain.settings.EarnRate;
 import com.memberpoints.domain.settings.EarnRule;
 import com.memberpoints.domain.settings.ExpiryPolicy;
+import com.memberpoints.domain.settings.ExpiryReminders;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.OrderRewardCredits;
 import com.memberpoints.domain.settings.PointsProgram;
@@ -42,7 +43,8 @@ import java.util.Set;
 /**
  * LOCAL ONLY: the demo store the local stack starts with — a TWD shop in Asia/Taipei with the points
  * program on (1 point per 10.00 spent, assigned 3 days after delivery, expiring each 31 December,
- * 10 points = 1.00 off), two members with email and phone, and opening balances. Seeding is
+ * 10 points = 1.00 off, expiry reminders by email and SMS 14 days before), two members with email and phone, and
+ * opening balances. Seeding is
  * idempotent (deterministic operation ids, settings only when none exist), so seeding the same table
  * twice adds nothing twice.
  */
@@ -76,7 +78,8 @@ public final class DemoStore {
                 List.of(),
                 new OrderRewardCredits(false, new CreditRule(new BigDecimal("100.00"),
                         CreditType.fixed("10.00", false), CreditValidity.NEVER)),
-                Map.of("en", "Spend 10.00, get 1 point. 10 points = 1.00 off your next order."));
+                Map.of("en", "Spend 10.00, get 1 point. 10 points = 1.00 off your next order."))
+                .withExpiryReminders(new ExpiryReminders(true, 14, true, true));
     }
 
     public static List<MemberProfile> profiles(Instant at) {

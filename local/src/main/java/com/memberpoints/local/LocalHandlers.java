@@ -4,6 +4,9 @@ import com.memberpoints.domain.checkout.CheckoutService;
 import com.memberpoints.domain.membercenter.MemberCenter;
 import com.memberpoints.domain.sweep.LedgerSweeps;
 import com.memberpoints.domain.sweep.SweepAgenda;
+import com.memberpoints.domain.sweep.DailySweep;
+import com.memberpoints.domain.notify.ExpiryReminderPass;
+import com.memberpoints.infra.dynamodb.DynamoDbExpiryReminderStore;
 import com.memberpoints.domain.order.OrderLifecycle;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.memberpoints.functions.admin.settings.ActivityLogHandler;
@@ -139,14 +142,20 @@ final class LocalHandlers {
                 a.scheduler(), a.clock());
         OrderEventsHandler orderEvents = new OrderEventsHandler(lifecycle, a.logger());
         ScheduledAssignmentHandler assignment = new ScheduledAssignmentHandler(lifecycle, a.logger());
-        DailySweepHandler sweep = new DailySweepHandler(a.merchants(), new LedgerSweeps(a.ledger()), lifecycle, a.clock(),
-                SweepSettings.DEFAULTS, a.logger());
+        // expiry reminders (issue 12 item 2): the sweep writes markers; each new marker reaches the dispatcher as the
+        // table stream would hand it over in AWS (NotifyingExpiryReminderStore)
+        ExpiryReminderPass reminders = new ExpiryReminderPass(a.merchants(), a.settings(), a.ledger(),
+                new NotifyingExpiryReminderStore(new DynamoDbExpiryReminderStore(a.dynamoDb(), a.tableName()),
+                        a.notifications(), a.logger()));
+        DailySweepHandler sweep = new DailySweepHandler(new DailySweep(a.merchants(), new LedgerSweeps(a.ledger()),
+                lifecycle, a.clock(), SweepSettings.DEFAULTS.limits(), reminders), a.logger());
         w.orderEvents(json -> orderEvents.handleRequest(in(json), new ByteArrayOutputStream(), context("OrderEventsFunction")));
         w.assignments(s -> assignment.handleRequest(in(s.input()), new ByteArrayOutputStream(),
                 context("ScheduledAssignmentFunction")));
         w.hourlySweep(at -> sweep.handleRequest(in(scheduledEvent(at)), new ByteArrayOutputStream(),
                 context("DailySweepFunction")));
-        SweepAgenda agenda = new SweepAgenda(a.merchants(), a.ledger(), a.orders(), SweepSettings.DEFAULTS.limits());
+        SweepAgenda agenda = new SweepAgenda(a.merchants(), a.ledger(), a.orders(), SweepSettings.DEFAULTS.limits(),
+                reminders);
         w.sweepAgenda(agenda::nextDue);
     }
 

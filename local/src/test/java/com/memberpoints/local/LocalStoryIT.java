@@ -121,12 +121,32 @@ class LocalStoryIT {
         List<String> history = history();
         assertThat(history).containsExactly("EARN 98 1098 o-1001", "REDEEM -200 1000 o-1001", "ADJUST_ADD 1200 1200 -");
 
+        // 5b. Expiry reminders (issue 12 item 2; the demo store reminds 14 days before, by email and SMS): the first
+        // hourly sweep of 17 December 2022 (Taipei) finds the lots expiring on 31 December in the expiry index and
+        // writes one marker per member; each reaches the dispatcher (the stream in AWS) and the outbox.
+        travel = ok("POST", "/local/clock", null, "{\"set\":\"2022-12-17T00:30:00+08:00\"}");
+        assertThat(ran(travel)).containsExactly("2022-12-17T00:00+08:00 sweep all merchants ok");
+        List<JsonObject> reminders = messages().subList(2, messages().size());
+        reminders.forEach(m -> System.out.println("OUTBOX " + Json.write(m)));
+        assertThat(reminders).extracting(m -> string(m, "channel") + " " + string(m, "to")).containsExactlyInAnyOrder(
+                "email alice@example.com", "sms +886912345678", "email bob@example.com", "sms +886987654321");
+        assertThat(reminders).filteredOn(m -> string(m, "to").equals("alice@example.com")).singleElement()
+                .satisfies(m -> assertThat(string(m, "subject"))
+                        .isEqualTo("Demo Shop: 1,098 points expire on December 31, 2022"));
+        assertThat(reminders).filteredOn(m -> string(m, "to").equals("+886912345678")).singleElement()
+                .satisfies(m -> assertThat(string(m, "text"))
+                        .isEqualTo("Demo Shop: 1,098 points expire on December 31, 2022. Balance: 1,098 points."));
+        // A day later (and every later run): nothing more — one reminder per member and expiry instant.
+        travel = ok("POST", "/local/clock", null, "{\"advance\":\"P1D\"}");
+        assertThat(ran(travel)).isEmpty();
+        assertThat(messages()).hasSize(6);
+
         // 6. Next year, past 31 December 2022: the points expire at 23:59:59 on 31 December in the store's zone
         // (Asia/Taipei); the first hourly sweep after it, at 00:00 on 1 January local (16:00Z), expires all 1,098.
-        // The ~9,500 hourly runs before it had nothing due: counted as idle, not run one by one.
+        // The ~330 hourly runs since the day after the reminder had nothing due: counted as idle, not run one by one.
         travel = ok("POST", "/local/clock", null, "{\"set\":\"2023-01-01T00:30:00+08:00\"}");
         assertThat(ran(travel)).containsExactly("2023-01-01T00:00+08:00 sweep all merchants ok");
-        long hours = java.time.Duration.between(java.time.OffsetDateTime.parse("2021-12-04T10:00:00+08:00"),
+        long hours = java.time.Duration.between(java.time.OffsetDateTime.parse("2022-12-18T00:30:00+08:00"),
                 java.time.OffsetDateTime.parse("2023-01-01T00:00:00+08:00")).toHours();
         assertThat(number(travel, "idleSweeps")).isBetween(hours - 3, hours);
         assertThat(Json.write(travel).length()).as("the answer stays short").isLessThan(2_000);
@@ -139,7 +159,7 @@ class LocalStoryIT {
                 .get("items").orElseThrow()).get(0);
         assertThat(java.time.OffsetDateTime.parse(string(expire, "at")).toInstant())
                 .isBetween(java.time.Instant.parse("2022-12-31T16:00:00Z"), java.time.Instant.parse("2022-12-31T16:00:05Z"));
-        assertThat(messages()).as("expiry sends no message").hasSize(2);
+        assertThat(messages()).as("expiry sends no message").hasSize(6);
     }
 
     private List<String> history() throws Exception {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.notify.ExpiryReminder;
 import com.memberpoints.functions.platform.log.JsonLogger;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,29 @@ public final class Batches {
             String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
             try {
                 LedgerStreamCodec.journalEntry(record).ifPresent(each);
+            } catch (RuntimeException e) {
+                log.error(work + " failed; the stream will retry from this record",
+                        Map.of("sequenceNumber", String.valueOf(sequence)), e);
+                return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequence)));
+            }
+        }
+        return new StreamsEventResponse(List.of());
+    }
+
+    /**
+     * As {@link #journalEntries}, and also runs {@code eachReminder} on every expiry-reminder marker INSERT (the
+     * notification dispatcher's second kind of outbox entry), in stream order, stopping at the first failure.
+     */
+    public static StreamsEventResponse journalEntriesAndReminders(DynamodbEvent event, JsonLogger log, String work,
+                                                                  Consumer<JournalEntry> each,
+                                                                  Consumer<ExpiryReminder> eachReminder) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null
+                ? List.of() : event.getRecords();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            String sequence = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+            try {
+                LedgerStreamCodec.journalEntry(record).ifPresent(each);
+                LedgerStreamCodec.expiryReminder(record).ifPresent(eachReminder);
             } catch (RuntimeException e) {
                 log.error(work + " failed; the stream will retry from this record",
                         Map.of("sequenceNumber", String.valueOf(sequence)), e);

@@ -22,7 +22,9 @@ import org.crac.Resource;
  * EventBridge Scheduler target, every hour on the hour in UTC (the class keeps its historical name). The input (the
  * scheduled event) is read and ignored; the {@link DailySweep} use case runs for every merchant at the clock's
  * instant — each merchant's lots are due at its own local end of day, so the first run after it expires them — and
- * the invocation fails at the end if any merchant failed (alarm, retry) — see {@link SweepReports}.
+ * the invocation fails at the end if any merchant failed (alarm, retry) — see {@link SweepReports}. For merchants with
+ * expiry reminders on, the run also writes the reminder markers of the lots that entered the reminder window
+ * ({@code ExpiryReminderPass}); the notification dispatcher sends them from the table's stream.
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.HOLD_TIME_LIMIT, AppConfig.RECONCILE_GRACE, AppConfig.SWEEP_MAX_ITEMS})
 public final class DailySweepHandler implements RequestStreamHandler, Resource {
@@ -30,8 +32,9 @@ public final class DailySweepHandler implements RequestStreamHandler, Resource {
     private final JsonLogger log;
 
     public DailySweepHandler() {
-        this(Wiring.merchantStore(), new LedgerSweeps(Wiring.ledgerStore()), Wiring.orderLifecycle(),
-                TimeSource.system(), SweepSettings.from(Wiring.config()), JsonLogger.stdout());
+        this(new DailySweep(Wiring.merchantStore(), new LedgerSweeps(Wiring.ledgerStore()), Wiring.orderLifecycle(),
+                TimeSource.system(), SweepSettings.from(Wiring.config()).limits(), Wiring.expiryReminderPass()),
+                JsonLogger.stdout());
         Core.getGlobalContext().register(this); // SnapStart: prime() before the snapshot
     }
 

@@ -2,7 +2,9 @@ package com.memberpoints.functions.events;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.infra.dynamodb.DynamoDbExpiryReminderStore;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
+import com.memberpoints.domain.notify.ExpiryReminder;
 import java.util.Optional;
 
 /**
@@ -20,5 +22,17 @@ public final class LedgerStreamCodec {
             return Optional.empty();
         }
         return DynamoDbLedgerStore.journalEntryOf(StreamImages.toSdk(record.getDynamodb().getNewImage()));
+    }
+
+    /**
+     * An INSERT whose new image is an expiry-reminder marker (issue 12 item 2) is that {@link ExpiryReminder}, read by
+     * the marker store's adapter; anything else is empty.
+     */
+    public static Optional<ExpiryReminder> expiryReminder(DynamodbEvent.DynamodbStreamRecord record) {
+        if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null
+                || record.getDynamodb().getNewImage() == null) {
+            return Optional.empty();
+        }
+        return DynamoDbExpiryReminderStore.reminderOf(StreamImages.toSdk(record.getDynamodb().getNewImage()));
     }
 }

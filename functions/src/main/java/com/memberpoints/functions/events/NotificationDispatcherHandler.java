@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.memberpoints.domain.ledger.JournalEntry;
+import com.memberpoints.domain.notify.ExpiryReminder;
 import com.memberpoints.domain.notify.NotificationDispatcher;
 import com.memberpoints.functions.platform.PrimedHandler;
 import com.memberpoints.functions.platform.Wiring;
@@ -17,7 +18,8 @@ import java.util.Objects;
 
 /**
  * Consumes the ledger table's DynamoDB stream (NEW_IMAGE; the event source mapping filters INSERTs of journal
- * items, and this handler skips anything else) and hands the journal entries to the
+ * items and of expiry-reminder markers, and this handler skips anything else) and hands the journal entries
+ * ({@link NotificationDispatcher#dispatch}) and the markers ({@link NotificationDispatcher#remind}) to the
  * {@link NotificationDispatcher}, one record at a time. It runs after the ledger write has committed and never
  * writes to the ledger, so a failed or slow send cannot undo or repeat a ledger change.
  *
@@ -47,22 +49,19 @@ public final class NotificationDispatcherHandler extends PrimedHandler implement
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return log.call(context, () -> Batches.journalEntries(event, log, "notification dispatch", this::dispatch));
+        return log.call(context, () -> Batches.journalEntriesAndReminders(event, log, "notification dispatch",
+                this::dispatch, this::remind));
     }
 
     private void dispatch(JournalEntry entry) {
-        NotificationDispatcher.Report report = dispatcher.dispatch(List.of(entry));
-        EventMetrics.notifications(log, report);
-        log.info("notifications dispatched", Map.of(
-                "operationId", entry.operationId().value(),
-                "member", entry.wallet().member().value(),
-                "sent", report.count(NotificationDispatcher.Outcome.SENT),
-                "alreadyClaimed", report.count(NotificationDispatcher.Outcome.ALREADY_CLAIMED),
-                "retrying", report.count(NotificationDispatcher.Outcome.RETRYING),
-                "failed", report.count(NotificationDispatcher.Outcome.FAILED_PERMANENT),
-                "unconfirmed", report.count(NotificationDispatcher.Outcome.UNCONFIRMED),
-                "deferred", report.count(NotificationDispatcher.Outcome.THROTTLED),
-                "skipped", String.join("; ", report.skipped())));
+        DispatchLog.write(log, "notifications dispatched", entry.operationId().value(),
+                entry.wallet().member().value(), dispatcher.dispatch(List.of(entry)));
+    }
+
+    /** An expiry-reminder marker (issue 12 item 2): its messages, each channel claimed once. */
+    private void remind(ExpiryReminder reminder) {
+        DispatchLog.write(log, "expiry reminder dispatched", reminder.operationId().value(),
+                reminder.wallet().member().value(), dispatcher.remind(reminder));
     }
 
     /** SnapStart: a made-up stream batch read, the request model loaded; no port, nothing logged. */

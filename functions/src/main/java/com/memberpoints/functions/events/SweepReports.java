@@ -25,9 +25,13 @@ final class SweepReports {
                 case DailySweep.MerchantResult.Swept s when idle(s) -> { }
                 case DailySweep.MerchantResult.Swept s -> {
                     log.info("sweep", fields(s));
-                    reports.add(JsonObject.builder().put("merchantId", s.merchant().value())
+                    JsonObject.Builder report = JsonObject.builder().put("merchantId", s.merchant().value())
                             .put("lotsExpired", s.expired().applied()).put("holdsReleased", s.released().applied())
-                            .put("ordersAssigned", s.reconciled().assigned()).put("complete", s.complete()).build());
+                            .put("ordersAssigned", s.reconciled().assigned());
+                    if (s.reminded().enabled()) {
+                        report.put("remindersDecided", s.reminded().reminded()); // expiry reminders on (issue 12.2)
+                    }
+                    reports.add(report.put("complete", s.complete()).build());
                 }
                 case DailySweep.MerchantResult.Failed f -> log.error(
                         "sweep failed for a merchant; continuing with the others",
@@ -52,7 +56,8 @@ final class SweepReports {
 
     /** Nothing was due and nothing was left: three empty index reads. */
     private static boolean idle(DailySweep.MerchantResult.Swept s) {
-        return s.complete() && s.expired().applied() == 0 && s.released().applied() == 0 && s.reconciled().assigned() == 0;
+        return s.complete() && s.expired().applied() == 0 && s.released().applied() == 0 && s.reconciled().assigned() == 0
+                && s.reminded().reminded() == 0;
     }
 
     private static Map<String, Object> fields(DailySweep.MerchantResult.Swept s) {
@@ -65,6 +70,8 @@ final class SweepReports {
         fields.put("ordersExamined", s.reconciled().examined());
         fields.put("ordersAssigned", s.reconciled().assigned());
         fields.put("reconcileComplete", s.reconciled().complete());
+        fields.put("remindersDecided", s.reminded().reminded());
+        fields.put("remindersComplete", s.reminded().complete());
         return fields;
     }
 }

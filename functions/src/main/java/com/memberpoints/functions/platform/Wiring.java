@@ -211,6 +211,25 @@ public final class Wiring {
         }
     }
 
+    /** Expiry-reminder markers and each merchant's reminder progress (issue 12 item 2), on the single table. */
+    public static com.memberpoints.domain.notify.ExpiryReminderStore expiryReminderStore() {
+        return ReminderHolder.STORE;
+    }
+
+    /**
+     * The sweep's expiry-reminder pass: cached merchants and settings, the ledger's expiry index, the marker store.
+     * It only writes markers; the stream's dispatcher sends the messages.
+     */
+    public static com.memberpoints.domain.notify.ExpiryReminderPass expiryReminderPass() {
+        return new com.memberpoints.domain.notify.ExpiryReminderPass(cachedMerchantStore(), cachedSettingsStore(),
+                ledgerStore(), expiryReminderStore());
+    }
+
+    private static final class ReminderHolder {
+        static final com.memberpoints.domain.notify.ExpiryReminderStore STORE =
+                new com.memberpoints.infra.dynamodb.DynamoDbExpiryReminderStore(aws().dynamoDb(), config().tableName());
+    }
+
     private static final class SettingsHolder {
         static final SettingsStore STORE = new DynamoDbSettingsStore(aws().dynamoDb(), config().tableName());
     }

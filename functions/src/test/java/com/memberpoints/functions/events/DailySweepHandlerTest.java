@@ -29,6 +29,35 @@ import org.junit.jupiter.api.Test;
 class DailySweepHandlerTest {
 
     @Test
+    void withRemindersOnTheSweepWritesOneMarkerPerLotEnteringTheWindow() {
+        HandlerHarness h = new HandlerHarness();
+        h.settings.save(h.shop, com.memberpoints.domain.settings.MerchantSettings.defaults().withExpiryReminders(
+                        new com.memberpoints.domain.settings.ExpiryReminders(true, 14, true, false)), 0,
+                new com.memberpoints.domain.settings.SettingsStore.ChangeLogEntry(Actor.SYSTEM, h.now, java.util.List.of()));
+        Instant endOf2022 = ZonedDateTime.of(2022, 12, 31, 23, 59, 59, 0, ZoneId.of("Asia/Taipei")).toInstant();
+        h.ledger.apply(LedgerCommand.manualAdd(WalletRef.points(h.shop, h.alice), "y", 70, Optional.of(endOf2022),
+                "yearly", Actor.SYSTEM, h.now));
+        var markers = new com.memberpoints.domain.inmemory.InMemoryExpiryReminderStore();
+        DailySweepHandler sweep = new DailySweepHandler(new com.memberpoints.domain.sweep.DailySweep(h.merchants,
+                new com.memberpoints.domain.sweep.LedgerSweeps(h.ledger), new com.memberpoints.domain.order.OrderLifecycle(
+                h.orders, h.ledger, h.settings, h.merchants, h.members, h.scheduler, () -> h.now,
+                com.memberpoints.domain.order.AssignmentWindow.NONE), () -> h.now,
+                SweepSettings.DEFAULTS.limits(), new com.memberpoints.domain.notify.ExpiryReminderPass(h.merchants,
+                        h.settings, h.ledger, markers)), h.log.logger());
+
+        h.now = Instant.parse("2022-12-16T15:00:00Z"); // 23:00 on 16 December, Taipei: 15 days before
+        assertThat(Json.write(sweep.sweep())).contains("\"merchants\":[]");
+        h.now = Instant.parse("2022-12-16T16:00:00Z"); // 00:00 on 17 December: 14 days before
+        assertThat(Json.write(sweep.sweep())).contains("\"remindersDecided\":1");
+        h.now = Instant.parse("2022-12-16T17:00:00Z");
+        assertThat(Json.write(sweep.sweep())).contains("\"merchants\":[]");
+        assertThat(markers.all()).singleElement().satisfies(r -> {
+            assertThat(r.amount()).isEqualTo(70);
+            assertThat(r.expiresAt()).isEqualTo(endOf2022);
+        });
+    }
+
+    @Test
     void expiresDueLotsReleasesStaleHoldsAndAssignsOrdersWhoseScheduleWasLost() {
         HandlerHarness h = new HandlerHarness();
         h.settings("10.00", 1, AssignmentPolicy.afterDelivery(3), null);

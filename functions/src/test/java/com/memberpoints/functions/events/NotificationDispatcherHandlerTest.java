@@ -67,6 +67,26 @@ class NotificationDispatcherHandlerTest {
     }
 
     @Test
+    void expiryReminderMarkersAreDispatchedOnce_otherReminderItemsSkipped() {
+        members.upsert(new MemberProfile(MerchantId.of("shop-1"), MemberId.of("bo"), Optional.empty(),
+                Optional.of("bo@example.com"), Optional.of("+886900000002"), Optional.of(Locale.forLanguageTag("zh-TW")),
+                Optional.empty(), Instant.parse("2021-01-01T00:00:00Z")));
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/dynamodb-stream-reminder.json");
+
+        StreamsEventResponse response = handler(members).handleRequest(event, new TestContext());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        // amy's marker (inserted twice: a redelivery) reaches her once per channel; bo's marker chose email only
+        assertThat(emails).extracting(EmailSender.EmailMessage::to).containsExactly("amy@example.com", "bo@example.com");
+        assertThat(emails.getFirst().subject()).isEqualTo("Tea & Co: 1,098 points expire on December 31, 2022");
+        assertThat(emails.get(1).subject()).contains("購物金將於").contains("2022年12月31日");
+        assertThat(sms).extracting(SmsSender.SmsMessage::text)
+                .containsExactly("Tea & Co: 1,098 points expire on December 31, 2022. Balance: 1,200 points.");
+        assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("expiry reminder dispatched")
+                .contains("N#POINTS#REMIND#1672502399"));
+    }
+
+    @Test
     void journalInsertsAreDispatchedOtherRecordsSkippedAndTheStaffChoiceHonoured() {
         DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/dynamodb-stream-journal.json");
 

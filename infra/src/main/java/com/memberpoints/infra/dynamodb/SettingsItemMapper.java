@@ -17,6 +17,7 @@ import com.memberpoints.domain.settings.CreditValidity;
 import com.memberpoints.domain.settings.EarnRate;
 import com.memberpoints.domain.settings.EarnRule;
 import com.memberpoints.domain.settings.ExpiryPolicy;
+import com.memberpoints.domain.settings.ExpiryReminders;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.OrderRewardCredits;
 import com.memberpoints.domain.settings.PointsProgram;
@@ -81,7 +82,18 @@ final class SettingsItemMapper {
                 .put("tiers", l(x.tiers().stream().map(SettingsItemMapper::tier).toList()))
                 .put("credits", rewardCredits(x.credits()))
                 .put("rulesText", Attrs.m(textMap(x.rulesText())))
+                .put("reminders", reminders(x.expiryReminders()))
                 .asValue();
+    }
+
+    /** The expiry-reminders part ({@code reminders}: M {@code on}, {@code days}, {@code email}, {@code sms}); absent = off. */
+    private static AttributeValue reminders(ExpiryReminders r) {
+        return map().put("on", r.enabled()).put("days", r.daysBefore()).put("email", r.email()).put("sms", r.sms())
+                .asValue();
+    }
+
+    private static ExpiryReminders reminders(Attrs.Reader r) {
+        return new ExpiryReminders(r.bool("on"), (int) r.num("days"), r.bool("email"), r.bool("sms"));
     }
 
     static MerchantSettings settings(Attrs.Reader r) {
@@ -93,7 +105,8 @@ final class SettingsItemMapper {
         Attrs.Reader texts = r.sub("rulesText");
         texts.map().keySet().forEach(k -> text.put(k, texts.str(k)));
         return new MerchantSettings(r.num("version"), points(r.sub("points")), redeem(r.sub("redeem")), tiers,
-                rewardCredits(r.sub("credits")), text);
+                rewardCredits(r.sub("credits")), text,
+                r.optSub("reminders").map(SettingsItemMapper::reminders).orElse(ExpiryReminders.OFF));
     }
 
     private static Map<String, AttributeValue> textMap(Map<String, String> text) {

@@ -205,6 +205,50 @@ public final class NotificationDispatcher {
     }
 
     /**
+     * Sends one expiry reminder (issue 12 item 2) on the channels its marker carries (the merchant's choice when it
+     * was decided) that this member can receive (email with an address, SMS with a phone while the store has SMS
+     * on), rendered in the member's locale from the marker and the profile. Each channel is claimed first under the marker's delivery key, so a marker dispatched again (a retried
+     * or overlapping reminder pass) sends nothing twice; a sent SMS is metered by {@code markSent} like any other,
+     * and a transient failure is retried by {@link #retryDue} (the record carries the rendered message).
+     */
+    public Report remind(ExpiryReminder reminder) {
+        String label = reminder.wallet().member().value() + "/" + reminder.operationId().value();
+        Optional<Merchant> store = merchants.find(reminder.wallet().merchant());
+        if (store.isEmpty()) {
+            return new Report(List.of(), List.of(label + ": unknown store"));
+        }
+        Optional<MemberProfile> member = members.find(reminder.wallet().merchant(), reminder.wallet().member());
+        if (member.isEmpty()) {
+            return new Report(List.of(), List.of(label + ": no member profile"));
+        }
+        EnumSet<Channel> channels = channels(reminder.channels(), store.get(), member.get());
+        if (channels.isEmpty()) {
+            return new Report(List.of(), List.of(label + ": no channel allowed"));
+        }
+        NotificationKind kind = reminder.wallet().wallet() == com.memberpoints.domain.ledger.Wallet.CREDITS
+                ? NotificationKind.CREDITS_EXPIRING : NotificationKind.POINTS_EXPIRING;
+        RenderedNotification message = NotificationRenderer.render(kind, store.get(), member.get().locale(),
+                new NotificationVariables(member.get().name().orElse(""), reminder.amount(), reminder.balance(),
+                        Optional.of(reminder.expiresAt()), ""));
+        List<Result> results = new ArrayList<>();
+        Instant now = clock.now();
+        for (Channel channel : channels) {
+            DeliveryKey key = reminder.deliveryKey(store.get().zone(), channel);
+            Delivery claim = channel == Channel.EMAIL
+                    ? Delivery.claim(key, member.get().email().orElseThrow(), message.subject(), message.html(),
+                            message.text(), 0, now)
+                    : Delivery.claim(key, member.get().phone().orElseThrow(), "", "", message.sms(),
+                            message.smsCount().parts(), now);
+            if (!deliveries.claim(claim)) {
+                results.add(new Result(key, Outcome.ALREADY_CLAIMED, "claimed before"));
+                continue;
+            }
+            results.add(send(claim, store.get()));
+        }
+        return new Report(List.copyOf(results), List.of());
+    }
+
+    /**
      * Sends again every RETRYING delivery of the store that is due, in the entry months {@code months}
      * (the sweep passes this month and the last). Each is re-claimed by attempt number first, so concurrent
      * sweeps never both send it. Stops at the first send deferred for a send rate: the rest stay due for the next

@@ -13,7 +13,11 @@ public enum NotificationKind {
     /** Order reward store credits ({@link EntryKind#REWARD_CREDIT}). */
     ORDER_CREDITS,
     /** Store credits added by staff, with the reason ({@link EntryKind#ADJUST_ADD} in the credits wallet; issue 11.2). */
-    STAFF_CREDITS;
+    STAFF_CREDITS,
+    /** Points about to expire (the expiry reminder; sent by the sweep's reminder pass, not by a journal entry). */
+    POINTS_EXPIRING,
+    /** Store credits about to expire (the expiry reminder for the credits wallet). */
+    CREDITS_EXPIRING;
 
     /**
      * The notification a journal entry kind triggers: none for every debit (redemption, deduction, expiry),
@@ -42,11 +46,16 @@ public enum NotificationKind {
     }
 
     public boolean isCredits() {
-        return this == ORDER_CREDITS || this == STAFF_CREDITS;
+        return this == ORDER_CREDITS || this == STAFF_CREDITS || this == CREDITS_EXPIRING;
     }
 
     /** Messages about a staff addition, which carry the staff's reason. */
     public boolean hasReason() {
         return this == STAFF_POINTS || this == STAFF_CREDITS;
+    }
+
+    /** An expiry reminder: its template names the expiry date, so an expiry instant is required to render it. */
+    public boolean isReminder() {
+        return this == POINTS_EXPIRING || this == CREDITS_EXPIRING;
     }
 }

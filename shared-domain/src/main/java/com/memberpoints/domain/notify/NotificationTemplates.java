@@ -70,6 +70,24 @@ public final class NotificationTemplates {
                             "Your nearest credits expire on {expiry}.",
                             "{store}: {amount} in store credits added ({reason}). Credit balance: {balance}.",
                             " Next expiry: {expiry}.",
+                            "there"),
+                    NotificationKind.POINTS_EXPIRING, new Template(
+                            "{store}: {amount} points expire on {expiry}",
+                            List.of("Hi {member},",
+                                    "{amount} of your points at {store} expire on {expiry}."
+                                            + " Your balance is {balance} points."),
+                            "Use them at checkout before then.",
+                            "{store}: {amount} points expire on {expiry}.",
+                            " Balance: {balance} points.",
+                            "there"),
+                    NotificationKind.CREDITS_EXPIRING, new Template(
+                            "{store}: {amount} in store credits expire on {expiry}",
+                            List.of("Hi {member},",
+                                    "{amount} of your store credits at {store} expire on {expiry}."
+                                            + " Your credit balance is {balance}."),
+                            "Use them at checkout before then.",
+                            "{store}: {amount} in store credits expire on {expiry}.",
+                            " Credit balance: {balance}.",
                             "there")),
             ZH_TW, Map.of(
                     NotificationKind.ORDER_POINTS, new Template(
@@ -105,6 +123,22 @@ public final class NotificationTemplates {
                             "最近一批購物金將於 {expiry} 到期。",
                             "{store}：已新增 {amount} 購物金（{reason}），餘額 {balance}。",
                             "最近到期日 {expiry}。",
+                            "會員"),
+                    NotificationKind.POINTS_EXPIRING, new Template(
+                            "{store}：您有 {amount} 點將於 {expiry} 到期",
+                            List.of("{member} 您好，",
+                                    "您在 {store} 有 {amount} 點將於 {expiry} 到期，目前點數餘額為 {balance} 點。"),
+                            "請在到期前於結帳時使用。",
+                            "{store}：您有 {amount} 點將於 {expiry} 到期。",
+                            "餘額 {balance} 點。",
+                            "會員"),
+                    NotificationKind.CREDITS_EXPIRING, new Template(
+                            "{store}：您有 {amount} 購物金將於 {expiry} 到期",
+                            List.of("{member} 您好，",
+                                    "您在 {store} 有 {amount} 購物金將於 {expiry} 到期，目前購物金餘額為 {balance}。"),
+                            "請在到期前於結帳時使用。",
+                            "{store}：您有 {amount} 購物金將於 {expiry} 到期。",
+                            "購物金餘額 {balance}。",
                             "會員")));
 
     private NotificationTemplates() {}

@@ -24,15 +24,23 @@ public record MerchantSettings(
         RedeemRule redeem,
         List<TierRule> tiers,
         OrderRewardCredits credits,
-        SortedMap<String, String> rulesText) {
+        SortedMap<String, String> rulesText,
+        ExpiryReminders expiryReminders) {
 
     public MerchantSettings {
+        Objects.requireNonNull(expiryReminders, "expiryReminders");
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(credits, "credits");
         tiers = List.copyOf(Objects.requireNonNull(tiers, "tiers"));
         rulesText = java.util.Collections.unmodifiableSortedMap(
                 new TreeMap<>(Objects.requireNonNull(rulesText, "rulesText")));
+    }
+
+    /** The settings before expiry reminders existed: reminders off ({@link ExpiryReminders#OFF}). */
+    public MerchantSettings(long version, PointsProgram points, RedeemRule redeem, List<TierRule> tiers,
+                            OrderRewardCredits credits, SortedMap<String, String> rulesText) {
+        this(version, points, redeem, tiers, credits, rulesText, ExpiryReminders.OFF);
     }
 
     public static MerchantSettings of(
@@ -70,6 +78,11 @@ public record MerchantSettings(
 
     /** Same settings under another version number. */
     public MerchantSettings withVersion(long newVersion) {
-        return new MerchantSettings(newVersion, points, redeem, tiers, credits, rulesText);
+        return new MerchantSettings(newVersion, points, redeem, tiers, credits, rulesText, expiryReminders);
+    }
+
+    /** Same settings with another expiry-reminders part. */
+    public MerchantSettings withExpiryReminders(ExpiryReminders reminders) {
+        return new MerchantSettings(version, points, redeem, tiers, credits, rulesText, reminders);
     }
 }

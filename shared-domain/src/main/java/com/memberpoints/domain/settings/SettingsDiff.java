@@ -80,6 +80,11 @@ public final class SettingsDiff {
             t.credits().ifPresent(rule -> putCreditRule(m, path + ".credits", rule));
         }
         s.rulesText().forEach((tag, text) -> m.put("rulesText." + tag, text));
+        ExpiryReminders reminders = s.expiryReminders();
+        m.put("expiryReminders.enabled", Boolean.toString(reminders.enabled()));
+        m.put("expiryReminders.daysBefore", Integer.toString(reminders.daysBefore()));
+        m.put("expiryReminders.email", Boolean.toString(reminders.email()));
+        m.put("expiryReminders.sms", Boolean.toString(reminders.sms()));
         return m;
     }
 

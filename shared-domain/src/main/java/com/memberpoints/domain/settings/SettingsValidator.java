@@ -116,6 +116,14 @@ public final class SettingsValidator {
                         .ifPresent(problem -> e.add(path, problem));
             }
         }
+        ExpiryReminders reminders = settings.expiryReminders();
+        if (reminders.daysBefore() < ExpiryReminders.MIN_DAYS || reminders.daysBefore() > ExpiryReminders.MAX_DAYS) {
+            e.add("expiryReminders.daysBefore",
+                    "must be between " + ExpiryReminders.MIN_DAYS + " and " + ExpiryReminders.MAX_DAYS);
+        }
+        if (reminders.enabled() && !reminders.email() && !reminders.sms()) {
+            e.add("expiryReminders.email", "choose email, SMS or both while reminders are enabled");
+        }
         return e.list;
     }
 

@@ -3,12 +3,14 @@ package com.memberpoints.domain.sweep;
 import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.TimeSource;
+import com.memberpoints.domain.notify.ExpiryReminderPass;
 import com.memberpoints.domain.order.OrderLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The sweep use case, run every hour on the hour (UTC; the name is historical: it ran once a day). For every merchant ({@link MerchantStore#all()}): expires the lots due
@@ -46,10 +48,21 @@ public final class DailySweep {
         MerchantId merchant();
 
         record Swept(MerchantId merchant, LedgerSweeps.SweepReport expired, LedgerSweeps.SweepReport released,
-                     OrderLifecycle.ReconcileReport reconciled) implements MerchantResult {
+                     OrderLifecycle.ReconcileReport reconciled, ExpiryReminderPass.PassReport reminded)
+                implements MerchantResult {
+            public Swept {
+                Objects.requireNonNull(reminded, "reminded");
+            }
+
+            /** A sweep without the reminder pass (reminders off, or no pass wired). */
+            public Swept(MerchantId merchant, LedgerSweeps.SweepReport expired, LedgerSweeps.SweepReport released,
+                         OrderLifecycle.ReconcileReport reconciled) {
+                this(merchant, expired, released, reconciled, ExpiryReminderPass.PassReport.OFF);
+            }
+
             /** Every job got to the end (none stopped at {@code maxItems}). */
             public boolean complete() {
-                return expired.complete() && released.complete() && reconciled.complete();
+                return expired.complete() && released.complete() && reconciled.complete() && reminded.complete();
             }
         }
 
@@ -72,9 +85,22 @@ public final class DailySweep {
     private final OrderLifecycle lifecycle;
     private final TimeSource clock;
     private final Limits limits;
+    private final Optional<ExpiryReminderPass> reminders;
 
     public DailySweep(MerchantStore merchants, LedgerSweeps sweeps, OrderLifecycle lifecycle, TimeSource clock,
                       Limits limits) {
+        this(merchants, sweeps, lifecycle, clock, limits, Optional.empty());
+    }
+
+    /** With the expiry-reminder pass (issue 12 item 2), run after the three jobs for merchants with reminders on. */
+    public DailySweep(MerchantStore merchants, LedgerSweeps sweeps, OrderLifecycle lifecycle, TimeSource clock,
+                      Limits limits, ExpiryReminderPass reminders) {
+        this(merchants, sweeps, lifecycle, clock, limits, Optional.of(reminders));
+    }
+
+    private DailySweep(MerchantStore merchants, LedgerSweeps sweeps, OrderLifecycle lifecycle, TimeSource clock,
+                       Limits limits, Optional<ExpiryReminderPass> reminders) {
+        this.reminders = Objects.requireNonNull(reminders, "reminders");
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.sweeps = Objects.requireNonNull(sweeps, "sweeps");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -93,7 +119,9 @@ public final class DailySweep {
                         limits.maxItems());
                 OrderLifecycle.ReconcileReport reconciled = lifecycle.reconcileOverdue(merchant,
                         limits.reconcileGrace(), limits.maxItems());
-                results.add(new MerchantResult.Swept(merchant, expired, released, reconciled));
+                ExpiryReminderPass.PassReport reminded = reminders.isPresent()
+                        ? reminders.get().run(merchant, now, limits.maxItems()) : ExpiryReminderPass.PassReport.OFF;
+                results.add(new MerchantResult.Swept(merchant, expired, released, reconciled, reminded));
             } catch (RuntimeException e) {
                 results.add(new MerchantResult.Failed(merchant, e));
             }

@@ -6,6 +6,7 @@ import com.memberpoints.domain.ledger.RedemptionHold;
 import com.memberpoints.domain.merchant.MerchantStore;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.PageRequest;
+import com.memberpoints.domain.notify.ExpiryReminderPass;
 import com.memberpoints.domain.order.Order;
 import com.memberpoints.domain.order.OrderStore;
 import java.time.Duration;
@@ -27,8 +28,21 @@ public final class SweepAgenda {
     private final LedgerStore ledger;
     private final OrderStore orders;
     private final DailySweep.Limits limits;
+    private final Optional<ExpiryReminderPass> reminders;
 
     public SweepAgenda(MerchantStore merchants, LedgerStore ledger, OrderStore orders, DailySweep.Limits limits) {
+        this(merchants, ledger, orders, limits, Optional.empty());
+    }
+
+    /** Also names when the expiry-reminder pass next has work ({@link ExpiryReminderPass#nextDue}). */
+    public SweepAgenda(MerchantStore merchants, LedgerStore ledger, OrderStore orders, DailySweep.Limits limits,
+                       ExpiryReminderPass reminders) {
+        this(merchants, ledger, orders, limits, Optional.of(reminders));
+    }
+
+    private SweepAgenda(MerchantStore merchants, LedgerStore ledger, OrderStore orders, DailySweep.Limits limits,
+                        Optional<ExpiryReminderPass> reminders) {
+        this.reminders = Objects.requireNonNull(reminders, "reminders");
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.orders = Objects.requireNonNull(orders, "orders");
@@ -47,6 +61,9 @@ public final class SweepAgenda {
                     .map(RedemptionHold::heldAt).map(t -> t.plus(limits.holdTimeLimit()).plusMillis(1)).findFirst());
             earliest = min(earliest, orders.awaitingAssignment(merchant, horizon, PageRequest.first(1)).items().stream()
                     .flatMap(o -> o.assignmentDueAt().stream()).map(t -> t.plus(limits.reconcileGrace())).findFirst());
+            if (reminders.isPresent()) {
+                earliest = min(earliest, reminders.get().nextDue(merchant, now, horizon));
+            }
         }
         return earliest;
     }

@@ -33,10 +33,11 @@ import java.util.Optional;
  * store's name, currency and time zone. Nothing is sent or stored. Staff with {@code member_points} (the people
  * who assign points and choose to notify) may preview.
  *
- * <p>Body: {@code kind} (ORDER_POINTS, STAFF_POINTS, ORDER_CREDITS, STAFF_CREDITS), {@code amount} and
- * {@code balance} (whole points, or for the credits kinds decimal strings in the store currency), optional
- * {@code locale} (falls back to the store default, then en), {@code memberName}, {@code nearestExpiry} (a store-local
- * date) and {@code reason} (required for STAFF_POINTS and STAFF_CREDITS, as for a real assignment).
+ * <p>Body: {@code kind} (ORDER_POINTS, STAFF_POINTS, ORDER_CREDITS, STAFF_CREDITS, and the expiry reminders
+ * POINTS_EXPIRING and CREDITS_EXPIRING), {@code amount} and {@code balance} (whole points, or for the credit kinds
+ * decimal strings in the store currency), optional {@code locale} (falls back to the store default, then en),
+ * {@code memberName}, {@code nearestExpiry} (a store-local date; required for the reminder kinds, whose text names
+ * it) and {@code reason} (required for STAFF_POINTS and STAFF_CREDITS, as for a real assignment).
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class NotificationPreviewHandler extends StaffApiHandler {

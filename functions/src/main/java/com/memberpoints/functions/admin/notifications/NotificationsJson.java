@@ -145,7 +145,9 @@ public final class NotificationsJson {
             amount = r.integer("amount", 1, MAX_POINTS);
             balance = r.integer("balance", 0, MAX_POINTS);
         }
-        Optional<Instant> expiry = r.optionalDate("nearestExpiry")
+        // A reminder names its expiry date, so the date is required for the reminder kinds.
+        Optional<Instant> expiry = (kind != null && kind.isReminder()
+                ? Optional.ofNullable(r.date("nearestExpiry")) : r.optionalDate("nearestExpiry"))
                 .map(d -> endOfDay(d, store));
         String reason = kind.hasReason()
                 ? r.string("reason", 1, MAX_REASON)

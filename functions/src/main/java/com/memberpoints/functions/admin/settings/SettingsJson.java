@@ -10,6 +10,7 @@ import com.memberpoints.domain.settings.CreditValidity;
 import com.memberpoints.domain.settings.EarnRate;
 import com.memberpoints.domain.settings.EarnRule;
 import com.memberpoints.domain.settings.ExpiryPolicy;
+import com.memberpoints.domain.settings.ExpiryReminders;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.OrderRewardCredits;
 import com.memberpoints.domain.settings.PointsProgram;
@@ -91,6 +92,7 @@ final class SettingsJson {
                 .put("tiers", new JsonArray(tiers))
                 .put("credits", creditRule(s.credits().rule()).put("enabled", s.credits().enabled()).build())
                 .put("rulesText", rules.build())
+                .put("expiryReminders", expiryReminders(s.expiryReminders()))
                 .build();
     }
 
@@ -128,6 +130,12 @@ final class SettingsJson {
         return MerchantSettings.of(1, d.points(), d.redeem(), d.tiers(), credits, d.rulesText());
     }
 
+    /** Section {@code expiry-reminders}: {@code expiryReminders} (issue 12.2). */
+    static MerchantSettings readExpiryReminders(FieldReader r) {
+        ExpiryReminders reminders = r.object("expiryReminders", SettingsJson::expiryReminders);
+        return reminders == null ? null : MerchantSettings.defaults().withExpiryReminders(reminders);
+    }
+
     /** Section {@code membership-tiers}: {@code tiers}. */
     static MerchantSettings readTiers(FieldReader r) {
         List<TierRule> tiers = r.objects("tiers", 0, SettingsValidator.MAX_TIERS, SettingsJson::tier);
@@ -136,6 +144,21 @@ final class SettingsJson {
         }
         MerchantSettings d = MerchantSettings.defaults();
         return MerchantSettings.of(1, d.points(), d.redeem(), tiers, d.credits(), d.rulesText());
+    }
+
+    /** The expiry-reminders part, a self-contained object (it can be served as a settings section of its own). */
+    static JsonObject expiryReminders(ExpiryReminders r) {
+        return JsonObject.builder().put("enabled", r.enabled()).put("daysBefore", r.daysBefore())
+                .put("email", r.email()).put("sms", r.sms()).build();
+    }
+
+    /** Reads the expiry-reminders object; every field is required (null when one was bad: the errors are recorded). */
+    static ExpiryReminders expiryReminders(FieldReader r) {
+        boolean enabled = r.bool("enabled");
+        long days = r.integer("daysBefore", -100_000, 100_000);
+        boolean email = r.bool("email");
+        boolean sms = r.bool("sms");
+        return new ExpiryReminders(enabled, (int) days, email, sms);
     }
 
     private static JsonObject.Builder rate(EarnRate rate) {
@@ -180,10 +203,14 @@ final class SettingsJson {
         List<TierRule> tiers = r.objects("tiers", 0, SettingsValidator.MAX_TIERS, SettingsJson::tier);
         OrderRewardCredits credits = r.object("credits", SettingsJson::rewardCredits);
         Map<String, String> rulesText = r.object("rulesText", SettingsJson::rulesText);
+        // Absent = off (a client written before the part existed); present, every field is required.
+        ExpiryReminders reminders = r.optionalObject("expiryReminders", SettingsJson::expiryReminders)
+                .orElse(ExpiryReminders.OFF);
         if (points == null || redeem == null || credits == null || rulesText == null || tiers.contains(null)) {
             return null; // field errors were recorded; the reader throws them
         }
-        return new Update(MerchantSettings.of(1, points, redeem, tiers, credits, rulesText), version);
+        return new Update(MerchantSettings.of(1, points, redeem, tiers, credits, rulesText)
+                .withExpiryReminders(reminders), version);
     }
 
     private static OrderRewardCredits rewardCredits(FieldReader c) {

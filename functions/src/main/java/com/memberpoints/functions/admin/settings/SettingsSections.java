@@ -68,7 +68,11 @@ public final class SettingsSections {
             // the Store Credits page; note 5: the Store Credits page alone cannot set them).
             new Entry(SettingsSection.of("membership-tiers", "tiers"),
                     Set.of(MEMBERSHIP_TIERS, SETTINGS), Set.of(MEMBERSHIP_TIERS, SETTINGS),
-                    s -> SettingsJson.members(s, "tiers"), SettingsJson::readTiers));
+                    s -> SettingsJson.members(s, "tiers"), SettingsJson::readTiers),
+            // Expiry reminders (issue 12.2): part of the member-points program, read and changed like its rules.
+            new Entry(SettingsSection.of("expiry-reminders", "expiryReminders"),
+                    Set.of(MEMBER_POINTS, SETTINGS), Set.of(SETTINGS),
+                    s -> SettingsJson.members(s, "expiryReminders"), SettingsJson::readExpiryReminders));
 
     public static List<Entry> all() {
         return ENTRIES;
