@@ -1,0 +1,12 @@
+package com.memberpoints.domain.checkout;
+
+import com.memberpoints.domain.settings.GivenWhen;
+import java.util.Objects;
+
+/** When something is given ({@link GivenWhen}, as data) and its ready-made text in the requested locale. */
+public record Timing(GivenWhen when, String text) {
+    public Timing {
+        Objects.requireNonNull(when, "when");
+        Objects.requireNonNull(text, "text");
+    }
+}
