@@ -1,5 +1,6 @@
 package com.memberpoints.domain.checkout;
 
+import com.memberpoints.domain.settings.Timing;
 import com.memberpoints.domain.earning.CreditsOutcome;
 import com.memberpoints.domain.earning.PointsOutcome;
 import com.memberpoints.domain.model.Money;

@@ -43,24 +43,12 @@ public final class ShopperTexts {
 
     /** "Points earned after completed", "Points earned 3 days after delivery", "Points earned on delivery". */
     public static String pointsGivenWhen(GivenWhen when, Locale locale) {
-        return givenWhen(when, locale, zh(locale) ? "點數" : "Points");
+        return when.text(GivenWhen.What.POINTS, locale);
     }
 
     /** "Credits earned after completed", "Credits earned on payment". */
     public static String creditsGivenWhen(GivenWhen when, Locale locale) {
-        return givenWhen(when, locale, zh(locale) ? "購物金" : "Credits");
-    }
-
-    private static String givenWhen(GivenWhen when, Locale locale, String what) {
-        boolean zh = zh(locale);
-        return switch (when) {
-            case GivenWhen.AfterCompleted c -> zh ? "訂單完成後獲得" + what : what + " earned after completed";
-            case GivenWhen.OnPayment p -> zh ? "付款後獲得" + what : what + " earned on payment";
-            case GivenWhen.DaysAfterDelivery(int days) when days == 0 ->
-                    zh ? "送達後獲得" + what : what + " earned on delivery";
-            case GivenWhen.DaysAfterDelivery(int days) -> zh ? "送達 " + days + " 天後獲得" + what
-                    : what + " earned " + days + (days == 1 ? " day" : " days") + " after delivery";
-        };
+        return when.text(GivenWhen.What.CREDITS, locale);
     }
 
     // ------------------------------------------------------------------ cart reminder

@@ -8,7 +8,7 @@ import com.memberpoints.domain.model.OrderId;
 import com.memberpoints.domain.settings.BoundRule;
 import com.memberpoints.domain.settings.CreditRule;
 import com.memberpoints.domain.settings.EarnRate;
-import com.memberpoints.domain.settings.GivenWhen;
+import com.memberpoints.domain.settings.Timing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -69,7 +69,7 @@ public record OrderPointsView(OrderId order, Optional<MemberId> member, OrderSta
     }
 
     /**
-     * @param givenWhen    when points are given under the assignment mode in force now (it is not bound)
+     * @param givenWhen    when points are given under the assignment mode in force now (it is not bound), worded
      * @param expected     points the bound rule gives the latest amounts, if the order will still earn them
      * @param assigned     when the points were assigned and by what, once they were
      * @param earned       net points the ledger holds for the order: its EARN plus every edit adjustment
@@ -78,7 +78,7 @@ public record OrderPointsView(OrderId order, Optional<MemberId> member, OrderSta
      * @param redeemed     points redeemed at checkout for the order
      * @param reverted     redeemed points given back (cancellation, or a hold never confirmed)
      */
-    public record PointsSide(GivenWhen givenWhen, Optional<Pending> expected, Optional<Assigned> assigned, long earned,
+    public record PointsSide(Timing givenWhen, Optional<Pending> expected, Optional<Assigned> assigned, long earned,
                              long adjustedAdd, long adjustedDeduct, long redeemed, long reverted) {
         public PointsSide {
             Objects.requireNonNull(givenWhen, "givenWhen");
@@ -113,7 +113,7 @@ public record OrderPointsView(OrderId order, Optional<MemberId> member, OrderSta
      * @param redeemed    store credits applied at checkout
      * @param reverted    applied store credits given back
      */
-    public record CreditsSide(GivenWhen givenWhen, Money rewarded, Optional<Instant> rewardedAt,
+    public record CreditsSide(Timing givenWhen, Money rewarded, Optional<Instant> rewardedAt,
                               Optional<GivenBy> rewardedBy, Money inLedger, Money redeemed, Money reverted) {
         public CreditsSide {
             Objects.requireNonNull(givenWhen, "givenWhen");

@@ -18,9 +18,11 @@ import com.memberpoints.domain.settings.AssignmentPolicy;
 import com.memberpoints.domain.settings.EarnRate;
 import com.memberpoints.domain.settings.GivenWhen;
 import com.memberpoints.domain.settings.SettingsStore;
+import com.memberpoints.domain.notify.NotificationTemplates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,8 +50,16 @@ public final class OrderViews {
         return merchants.require(merchant);
     }
 
-    /** The order's points and credits state; empty when {@code merchant} has no such order. */
+    /** The order's points and credits state, texts in the store's default locale; empty when there is no such order. */
     public Optional<OrderPointsView> view(Merchant merchant, OrderId id) {
+        return view(merchant, id, Optional.empty());
+    }
+
+    /**
+     * The order's points and credits state, "when given" worded in {@code locale} (a template locale, else the store
+     * default's); empty when {@code merchant} has no such order.
+     */
+    public Optional<OrderPointsView> view(Merchant merchant, OrderId id, Optional<Locale> locale) {
         Optional<Order> found = orders.find(merchant.id(), id);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -58,11 +68,12 @@ public final class OrderViews {
         OrderJournal journal = order.member().isPresent()
                 ? ledger.orderJournal(merchant.id(), order.member().get(), id) : OrderJournal.EMPTY;
         AssignmentPolicy mode = settings.currentOrDefaults(merchant.id()).points().assignment();
-        return Optional.of(of(order, journal, mode, merchant.zone()));
+        return Optional.of(of(order, journal, mode, merchant.zone(),
+                NotificationTemplates.resolve(locale, merchant.defaultLocale())));
     }
 
     /** The view of {@code order} whose journal is {@code journal}, under the assignment mode in force. Pure. */
-    public static OrderPointsView of(Order order, OrderJournal journal, AssignmentPolicy mode, ZoneId zone) {
+    public static OrderPointsView of(Order order, OrderJournal journal, AssignmentPolicy mode, ZoneId zone, Locale locale) {
         PointsOutcome outcome = Earning.points(order.rule(), order.earnFacts(), Money.zero(order.amounts().itemSubtotal().currency()));
         Optional<EarnRate> rate = outcome instanceof PointsOutcome.Earns e ? Optional.of(e.rate()) : Optional.empty();
         Optional<RateSource> source = outcome instanceof PointsOutcome.Earns e ? Optional.of(e.source()) : Optional.empty();
@@ -101,9 +112,11 @@ public final class OrderViews {
                 : Optional.of(new OrderPointsView.Assigned(earned.pointsAssignedAt().get(),
                         pointsGivenBy(order, earned.pointsAssignedAt().get()), earnEntry, expiresAt));
         var currency = order.amounts().itemSubtotal().currency();
-        OrderPointsView.PointsSide pointsSide = new OrderPointsView.PointsSide(GivenWhen.points(mode), pending, assigned,
+        OrderPointsView.PointsSide pointsSide = new OrderPointsView.PointsSide(
+                GivenWhen.points(mode).worded(GivenWhen.What.POINTS, locale), pending, assigned,
                 earnedNet, adjustedAdd, adjustedDeduct, redeemedPoints, revertedPoints);
-        OrderPointsView.CreditsSide creditsSide = new OrderPointsView.CreditsSide(GivenWhen.credits(mode),
+        OrderPointsView.CreditsSide creditsSide = new OrderPointsView.CreditsSide(
+                GivenWhen.credits(mode).worded(GivenWhen.What.CREDITS, locale),
                 earned.creditsAwarded(), earned.creditsAwardedAt(),
                 earned.creditsAwardedAt().map(at -> creditsGivenBy(order, at)),
                 Money.ofMinor(creditsInLedger, currency), Money.ofMinor(redeemedCredits, currency),

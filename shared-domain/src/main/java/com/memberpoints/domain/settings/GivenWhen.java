@@ -43,6 +43,31 @@ public sealed interface GivenWhen {
         }
     }
 
+    /** What is given, for the wording. */
+    enum What { POINTS, CREDITS }
+
+    /**
+     * The ready-made text in {@code locale} ({@code zh} → Traditional Chinese, anything else English, the articles'
+     * words): "Points earned after completed", "Credits earned after completed", "Points earned 3 days after
+     * delivery", "Points earned on delivery", "Credits earned on payment".
+     */
+    default String text(What what, java.util.Locale locale) {
+        boolean zh = locale.getLanguage().equals("zh");
+        String noun = what == What.POINTS ? (zh ? "點數" : "Points") : (zh ? "購物金" : "Credits");
+        return switch (this) {
+            case AfterCompleted c -> zh ? "訂單完成後獲得" + noun : noun + " earned after completed";
+            case OnPayment p -> zh ? "付款後獲得" + noun : noun + " earned on payment";
+            case DaysAfterDelivery(int days) when days == 0 -> zh ? "送達後獲得" + noun : noun + " earned on delivery";
+            case DaysAfterDelivery(int days) -> zh ? "送達 " + days + " 天後獲得" + noun
+                    : noun + " earned " + days + (days == 1 ? " day" : " days") + " after delivery";
+        };
+    }
+
+    /** This timing with its text for {@code what} in {@code locale}. */
+    default Timing worded(What what, java.util.Locale locale) {
+        return new Timing(this, text(what, locale));
+    }
+
     GivenWhen AFTER_COMPLETED = new AfterCompleted();
     GivenWhen ON_PAYMENT = new OnPayment();
 

@@ -1,5 +1,6 @@
 package com.memberpoints.domain.checkout;
 
+import com.memberpoints.domain.settings.Timing;
 import static com.memberpoints.domain.testing.Fixtures.creditRule;
 import static com.memberpoints.domain.testing.Fixtures.merchant;
 import static com.memberpoints.domain.testing.Fixtures.settings;

@@ -14,6 +14,7 @@ import com.memberpoints.domain.settings.AssignmentPolicy;
 import com.memberpoints.domain.settings.CreditType;
 import com.memberpoints.domain.settings.EarnRate;
 import com.memberpoints.domain.settings.GivenWhen;
+import com.memberpoints.domain.settings.Timing;
 import com.memberpoints.domain.testing.Fixtures;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -41,7 +42,7 @@ class OrderViewsTest {
         assertThat(placed.rule().rule().settingsVersion()).isEqualTo(1);
         assertThat(placed.rule().earnRate()).contains(EarnRate.of("10.00", 1));
         assertThat(placed.rule().rateSource()).contains(RateSource.STORE);
-        assertThat(placed.points().givenWhen()).isEqualTo(new GivenWhen.DaysAfterDelivery(3));
+        assertThat(placed.points().givenWhen()).isEqualTo(new Timing(new GivenWhen.DaysAfterDelivery(3), "Points earned 3 days after delivery"));
         assertThat(placed.points().expected()).hasValueSatisfying(p -> {
             assertThat(p.points()).isEqualTo(100);
             assertThat(p.waiting()).isEqualTo(Order.PendingPoints.Waiting.DELIVERY);
@@ -55,7 +56,7 @@ class OrderViewsTest {
         assertThat(view(h, "o1").credits().rewarded()).isEqualTo(Fixtures.twd("10.00"));
         assertThat(view(h, "o1").credits().rewardedBy()).contains(OrderPointsView.GivenBy.ORDER_PAID);
         assertThat(view(h, "o1").credits().inLedger()).isEqualTo(Fixtures.twd("10.00"));
-        assertThat(view(h, "o1").credits().givenWhen()).isEqualTo(GivenWhen.ON_PAYMENT);
+        assertThat(view(h, "o1").credits().givenWhen().when()).isEqualTo(GivenWhen.ON_PAYMENT);
 
         h.at(2021, 12, 1, 10, 0);
         h.delivered("o1", DeliveryStatus.COLLECTED);
@@ -83,14 +84,14 @@ class OrderViewsTest {
         h.place("o1", "200.00");
         h.paid("o1");
         assertThat(view(h, "o1").credits().rewardedAt()).isEmpty();
-        assertThat(view(h, "o1").credits().givenWhen()).isEqualTo(GivenWhen.AFTER_COMPLETED);
+        assertThat(view(h, "o1").credits().givenWhen()).isEqualTo(new Timing(GivenWhen.AFTER_COMPLETED, "Credits earned after completed"));
         h.delivered("o1", DeliveryStatus.ARRIVED);
         assertThat(view(h, "o1").points().expected().orElseThrow().waiting())
                 .isEqualTo(Order.PendingPoints.Waiting.COMPLETION);
         h.at(2021, 12, 2, 10, 0);
         h.completed("o1");
         OrderPointsView v = view(h, "o1");
-        assertThat(v.points().givenWhen()).isEqualTo(GivenWhen.AFTER_COMPLETED);
+        assertThat(v.points().givenWhen()).isEqualTo(new Timing(GivenWhen.AFTER_COMPLETED, "Points earned after completed"));
         assertThat(v.points().assigned().orElseThrow().by()).isEqualTo(OrderPointsView.GivenBy.ORDER_COMPLETED);
         assertThat(v.credits().rewardedBy()).contains(OrderPointsView.GivenBy.ORDER_COMPLETED);
         assertThat(v.completedAt()).contains(h.now);

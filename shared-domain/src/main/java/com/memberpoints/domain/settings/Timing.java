@@ -1,6 +1,5 @@
-package com.memberpoints.domain.checkout;
+package com.memberpoints.domain.settings;
 
-import com.memberpoints.domain.settings.GivenWhen;
 import java.util.Objects;
 
 /** When something is given ({@link GivenWhen}, as data) and its ready-made text in the requested locale. */
