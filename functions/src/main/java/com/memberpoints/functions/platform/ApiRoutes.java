@@ -14,6 +14,8 @@ import com.memberpoints.functions.admin.members.MemberPointsHandler;
 import com.memberpoints.functions.admin.reports.OrdersReportHandler;
 import com.memberpoints.functions.admin.settings.UpdateSettingsHandler;
 import com.memberpoints.functions.platform.http.ApiHandler;
+import com.memberpoints.functions.storefront.GuestCreditReminderHandler;
+import com.memberpoints.functions.admin.orders.OrderPointsHandler;
 import com.memberpoints.functions.storefront.MyCreditsHandler;
 import com.memberpoints.functions.storefront.MyPointsHandler;
 import com.memberpoints.functions.storefront.MyPointsHistoryHandler;
@@ -80,7 +82,10 @@ public final class ApiRoutes {
             // notifications
             new Route("POST", "/v1/admin/notifications/preview", NotificationPreviewHandler.class),
             new Route("GET", "/v1/admin/notifications/sms-usage", SmsUsageHandler.class),
-            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class));
+            new Route("GET", "/v1/admin/notifications/deliveries", DeliveriesHandler.class),
+            // issue 11.5: the guest cart reminder (no token) and the admin order view
+            new Route("POST", "/v1/storefront/merchants/{merchantId}/credit-reminder", GuestCreditReminderHandler.class),
+            new Route("GET", "/v1/admin/orders/{orderId}", OrderPointsHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

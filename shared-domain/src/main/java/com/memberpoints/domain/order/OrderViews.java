@@ -45,9 +45,9 @@ public final class OrderViews {
         this.merchants = Objects.requireNonNull(merchants, "merchants");
     }
 
-    /** The caller's store profile. @throws com.memberpoints.domain.merchant.UnknownMerchantException when it has none */
-    public Merchant merchant(MerchantId merchant) {
-        return merchants.require(merchant);
+    /** The caller's store profile, if it has one (admin routes answer "set the store up first" otherwise). */
+    public Optional<Merchant> store(MerchantId merchant) {
+        return merchants.find(merchant);
     }
 
     /** The order's points and credits state, texts in the store's default locale; empty when there is no such order. */
