@@ -103,6 +103,8 @@ class AdminAuthorizationMatrixTest {
         parts.put(com.memberpoints.domain.merchant.MerchantStore.class, s.merchants());
         parts.put(com.memberpoints.domain.settings.SettingsStore.class, s.settingsStore());
         parts.put(com.memberpoints.domain.order.OrderStore.class, s.orders());
+        parts.put(com.memberpoints.domain.order.OrderViews.class, new com.memberpoints.domain.order.OrderViews(
+                s.orders(), s.ledger(), s.settingsStore(), s.merchants()));
         for (java.lang.reflect.Constructor<?> c : type.getConstructors()) {
             if (c.getParameterCount() > 0 && java.util.Arrays.stream(c.getParameterTypes()).allMatch(parts::containsKey)) {
                 try {
@@ -143,6 +145,11 @@ class AdminAuthorizationMatrixTest {
         }
         if (route.path().contains("{jobId}")) {
             params.put("jobId", "bulk-job1");
+        }
+        if (route.path().contains("{orderId}")) {
+            // shop-1 has this order: another store's staff must get 404 all the same (issue 11.5)
+            world.orders.save(AdminOrderViewTest.order(SHOP, "o-shop1"));
+            params.put("orderId", "o-shop1");
         }
         Map<String, String> query = route.path().endsWith(".csv")
                 ? Map.of("from", "2026-11-01", "to", "2026-11-30") : Map.of();
