@@ -81,6 +81,21 @@ class GivenWhenAndTextsTest {
     }
 
     @Test
+    void theGuestReminderUsesTheStoreRule_neverATierOverride() {
+        var tierRule = new com.memberpoints.domain.settings.TierRule(com.memberpoints.domain.testing.Fixtures.GOLD,
+                Optional.empty(), Optional.of(creditRule("10.00", CreditType.fixed("99.00", false))));
+        var storeOn = settings().tier(tierRule).credits(true, creditRule("100.00", CreditType.fixed("10.00", false))).build();
+        assertThat(CheckoutQuoter.guestReminder(storeOn, twd("80.00"), twd("0.00"), Locale.ENGLISH))
+                .isInstanceOfSatisfying(CreditReminder.BuyMore.class, m -> {
+                    assertThat(m.rule().threshold()).isEqualTo(twd("100.00"));
+                    assertThat(m.credits()).isEqualTo(twd("10.00"));
+                });
+        var storeOff = settings().tier(tierRule).credits(false, creditRule("100.00", CreditType.fixed("10.00", false))).build();
+        assertThat(CheckoutQuoter.guestReminder(storeOff, twd("80.00"), twd("0.00"), Locale.ENGLISH))
+                .isEqualTo(CreditReminder.NONE);
+    }
+
+    @Test
     void memberCenterRuleLines() {
         var c = twd("0").currency();
         assertThat(ShopperTexts.expiry(ExpiryPolicy.annual(12, 31), Locale.ENGLISH))
