@@ -73,6 +73,11 @@ final class LocalHandlers {
         w.http(QuoteHandler.class, new QuoteHandler(checkout, a.logger()));
         w.http(RedemptionHandler.class, new RedemptionHandler(checkout, a.logger()));
         w.http(MyPointsHandler.class, new MyPointsHandler(center, a.logger()));
+        w.http(com.memberpoints.functions.storefront.GuestCreditReminderHandler.class,
+                new com.memberpoints.functions.storefront.GuestCreditReminderHandler(checkout, a.logger()));
+        w.http(com.memberpoints.functions.admin.orders.OrderPointsHandler.class,
+                new com.memberpoints.functions.admin.orders.OrderPointsHandler(new com.memberpoints.domain.order.OrderViews(
+                        a.orders(), a.ledger(), a.settings(), a.merchants()), a.logger()));
         w.http(MyPointsHistoryHandler.class, new MyPointsHistoryHandler(center, a.logger()));
         w.http(MyCreditsHandler.class, new MyCreditsHandler(center, a.logger()));
 

@@ -57,7 +57,8 @@ public final class FirstInvokeBenchmark {
         for (ApiRoutes.Route r : ApiRoutes.all()) {
             String claims = r.path().startsWith("/v1/admin/") ? STAFF_CLAIMS
                     : r.path().startsWith("/v1/storefront/") ? MEMBER_CLAIMS : "-";
-            String rawPath = r.path().replace("{memberId}", QuoteStartupBenchmark.MEMBER).replace("{jobId}", "bench-job");
+            String rawPath = r.path().replace("{memberId}", QuoteStartupBenchmark.MEMBER).replace("{jobId}", "bench-job")
+                    .replace("{orderId}", "bench-order");
             if (r.method().equals("GET")) {
                 targets.add(new String[] {r.handler().getName(), r.routeKey(), rawPath, claims, "-"});
             } else if (r.path().equals("/v1/storefront/checkout/quote")) {

@@ -16,6 +16,8 @@ import com.memberpoints.functions.admin.settings.UpdateSettingsHandler;
 import com.memberpoints.functions.admin.settings.GetSettingsSectionHandler;
 import com.memberpoints.functions.admin.settings.UpdateSettingsSectionHandler;
 import com.memberpoints.functions.platform.http.ApiHandler;
+import com.memberpoints.functions.storefront.GuestCreditReminderHandler;
+import com.memberpoints.functions.admin.orders.OrderPointsHandler;
 import com.memberpoints.functions.storefront.MyCreditsHandler;
 import com.memberpoints.functions.storefront.MyPointsHandler;
 import com.memberpoints.functions.storefront.MyPointsHistoryHandler;
@@ -107,7 +109,10 @@ public final class ApiRoutes {
             new Route("POST", "/v1/admin/members/{memberId}/credits/adjustments",
                     com.memberpoints.functions.admin.members.AdjustCreditsHandler.class),
             new Route("GET", "/v1/admin/members/{memberId}/credits",
-                    com.memberpoints.functions.admin.members.MemberCreditsHandler.class));
+                    com.memberpoints.functions.admin.members.MemberCreditsHandler.class),
+            // issue 11.5: the guest cart reminder (no token) and the admin order view
+            new Route("POST", "/v1/storefront/merchants/{merchantId}/credit-reminder", GuestCreditReminderHandler.class),
+            new Route("GET", "/v1/admin/orders/{orderId}", OrderPointsHandler.class));
 
     public static List<Route> all() {
         return ROUTES;

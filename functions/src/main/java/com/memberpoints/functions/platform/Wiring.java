@@ -274,6 +274,19 @@ public final class Wiring {
     }
     // ---- end storefront -------------------------------------------------------------------------
 
+    // ---- admin order view (issue 11.5) ------------------------------------------------------------
+
+    /** The admin order view over the DynamoDB adapters, built once per container. */
+    public static com.memberpoints.domain.order.OrderViews orderViews() {
+        return OrderViewsHolder.VIEWS;
+    }
+
+    private static final class OrderViewsHolder {
+        static final com.memberpoints.domain.order.OrderViews VIEWS = new com.memberpoints.domain.order.OrderViews(
+                orderStore(), ledgerStore(), cachedSettingsStore(), merchantStore());
+    }
+    // ---- end admin order view ---------------------------------------------------------------------
+
     // ---- admin (settings, member views, adjustments, bulk jobs) ---------------------------------
 
     /** Settings reads and versioned updates. */

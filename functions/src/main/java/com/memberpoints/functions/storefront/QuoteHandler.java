@@ -14,14 +14,17 @@ import com.memberpoints.functions.platform.json.FieldReader;
 import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * {@code POST /v1/storefront/checkout/quote}: the checkout breakdown for the member's cart (SPEC §3), with
+ * {@code POST /v1/storefront/checkout/quote?locale=}: the checkout breakdown for the member's cart (SPEC §3), with
  * the member's balance from one ledger read. Writes nothing. An entered number of points the rules refuse
  * ("At least 10 points must be entered") is a 200 with {@code redemption.outcome = REJECTED}: a quote is a
- * preview the storefront renders while the member types (docs/decisions.md, "Storefront API").
+ * preview the storefront renders while the member types (docs/decisions.md, "Storefront API"). It says when the
+ * points and credits would be given, and words that and the cart reminder in {@code locale} (issue 11.5).
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
 public final class QuoteHandler extends MemberApiHandler {
@@ -39,10 +42,10 @@ public final class QuoteHandler extends MemberApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request, Caller.Member member) {
-        request.query().allowOnly();
+        Optional<Locale> locale = request.query().allowOnly("locale").locale("locale");
         Merchant merchant = service.merchant(member.merchantId());
         StorefrontJson.CartRequest cart = request.body(new Reading(merchant.currency()));
-        Quote quote = service.quote(merchant, member.memberId(), cart.cart(), cart.points());
+        Quote quote = service.quote(merchant, member.memberId(), cart.cart(), cart.points(), locale);
         request.log().count("QuotesServed", 1);
         return ApiResponse.ok(StorefrontJson.quote(quote, merchant.currency()));
     }

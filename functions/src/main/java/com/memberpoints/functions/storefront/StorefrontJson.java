@@ -5,6 +5,9 @@ import com.memberpoints.domain.checkout.CreditReminder;
 import com.memberpoints.domain.checkout.PointsRequest;
 import com.memberpoints.domain.checkout.Quote;
 import com.memberpoints.domain.checkout.Redemption;
+import com.memberpoints.domain.checkout.ReminderRule;
+import com.memberpoints.domain.settings.Timing;
+import com.memberpoints.domain.settings.GivenWhen;
 import com.memberpoints.domain.checkout.RedemptionOutcome;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.model.FieldError;
@@ -66,6 +69,38 @@ final class StorefrontJson {
         return new CartRequest(new Cart(items, discounts, storeCredits, deliveryFee, paymentFee, channel), points);
     }
 
+    /** A guest's cart for the credit reminder: the items' subtotal and the discounts (≤ the subtotal). */
+    record GuestCart(Money itemSubtotal, Money discounts) {}
+
+    /** Reads {@code {"items":[{"amount":"120.00"}],"discounts":"0.00"}}; nothing else is accepted. */
+    record GuestCartReading(Currency currency) implements java.util.function.Function<FieldReader, GuestCart> {
+        @Override
+        public GuestCart apply(FieldReader r) {
+            List<Money> amounts = r.objects("items", 1, Cart.MAX_ITEMS, new AmountReading(currency));
+            Money subtotal = Money.zero(currency);
+            for (Money m : amounts) {
+                if (m != null) {
+                    subtotal = subtotal.plus(m);
+                }
+            }
+            Money discounts = r.optionalMoney("discounts", currency, MAX_AMOUNT).orElse(Money.zero(currency));
+            return new GuestCart(subtotal, discounts);
+        }
+    }
+
+    private record AmountReading(Currency currency) implements java.util.function.Function<FieldReader, Money> {
+        @Override
+        public Money apply(FieldReader item) {
+            return item.money("amount", currency, MAX_AMOUNT);
+        }
+    }
+
+    /** The guest reminder: the currency, the reminder, and that only logged-in members receive credits. */
+    static JsonObject guestReminder(CreditReminder r, Currency currency) {
+        return JsonObject.builder().put("currency", currency.getCurrencyCode()).put("creditReminder", reminder(r))
+                .put("membersOnly", true).build();
+    }
+
     /** One cart line: a class, not a lambda (cold start). */
     private record ItemReading(Currency currency) implements java.util.function.Function<FieldReader, Cart.Item> {
         @Override
@@ -100,7 +135,9 @@ final class StorefrontJson {
                 .put("deliveryFee", q.deliveryFee())
                 .put("paymentFee", q.paymentFee())
                 .put("total", q.total())
-                .put("earn", earn(q.pointsToEarn(), q.creditsToEarn()))
+                .put("earn", earn(q.pointsToEarn(), q.creditsToEarn())
+                        .put("pointsGivenWhen", givenWhen(q.pointsGivenWhen()))
+                        .put("creditsGivenWhen", givenWhen(q.creditsGivenWhen())).build())
                 .put("creditReminder", reminder(q.creditReminder()))
                 .put("settingsVersion", q.settingsVersion())
                 .build();
@@ -122,7 +159,16 @@ final class StorefrontJson {
         return b.build();
     }
 
-    private static JsonObject earn(PointsOutcome points, CreditsOutcome credits) {
+    /** When something is given: {@code {"kind":"DAYS_AFTER_DELIVERY","days":3,"text":"Points earned 3 days after delivery"}}. */
+    static JsonObject givenWhen(Timing t) {
+        JsonObject.Builder b = JsonObject.builder().put("kind", t.when().kind());
+        if (t.when() instanceof GivenWhen.DaysAfterDelivery d) {
+            b.put("days", d.days());
+        }
+        return b.put("text", t.text()).build();
+    }
+
+    private static JsonObject.Builder earn(PointsOutcome points, CreditsOutcome credits) {
         JsonObject.Builder b = JsonObject.builder().put("points", points.points());
         if (points instanceof PointsOutcome.NotEarned n) {
             b.put("pointsNotEarnedReason", n.reason().name());
@@ -131,18 +177,42 @@ final class StorefrontJson {
         if (credits instanceof CreditsOutcome.NotEarned n) {
             b.put("creditsNotEarnedReason", n.reason().name());
         }
+        return b;
+    }
+
+    /**
+     * The cart reminder: its kind, the rule behind it ({@code rule}: type, threshold, amount or rate), the figures,
+     * {@code text} in the requested locale and {@code texts} in every template locale.
+     */
+    static JsonObject reminder(CreditReminder r) {
+        if (r instanceof CreditReminder.BuyMore m) {
+            return JsonObject.builder().put("kind", "BUY_MORE").put("rule", rule(m.rule())).put("shortfall", m.shortfall())
+                    .put("credits", m.credits()).put("text", m.text()).put("texts", texts(m.texts())).build();
+        }
+        if (r instanceof CreditReminder.WillEarn w) {
+            return JsonObject.builder().put("kind", "WILL_EARN").put("rule", rule(w.rule())).put("credits", w.credits())
+                    .put("text", w.text()).put("texts", texts(w.texts())).build();
+        }
+        return JsonObject.builder().put("kind", "NONE").build();
+    }
+
+    private static JsonObject rule(ReminderRule rule) {
+        JsonObject.Builder b = JsonObject.builder().put("type", rule.type().name()).put("threshold", rule.threshold());
+        if (rule.amount().isPresent()) {
+            b.put("amount", rule.amount().get());
+        }
+        if (rule.rate().isPresent()) {
+            b.putDecimalString("rate", rule.rate().get());
+        }
         return b.build();
     }
 
-    private static JsonObject reminder(CreditReminder r) {
-        if (r instanceof CreditReminder.BuyMore m) {
-            return JsonObject.builder().put("kind", "BUY_MORE").put("shortfall", m.shortfall())
-                    .put("credits", m.credits()).put("text", m.text()).build();
+    private static JsonObject texts(Map<String, String> texts) {
+        JsonObject.Builder b = JsonObject.builder();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(texts).entrySet()) {
+            b.put(e.getKey(), e.getValue());
         }
-        if (r instanceof CreditReminder.WillEarn w) {
-            return JsonObject.builder().put("kind", "WILL_EARN").put("credits", w.credits()).put("text", w.text()).build();
-        }
-        return JsonObject.builder().put("kind", "NONE").build();
+        return b.build();
     }
 
     /**

@@ -121,6 +121,8 @@ class AdminAuthorizationMatrixTest {
         parts.put(com.memberpoints.domain.migration.BalanceImports.class, world.imports());
         parts.put(com.memberpoints.domain.migration.BalanceExport.class, world.export());
         parts.put(com.memberpoints.domain.staff.ReceiptStore.class, s.receipts());
+        parts.put(com.memberpoints.domain.order.OrderViews.class, new com.memberpoints.domain.order.OrderViews(
+                s.orders(), s.ledger(), s.settingsStore(), s.merchants()));
         for (java.lang.reflect.Constructor<?> c : type.getConstructors()) {
             if (c.getParameterCount() > 0 && java.util.Arrays.stream(c.getParameterTypes()).allMatch(parts::containsKey)) {
                 try {
@@ -184,6 +186,11 @@ class AdminAuthorizationMatrixTest {
         }
         if (route.path().contains("{part}")) {
             params.put("part", "2");
+        }
+        if (route.path().contains("{orderId}")) {
+            // shop-1 has this order: another store's staff must get 404 all the same (issue 11.5)
+            world.orders.save(AdminOrderViewTest.order(SHOP, "o-shop1"));
+            params.put("orderId", "o-shop1");
         }
         Map<String, String> query = route.path().endsWith("orders.csv")
                 ? Map.of("from", "2026-11-01", "to", "2026-11-30") : Map.of();

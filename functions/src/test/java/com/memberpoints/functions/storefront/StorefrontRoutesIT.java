@@ -147,7 +147,7 @@ class StorefrontRoutesIT {
         Call q = quote("ann", cart("60.00", ""));
         assertThat(q.number("earn.points")).isEqualTo(6);
         assertThat(q.text("creditReminder.kind")).isEqualTo("BUY_MORE");
-        assertThat(q.text("creditReminder.text")).isEqualTo("Buy 40.00 more to get 10.00 credits");
+        assertThat(q.text("creditReminder.text")).isEqualTo("Get $10.00 credits for every $100.00 – Buy $40.00 more to get the offer");
         Call fixture = call(w.quote(), event("storefront-checkout-quote.json", w.member("ann"), null, null));
         assertThat(fixture.status()).as(fixture.body()).isEqualTo(200);
         assertThat(fixture.text("total")).isEqualTo("105.00");

@@ -1,5 +1,6 @@
 package com.memberpoints.domain.checkout;
 
+import com.memberpoints.domain.settings.Timing;
 import com.memberpoints.domain.earning.CreditsOutcome;
 import com.memberpoints.domain.earning.EarnFormulas;
 import com.memberpoints.domain.earning.Earning;
@@ -11,6 +12,7 @@ import com.memberpoints.domain.model.Money;
 import com.memberpoints.domain.model.CheckoutIdentity;
 import com.memberpoints.domain.settings.BoundRule;
 import com.memberpoints.domain.settings.CreditRule;
+import com.memberpoints.domain.settings.GivenWhen;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.settings.RedeemRule;
@@ -18,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,8 +35,18 @@ public final class CheckoutQuoter {
 
     private CheckoutQuoter() {}
 
+    /** The quote with its texts in the store's default locale. */
     public static Quote quote(Merchant merchant, MerchantSettings settings, QuoteRequest r) {
+        return quote(merchant, settings, r, Optional.empty());
+    }
+
+    /**
+     * The quote, its texts (when points and credits are given, the cart reminder) in {@code locale} when a template
+     * locale matches it, else in the store default's ({@link ShopperTexts#resolve}).
+     */
+    public static Quote quote(Merchant merchant, MerchantSettings settings, QuoteRequest r, Optional<Locale> locale) {
         validate(merchant, r);
+        Locale textLocale = ShopperTexts.resolve(locale, merchant.defaultLocale());
         Money zero = merchant.zero();
         RedeemRule redeem = settings.redeem();
         long unit = redeem.pointsPerUnit();
@@ -81,12 +94,16 @@ public final class CheckoutQuoter {
         Money base = EarnFormulas.earnBase(r.itemSubtotal(), r.discounts(), r.storeCredits(), pointDiscount);
         PointsOutcome points = Earning.points(rule, r.facts(), base);
         CreditsOutcome credits = Earning.credits(rule, r.facts(), base, true);
-        CreditReminder reminder = reminder(rule, base, credits);
+        CreditReminder reminder = reminder(rule, base, credits, textLocale);
+        GivenWhen pointsWhen = GivenWhen.points(settings.points().assignment());
+        GivenWhen creditsWhen = GivenWhen.credits(settings.points().assignment());
 
         return new Quote(
                 r.itemSubtotal(), r.discounts(), r.storeCredits(), afterDiscounts, eligible, maxPointDiscount,
                 r.pointsBalance(), unit, maxPoints, applied, pointDiscount, r.deliveryFee(), r.paymentFee(), total,
-                r.pointsBalance() - applied, redemption, points, credits, reminder, settings.version());
+                r.pointsBalance() - applied, redemption, points, credits, reminder, settings.version(),
+                new Timing(pointsWhen, ShopperTexts.pointsGivenWhen(pointsWhen, textLocale)),
+                new Timing(creditsWhen, ShopperTexts.creditsGivenWhen(creditsWhen, textLocale)));
     }
 
     /**
@@ -145,23 +162,66 @@ public final class CheckoutQuoter {
         return Optional.empty();
     }
 
-    private static CreditReminder reminder(BoundRule rule, Money base, CreditsOutcome outcome) {
+    private static CreditReminder reminder(BoundRule rule, Money base, CreditsOutcome outcome, Locale locale) {
         Optional<CreditRule> applicable = Earning.applicableCreditRule(rule);
         if (applicable.isEmpty()) {
             return CreditReminder.NONE;
         }
-        CreditRule cr = applicable.get();
-        Money minimum = new Money(cr.minimum(), base.currency());
+        Optional<Money> earns = outcome instanceof CreditsOutcome.Earns e ? Optional.of(e.credits()) : Optional.empty();
+        return reminder(applicable.get(), base, earns, locale);
+    }
+
+    /**
+     * The reminder of {@code rule} for a cart whose earn base is {@code base}: below the threshold, buy the
+     * shortfall to get what the threshold earns; at or above it, {@code earns} when positive; otherwise none.
+     */
+    static CreditReminder reminder(CreditRule cr, Money base, Optional<Money> earns, Locale locale) {
+        ReminderRule data = ReminderRule.of(cr, base.currency());
+        Money minimum = data.threshold();
         if (base.compareTo(minimum) < 0) {
             Money credits = EarnFormulas.credits(minimum, cr);
             Money shortfall = minimum.minus(base);
-            return new CreditReminder.BuyMore(shortfall, credits,
-                    "Buy " + shortfall.toPlainString() + " more to get " + credits.toPlainString() + " credits");
+            return new CreditReminder.BuyMore(data, shortfall, credits, ShopperTexts.buyMore(data, shortfall, locale),
+                    ShopperTexts.inEveryLocale(new BuyMoreText(data, shortfall)));
         }
-        if (outcome instanceof CreditsOutcome.Earns e && e.credits().isPositive()) {
-            return new CreditReminder.WillEarn(e.credits(), "+" + e.credits().toPlainString() + " credits");
+        if (earns.isPresent() && earns.get().isPositive()) {
+            Money credits = earns.get();
+            return new CreditReminder.WillEarn(data, credits, ShopperTexts.willEarn(data, credits, locale),
+                    ShopperTexts.inEveryLocale(new WillEarnText(data, credits)));
         }
         return CreditReminder.NONE;
+    }
+
+    /**
+     * The cart reminder a guest sees (issue 11.5): the store's own rule when it is on — a guest has no tier, so tier
+     * overrides never apply — on the cart's {@code itemSubtotal − discounts} (a guest has no store credits or
+     * points). At or above the threshold it shows what a logged-in member would get (only members earn: SPEC §2).
+     * Reads no member data.
+     */
+    public static CreditReminder guestReminder(MerchantSettings settings, Money itemSubtotal, Money discounts,
+                                               Locale locale) {
+        if (!settings.credits().enabled()) {
+            return CreditReminder.NONE;
+        }
+        CreditRule cr = settings.credits().rule();
+        Money base = itemSubtotal.minus(discounts).max(Money.zero(itemSubtotal.currency()));
+        Optional<Money> earns = EarnFormulas.meetsMinimum(base, cr) && base.isPositive()
+                ? Optional.of(EarnFormulas.credits(base, cr)) : Optional.empty();
+        return reminder(cr, base, earns, locale);
+    }
+
+    private record BuyMoreText(ReminderRule rule, Money shortfall) implements java.util.function.Function<Locale, String> {
+        @Override
+        public String apply(Locale l) {
+            return ShopperTexts.buyMore(rule, shortfall, l);
+        }
+    }
+
+    private record WillEarnText(ReminderRule rule, Money credits) implements java.util.function.Function<Locale, String> {
+        @Override
+        public String apply(Locale l) {
+            return ShopperTexts.willEarn(rule, credits, l);
+        }
     }
 
     private static void validate(Merchant merchant, QuoteRequest r) {

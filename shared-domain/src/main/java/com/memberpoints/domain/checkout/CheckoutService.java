@@ -26,6 +26,7 @@ import com.memberpoints.domain.model.TimeSource;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.model.TierId;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,11 +64,34 @@ public final class CheckoutService {
 
     /** The checkout quote for the member's cart, with the member's current balance (one wallets read). */
     public Quote quote(Merchant merchant, MemberId member, Cart cart, PointsRequest points) {
+        return quote(merchant, member, cart, points, Optional.empty());
+    }
+
+    /** The quote with its texts in {@code locale} (a template locale, else the store default's). */
+    public Quote quote(Merchant merchant, MemberId member, Cart cart, PointsRequest points, Optional<Locale> locale) {
         MerchantId merchantId = merchant.id();
         MerchantSettings current = settings.currentOrDefaults(merchantId);
         Optional<TierId> tier = tier(merchantId, member, current);
         MemberWallets wallets = ledger.wallets(merchantId, member);
-        return CheckoutQuoter.quote(merchant, current, request(cart, points, wallets.points().available(clock.now()), tier));
+        return CheckoutQuoter.quote(merchant, current, request(cart, points, wallets.points().available(clock.now()), tier),
+                locale);
+    }
+
+    /**
+     * The reward-credit cart reminder for anyone with a cart, logged in or not (issue 11.5): the store's rule on
+     * {@code itemSubtotal − discounts}, texts in {@code locale}. Reads the store's settings only — no member, no
+     * ledger — so it reveals nothing about any member. Tier overrides cannot apply (a guest has no tier).
+     */
+    public CreditReminder guestReminder(Merchant merchant, Money itemSubtotal, Money discounts, Optional<Locale> locale) {
+        if (!itemSubtotal.currency().equals(merchant.currency()) || !discounts.currency().equals(merchant.currency())) {
+            throw new com.memberpoints.domain.model.InvalidInputException("itemSubtotal", "must be in the store currency");
+        }
+        if (discounts.compareTo(itemSubtotal) > 0) {
+            throw new com.memberpoints.domain.model.InvalidInputException("discounts", "must not exceed the items' subtotal");
+        }
+        MerchantSettings current = settings.currentOrDefaults(merchant.id());
+        return CheckoutQuoter.guestReminder(current, itemSubtotal, discounts,
+                ShopperTexts.resolve(locale, merchant.defaultLocale()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.memberpoints.domain.checkout;
 
+import com.memberpoints.domain.settings.Timing;
 import com.memberpoints.domain.earning.CreditsOutcome;
 import com.memberpoints.domain.earning.PointsOutcome;
 import com.memberpoints.domain.model.Money;
@@ -17,6 +18,8 @@ import com.memberpoints.domain.model.Money;
  *                                       whole redemption units); 0 when redemption is unavailable
  * @param remainingBalance               balance − applied points
  * @param settingsVersion                the settings version this quote was computed with
+ * @param pointsGivenWhen                when the order's points would be given, with its text (issue 11.5)
+ * @param creditsGivenWhen               when its reward credits would be given, with its text
  */
 public record Quote(
         Money itemSubtotal,
@@ -38,4 +41,6 @@ public record Quote(
         PointsOutcome pointsToEarn,
         CreditsOutcome creditsToEarn,
         CreditReminder creditReminder,
-        long settingsVersion) {}
+        long settingsVersion,
+        Timing pointsGivenWhen,
+        Timing creditsGivenWhen) {}

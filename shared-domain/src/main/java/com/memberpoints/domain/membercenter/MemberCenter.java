@@ -22,6 +22,25 @@ import com.memberpoints.domain.order.Order;
 import com.memberpoints.domain.order.OrderStore;
 import com.memberpoints.domain.settings.MerchantSettings;
 import com.memberpoints.domain.settings.SettingsStore;
+import com.memberpoints.domain.checkout.ShopperTexts;
+import com.memberpoints.domain.earning.EarnFacts;
+import com.memberpoints.domain.earning.Earning;
+import com.memberpoints.domain.earning.NotEarnedReason;
+import com.memberpoints.domain.earning.PointsOutcome;
+import com.memberpoints.domain.earning.RateSource;
+import com.memberpoints.domain.ledger.NotifyChoice;
+import com.memberpoints.domain.member.MemberProfile;
+import com.memberpoints.domain.model.CheckoutIdentity;
+import com.memberpoints.domain.model.OrderKind;
+import com.memberpoints.domain.model.SalesChannel;
+import com.memberpoints.domain.model.TierId;
+import com.memberpoints.domain.notify.Channel;
+import com.memberpoints.domain.notify.NotificationDispatcher;
+import com.memberpoints.domain.settings.BoundRule;
+import com.memberpoints.domain.settings.EarnRate;
+import com.memberpoints.domain.settings.GivenWhen;
+import com.memberpoints.domain.settings.RedeemRule;
+import java.util.EnumSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -94,9 +113,68 @@ public final class MemberCenter {
         boolean more = pendingOrders.size() > MAX_PENDING_SHOWN;
         List<MemberPointsView.PendingPoints> pending = pendingOf(
                 more ? pendingOrders.subList(0, MAX_PENDING_SHOWN) : pendingOrders, merchant.zone());
+        Optional<TierId> tier = current.tiers().isEmpty() ? Optional.empty()
+                : members.find(merchant.id(), member).flatMap(MemberProfile::tier);
         return new MemberPointsView(balance, cashValue(balance, current, merchant), current.redeem().pointsPerUnit(),
                 byDate(lots, merchant.zone()), lots, never, pending, more, rulesText(merchant, current, locale),
-                Money.ofMinor(wallets.credits().available(now), merchant.currency()));
+                Money.ofMinor(wallets.credits().available(now), merchant.currency()),
+                rules(merchant, current, tier, ShopperTexts.resolve(locale, merchant.defaultLocale())));
+    }
+
+    /**
+     * The admin member view: the points view (texts in the store's default locale) and whether the member can be
+     * reached by email and SMS. Empty when the member has no profile in the store.
+     */
+    public Optional<AdminMemberView> adminView(Merchant merchant, MemberId member) {
+        Optional<MemberProfile> profile = members.find(merchant.id(), member);
+        if (profile.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AdminMemberView(points(merchant, member, Optional.empty()), reach(merchant, profile.get())));
+    }
+
+    /** Email with an address; SMS with a phone number while the store has SMS on (the dispatcher's rule). */
+    static AdminMemberView.Reach reach(Merchant merchant, MemberProfile profile) {
+        EnumSet<Channel> channels = NotificationDispatcher.channels(NotifyChoice.BOTH, merchant, profile);
+        boolean email = channels.contains(Channel.EMAIL);
+        boolean sms = channels.contains(Channel.SMS);
+        Optional<AdminMemberView.Unreachable> noSms = sms ? Optional.empty()
+                : Optional.of(profile.canReceiveSms() ? AdminMemberView.Unreachable.STORE_SMS_OFF
+                        : AdminMemberView.Unreachable.NO_PHONE);
+        return new AdminMemberView.Reach(email, email ? Optional.empty() : Optional.of(AdminMemberView.Unreachable.NO_EMAIL),
+                sms, noSms);
+    }
+
+    /**
+     * The structured rules for a member of {@code tier} (if any): what an online order earns at (the same
+     * {@link Earning#points} decision an order placed now would get), redemption, expiry, when points are given,
+     * and one line per rule in {@code locale}. Pure.
+     */
+    public static PointsRules rules(Merchant merchant, MerchantSettings s, Optional<TierId> tier, Locale locale) {
+        PointsOutcome earn = Earning.points(BoundRule.bind(s, tier),
+                new EarnFacts(CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE, OrderKind.NORMAL, false),
+                merchant.zero());
+        Optional<EarnRate> rate = earn instanceof PointsOutcome.Earns e ? Optional.of(e.rate()) : Optional.empty();
+        Optional<RateSource> source = earn instanceof PointsOutcome.Earns e ? Optional.of(e.source()) : Optional.empty();
+        Optional<NotEarnedReason> why = earn instanceof PointsOutcome.NotEarned n ? Optional.of(n.reason()) : Optional.empty();
+        RedeemRule redeem = s.redeem();
+        Money minimum = new Money(redeem.minimumOrderAmount(), merchant.currency());
+        GivenWhen when = GivenWhen.points(s.points().assignment());
+        List<String> lines = new ArrayList<>();
+        if (s.points().enabled()) {
+            rate.ifPresent(r -> lines.add(ShopperTexts.earnRate(r, merchant.currency(), locale)));
+            lines.add(ShopperTexts.pointsGivenWhen(when, locale));
+            if (redeem.enabled()) {
+                lines.add(ShopperTexts.redemptionUnit(redeem.pointsPerUnit(), merchant.currency(), locale));
+                if (minimum.isPositive()) {
+                    lines.add(ShopperTexts.minimumOrder(minimum, locale));
+                }
+                ShopperTexts.maximumDiscount(redeem.cap(), merchant.currency(), locale).ifPresent(lines::add);
+            }
+            lines.add(ShopperTexts.expiry(s.points().expiry(), locale));
+        }
+        return new PointsRules(s.points().enabled(), rate, source, why, s.points().channels().retailEnabled(),
+                redeem.enabled(), redeem.pointsPerUnit(), minimum, redeem.cap(), s.points().expiry(), when, locale, lines);
     }
 
     /**

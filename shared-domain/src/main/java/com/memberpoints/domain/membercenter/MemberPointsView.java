@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param morePending   the member has more pending orders than {@code pending} lists
  * @param rules         the rules text in the requested locale, else the store's default locale
  * @param storeCredits  the store-credit balance spendable now
+ * @param rulesSummary  the structured rules as they apply to the member, beside {@code rules} (issue 11.5)
  */
 public record MemberPointsView(long balance, Money cashValue, long pointsPerUnit, List<ExpiringBalance> byExpiry,
                                List<Lot> expiringLots, long neverExpiring, List<PendingPoints> pending,
-                               boolean morePending, Optional<RulesText> rules, Money storeCredits) {
+                               boolean morePending, Optional<RulesText> rules, Money storeCredits,
+                               PointsRules rulesSummary) {
     public MemberPointsView {
         Objects.requireNonNull(cashValue, "cashValue");
         Objects.requireNonNull(storeCredits, "storeCredits");
@@ -35,6 +37,7 @@ public record MemberPointsView(long balance, Money cashValue, long pointsPerUnit
         expiringLots = List.copyOf(expiringLots);
         pending = List.copyOf(pending);
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(rulesSummary, "rulesSummary");
     }
 
     public record ExpiringBalance(LocalDate expiresOn, long points) {}

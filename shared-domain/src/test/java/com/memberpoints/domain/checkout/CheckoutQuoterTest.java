@@ -54,7 +54,11 @@ class CheckoutQuoterTest {
         // earn base 814.00: 81 points; credits floor(814/100)*10 = 80.00; fees do not count
         assertThat(q.pointsToEarn().points()).isEqualTo(81);
         assertThat(q.creditsToEarn().credits()).isEqualTo(twd("80.00"));
-        assertThat(q.creditReminder()).isEqualTo(new CreditReminder.WillEarn(twd("80.00"), "+80.00 credits"));
+        assertThat(q.creditReminder()).isInstanceOfSatisfying(CreditReminder.WillEarn.class, w -> {
+            assertThat(w.credits()).isEqualTo(twd("80.00"));
+            assertThat(w.rule().type()).isEqualTo(ReminderRule.Type.FIXED_CUMULATIVE);
+            assertThat(w.text()).isEqualTo("Get NT$10.00 credits for every NT$100.00 + NT$80.00 credits");
+        });
         assertThat(q.settingsVersion()).isEqualTo(1);
     }
 
@@ -140,8 +144,16 @@ class CheckoutQuoterTest {
     void reminderBelowTheMinimumSaysHowMuchMoreToBuy() {
         var s = settings().credits(true, creditRule("100.00", CreditType.fixed("10.00", false))).build();
         Quote q = quote(s, cart("50.00").build());
-        assertThat(q.creditReminder()).isEqualTo(new CreditReminder.BuyMore(twd("50.00"), twd("10.00"),
-                "Buy 50.00 more to get 10.00 credits"));
+        assertThat(q.creditReminder()).isInstanceOfSatisfying(CreditReminder.BuyMore.class, m -> {
+            assertThat(m.shortfall()).isEqualTo(twd("50.00"));
+            assertThat(m.credits()).isEqualTo(twd("10.00"));
+            assertThat(m.rule()).isEqualTo(new ReminderRule(ReminderRule.Type.FIXED_NON_CUMULATIVE, twd("100.00"),
+                    Optional.of(twd("10.00")), Optional.empty()));
+            assertThat(m.text()).isEqualTo("Get NT$10.00 credits over NT$100.00 – Buy NT$50.00 more to get the offer");
+            assertThat(m.texts()).containsOnlyKeys("en", "zh-TW")
+                    .containsEntry("en", m.text())
+                    .containsEntry("zh-TW", "滿 $100.00 送 $10.00 購物金 – 再買 $50.00 即可獲得優惠");
+        });
         assertThat(q.creditsToEarn()).isInstanceOf(CreditsOutcome.NotEarned.class);
     }
 
@@ -151,8 +163,12 @@ class CheckoutQuoterTest {
         var s = settings().credits(true, creditRule("100.00", CreditType.percent("5"))).build();
         Quote q = quote(s, cart("120.00").balance(300).build());
         assertThat(q.pointDiscount()).isEqualTo(twd("30.00"));
-        assertThat(q.creditReminder()).isEqualTo(new CreditReminder.BuyMore(twd("10.00"), twd("5.00"),
-                "Buy 10.00 more to get 5.00 credits"));
+        assertThat(q.creditReminder()).isInstanceOfSatisfying(CreditReminder.BuyMore.class, m -> {
+            assertThat(m.shortfall()).isEqualTo(twd("10.00"));
+            assertThat(m.credits()).isEqualTo(twd("5.00"));
+            assertThat(m.rule().rate()).contains(new java.math.BigDecimal("5"));
+            assertThat(m.text()).isEqualTo("Get 5% credits over NT$100.00 – Buy NT$10.00 more to get the offer");
+        });
     }
 
     @Test

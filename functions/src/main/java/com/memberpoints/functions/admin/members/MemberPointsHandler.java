@@ -4,7 +4,8 @@ import com.memberpoints.functions.admin.AdminServices;
 
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.AppConfig;
-import com.memberpoints.domain.membercenter.MemberPointsView;
+import com.memberpoints.domain.membercenter.AdminMemberView;
+import com.memberpoints.functions.platform.http.ApiException;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.functions.platform.Wiring;
@@ -17,13 +18,13 @@ import com.memberpoints.functions.platform.log.JsonLogger;
 import com.memberpoints.functions.platform.views.MemberPointsJson;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code GET /v1/admin/members/{memberId}/points} (permission {@code customer_management}): a member's
  * points balance (what can be spent now), its cash value at the redemption rate in whole redemption units,
  * the balance by expiry date with never-expiring points apart, pending points with their expected date (as the
- * member center shows them), and the store-credit balance. The member
+ * member center shows them), the store-credit balance, and whether the member can be sent an email and an SMS
+ * ({@code reach}: an admin screen greys out "Send email" / "Send SMS", issue 11.5). The member
  * must exist in the caller's store (404 otherwise, exactly as for another store's member).
  */
 @ReadsEnvironment({AppConfig.TABLE_NAME})
@@ -44,7 +45,8 @@ public final class MemberPointsHandler extends StaffApiHandler {
         request.query().allowOnly();
         MemberId member = MemberPaths.requireMember(services, request, staff);
         Merchant merchant = services.merchant(staff.merchantId());
-        MemberPointsView view = services.memberCenter().points(merchant, member, Optional.empty());
+        AdminMemberView view = services.memberCenter().adminView(merchant, member)
+                .orElseThrow(() -> ApiException.notFound("Member not found."));
         return ApiResponse.ok(MemberPointsJson.admin(member, view, merchant));
     }
 }

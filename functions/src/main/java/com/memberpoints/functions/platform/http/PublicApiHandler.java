@@ -4,7 +4,10 @@ import com.memberpoints.functions.platform.log.JsonLogger;
 
 import java.util.Optional;
 
-/** A route anyone may call (no authorizer): health only. */
+/**
+ * A route anyone may call (no authorizer): health, and the guest cart reminder (issue 11.5), which reads only a
+ * store's public rules. A public route must read no member data and stay read-only.
+ */
 public abstract class PublicApiHandler extends ApiHandler {
 
     protected PublicApiHandler(JsonLogger logger) {

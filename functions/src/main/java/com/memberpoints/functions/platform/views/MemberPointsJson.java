@@ -1,7 +1,12 @@
 package com.memberpoints.functions.platform.views;
 
 import com.memberpoints.domain.ledger.Lot;
+import com.memberpoints.domain.membercenter.AdminMemberView;
 import com.memberpoints.domain.membercenter.MemberPointsView;
+import com.memberpoints.domain.membercenter.PointsRules;
+import com.memberpoints.domain.settings.ExpiryPolicy;
+import com.memberpoints.domain.settings.GivenWhen;
+import com.memberpoints.domain.settings.RedeemCap;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.order.Order;
@@ -40,11 +45,70 @@ public final class MemberPointsJson {
         } else {
             b.putNull("rules");
         }
+        b.put("rulesSummary", rulesSummary(v.rulesSummary(), merchant));
+        return b.build();
+    }
+
+    /**
+     * The structured rules beside the free text ({@code PointsRulesSummary} in docs/openapi.yaml): earn rate (or why
+     * none), redemption unit and conditions, expiry, when points are given, and one line per rule in {@code locale}.
+     */
+    static JsonObject rulesSummary(PointsRules r, Merchant merchant) {
+        JsonObject.Builder earn = JsonObject.builder();
+        if (r.earnRate().isPresent()) {
+            earn.putDecimalString("spend", r.earnRate().get().spend().setScale(
+                    com.memberpoints.domain.model.Money.scaleOf(merchant.currency()), java.math.RoundingMode.UNNECESSARY))
+                    .put("points", r.earnRate().get().points()).put("source", r.rateSource().orElseThrow().name());
+        } else {
+            earn.putNull("spend").putNull("points").put("notEarnedReason", r.notEarning().orElseThrow().name());
+        }
+        earn.put("retailStoreEarns", r.retailEarns());
+        JsonObject.Builder redeem = JsonObject.builder().put("enabled", r.redeemEnabled())
+                .put("pointsPerUnit", r.pointsPerUnit()).put("minimumOrderAmount", r.minimumOrder());
+        if (r.maximumDiscount() instanceof RedeemCap.Fixed f) {
+            redeem.put("maximumDiscount", JsonObject.builder().put("type", "FIXED")
+                    .put("amount", new com.memberpoints.domain.model.Money(f.amount(), merchant.currency())).build());
+        } else if (r.maximumDiscount() instanceof RedeemCap.Percent p) {
+            redeem.put("maximumDiscount", JsonObject.builder().put("type", "PERCENT")
+                    .putDecimalString("percent", p.percent().stripTrailingZeros()).build());
+        } else {
+            redeem.put("maximumDiscount", JsonObject.builder().put("type", "NONE").build());
+        }
+        JsonObject.Builder expiry = JsonObject.builder();
+        if (r.expiry() instanceof ExpiryPolicy.AnnualDate a) {
+            expiry.put("type", "ANNUAL_DATE").put("month", a.month()).put("day", a.day());
+        } else {
+            expiry.put("type", "NEVER");
+        }
+        JsonObject.Builder when = JsonObject.builder().put("kind", r.givenWhen().kind());
+        if (r.givenWhen() instanceof GivenWhen.DaysAfterDelivery d) {
+            when.put("days", d.days());
+        }
+        List<JsonValue> lines = new ArrayList<>();
+        for (String line : r.lines()) {
+            lines.add(new com.memberpoints.functions.platform.json.JsonString(line));
+        }
+        return JsonObject.builder().put("programEnabled", r.programEnabled()).put("earn", earn.build())
+                .put("redeem", redeem.build()).put("expiry", expiry.build()).put("givenWhen", when.build())
+                .put("locale", r.locale().toLanguageTag()).put("lines", new JsonArray(lines)).build();
+    }
+
+    /** Whether the member can be sent an email / an SMS now, and why not ({@code reach} in {@code AdminMemberPoints}). */
+    static JsonObject reach(AdminMemberView.Reach r) {
+        JsonObject.Builder b = JsonObject.builder().put("email", r.email());
+        if (r.emailUnavailable().isPresent()) {
+            b.put("emailUnavailableReason", r.emailUnavailable().get().name());
+        }
+        b.put("sms", r.sms());
+        if (r.smsUnavailable().isPresent()) {
+            b.put("smsUnavailableReason", r.smsUnavailable().get().name());
+        }
         return b.build();
     }
 
     /** {@code GET /v1/admin/members/{memberId}/points}: one line per lot (instant and local date), credits too. */
-    public static JsonObject admin(MemberId member, MemberPointsView v, Merchant merchant) {
+    public static JsonObject admin(MemberId member, AdminMemberView view, Merchant merchant) {
+        MemberPointsView v = view.points();
         List<JsonValue> byExpiry = new ArrayList<>();
         for (Lot lot : v.expiringLots()) {
             byExpiry.add(JsonObject.builder().put("expiresAt", lot.expiresAt().orElseThrow().toString())
@@ -62,6 +126,7 @@ public final class MemberPointsJson {
                 .put("pending", pending(v.pending()))
                 .put("morePending", v.morePending())
                 .put("storeCredits", v.storeCredits())
+                .put("reach", reach(view.reach()))
                 .build();
     }
 
