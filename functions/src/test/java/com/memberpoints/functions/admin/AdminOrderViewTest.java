@@ -182,6 +182,31 @@ class AdminOrderViewTest {
     }
 
     @Test
+    void returnsAndWhatCouldNotBeTakenBackAreShown_issue12_3() {
+        world.member(SHOP, "mem-42", true, true);
+        world.saveSettings(SHOP, settings(AssignmentPolicy.afterDelivery(0)));
+        MemberId mem = MemberId.of("mem-42");
+        lifecycle.handle(new OrderEvent.OrderPlaced(SHOP, OrderId.of("o-r"), Optional.of(mem),
+                CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE, OrderKind.NORMAL,
+                OrderAmounts.ofSubtotal(Money.of("1000.00", TWD)), AdminWorld.NOW));
+        lifecycle.handle(new OrderEvent.OrderDeliveryStatusChanged(SHOP, OrderId.of("o-r"), DeliveryStatus.ARRIVED,
+                AdminWorld.NOW));
+        // the member spends 90 of the 100 points, then 600.00 of the order comes back: 60 owed, 10 left
+        world.ledger.apply(LedgerCommand.manualDeduct(WalletRef.points(SHOP, mem), "spent", 90, "spent",
+                Actor.staff("boss"), AdminWorld.NOW));
+        lifecycle.handle(new OrderEvent.OrderReturned(SHOP, OrderId.of("o-r"), "ret-1", Money.of("600.00", TWD),
+                List.of(), false, AdminWorld.NOW));
+
+        APIGatewayV2HTTPResponse r = get("o-r", Map.of());
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(text(r, "returns.full")).isEqualTo("false");
+        assertThat(text(r, "returns.returnedTotal")).isEqualTo("\"600.00\"");
+        assertThat(text(r, "returns.applied")).contains("\"returnId\":\"ret-1\"", "\"amount\":\"600.00\"");
+        assertThat(text(r, "returns.pointsNotRecovered")).isEqualTo("50");
+        assertThat(text(r, "points.earned")).isEqualTo("90"); // 100 earned, the 10 left taken back; 50 kept
+    }
+
+    @Test
     void anUnknownOrderIs404_aBadIdOrLocale400() {
         assertThat(get("o-none", Map.of()).getStatusCode()).isEqualTo(404);
         world.orders.save(order(AdminWorld.OTHER_SHOP, "o-foreign"));

@@ -27,8 +27,9 @@ import java.util.Optional;
  */
 public record OrderPointsView(OrderId order, Optional<MemberId> member, OrderStatus status, Instant placedAt,
                               Optional<Instant> completedAt, Delivery delivery, OrderAmounts amounts,
-                              BoundRuleView rule, PointsSide points, CreditsSide credits) {
+                              BoundRuleView rule, PointsSide points, CreditsSide credits, ReturnsView returns) {
     public OrderPointsView {
+        Objects.requireNonNull(returns, "returns");
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(status, "status");
@@ -123,6 +124,18 @@ public record OrderPointsView(OrderId order, Optional<MemberId> member, OrderSta
             Objects.requireNonNull(inLedger, "inLedger");
             Objects.requireNonNull(redeemed, "redeemed");
             Objects.requireNonNull(reverted, "reverted");
+        }
+    }
+
+    /**
+     * The returns and refunds applied to the order (issue 12.3), what they took off the earn base, and the points
+     * the ledger could not take back because the member had already spent them (kept by the member, never retried).
+     */
+    public record ReturnsView(java.util.List<OrderReturns.Applied> applied, boolean full,
+                              com.memberpoints.domain.model.Money returnedTotal, long pointsNotRecovered) {
+        public ReturnsView {
+            applied = java.util.List.copyOf(Objects.requireNonNull(applied, "applied"));
+            Objects.requireNonNull(returnedTotal, "returnedTotal");
         }
     }
 }

@@ -121,8 +121,10 @@ public final class OrderViews {
                 earned.creditsAwardedAt().map(at -> creditsGivenBy(order, at)),
                 Money.ofMinor(creditsInLedger, currency), Money.ofMinor(redeemedCredits, currency),
                 Money.ofMinor(revertedCredits, currency));
+        OrderPointsView.ReturnsView returns = new OrderPointsView.ReturnsView(order.returns().applied(),
+                order.returns().full(), order.returns().total(currency), earned.pointsNotRecovered());
         return new OrderPointsView(order.id(), order.member(), order.status(), order.placedAt(), order.completedAt(),
-                order.delivery(), order.amounts(), rule, pointsSide, creditsSide);
+                order.delivery(), order.amounts(), rule, pointsSide, creditsSide, returns);
     }
 
     /**

@@ -40,7 +40,19 @@ final class OrdersJson {
                 .put("boundRule", rule(v.rule(), merchant))
                 .put("points", points(v.points(), merchant))
                 .put("credits", credits(v.credits()))
+                .put("returns", returns(v.returns()))
                 .build();
+    }
+
+    private static JsonObject returns(OrderPointsView.ReturnsView r) {
+        var applied = new java.util.ArrayList<com.memberpoints.functions.platform.json.JsonValue>();
+        for (var a : r.applied()) {
+            applied.add(JsonObject.builder().put("returnId", a.returnId()).put("amount", a.amount())
+                    .put("at", a.at().toString()).build());
+        }
+        return JsonObject.builder().put("full", r.full()).put("returnedTotal", r.returnedTotal())
+                .put("applied", new com.memberpoints.functions.platform.json.JsonArray(applied))
+                .put("pointsNotRecovered", r.pointsNotRecovered()).build();
     }
 
     private static JsonObject rule(OrderPointsView.BoundRuleView r, Merchant merchant) {
