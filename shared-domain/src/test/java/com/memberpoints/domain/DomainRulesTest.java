@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  *   order                                       the order, its transitions and lifecycle
  *   checkout                                    quote and redemption
  *   membercenter, staff, bulk, liability, sweep the use cases over all of the above
+ *   integration                                 integration events for the merchant's other systems (ledger, bulk jobs)
  *   inmemory                                    the in-memory fakes of every port
  * </pre>
  */
@@ -46,6 +47,7 @@ class DomainRulesTest {
             List.of("order"),
             List.of("checkout"),
             List.of("membercenter", "staff", "bulk", "liability", "sweep"),
+            List.of("integration"),
             List.of("inmemory"));
 
     static final JavaClasses MAIN = new ClassFileImporter()
