@@ -23,8 +23,8 @@ import java.util.Optional;
  *   <li>a bulk job item ({@code BJ#…}/{@code JOB}, INSERT or MODIFY) whose every chunk is done →
  *       {@link IntegrationFact.BulkCompleted}, completed at the record's {@code ApproximateCreationDateTime} (exactly
  *       one write makes a job complete: the last chunk's);</li>
- *   <li>anything else: no fact. The expiry reminders' "reminder sent" marker (issue 12 item 2) joins here as
- *       {@link IntegrationFact.ReminderSent}, read by the reminder store's image reader.</li>
+ *   <li>anything else: no fact ({@link #IMAGE_READERS}: the expiry reminders' "reminder sent" marker, issue 12 item 2,
+ *       joins there as {@link IntegrationFact.ReminderSent}).</li>
  * </ul>
  * A record that cannot be read fails the batch from that record on (the records before it are still published).
  */
@@ -58,21 +58,49 @@ final class IntegrationStream {
         return batch;
     }
 
+    /** Reads one kind of non-journal item from a stream record's new image (empty: not that kind of item). */
+    @FunctionalInterface
+    interface ImageReader {
+        Optional<IntegrationFact> read(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image,
+                                       Instant recordCreated);
+    }
+
+    /**
+     * The readers of non-journal items, tried in order. The expiry reminders' "reminder sent" marker joins here with one
+     * line, {@code (image, at) -> <its store>.reminderSentOf(image).map(IntegrationFact.ReminderSent::new)}, and one
+     * filter pattern on the mapping in template.yaml (docs/decisions.md "12.1 Integration events").
+     */
+    static final List<ImageReader> IMAGE_READERS = List.of(IntegrationStream::completedBulkJob);
+
     static Optional<IntegrationFact> factOf(DynamodbEvent.DynamodbStreamRecord record) {
         Optional<IntegrationFact> journal = LedgerStreamCodec.journalEntry(record).map(IntegrationFact.Journal::new);
         if (journal.isPresent() || record.getDynamodb() == null || record.getDynamodb().getNewImage() == null
                 || "REMOVE".equals(record.getEventName())) {
             return journal;
         }
-        Optional<BulkJob> job = DynamoDbBulkJobStore.jobOfImage(StreamImages.toSdk(record.getDynamodb().getNewImage()));
+        var image = StreamImages.toSdk(record.getDynamodb().getNewImage());
+        java.util.Date created = record.getDynamodb().getApproximateCreationDateTime();
+        Instant at = created == null ? null : Instant.ofEpochMilli(created.getTime());
+        for (ImageReader reader : IMAGE_READERS) {
+            Optional<IntegrationFact> fact = reader.read(image, at);
+            if (fact.isPresent()) {
+                return fact;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A bulk job item whose every chunk is done; completed at the record's creation time. */
+    private static Optional<IntegrationFact> completedBulkJob(
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image, Instant recordCreated) {
+        Optional<BulkJob> job = DynamoDbBulkJobStore.jobOfImage(image);
         if (job.isEmpty() || job.get().status() != BulkJob.Status.COMPLETED) {
             return Optional.empty();
         }
-        java.util.Date created = record.getDynamodb().getApproximateCreationDateTime();
-        if (created == null) {
+        if (recordCreated == null) {
             throw new IllegalArgumentException("a stream record without ApproximateCreationDateTime");
         }
-        return Optional.of(new IntegrationFact.BulkCompleted(job.get(), Instant.ofEpochMilli(created.getTime())));
+        return Optional.of(new IntegrationFact.BulkCompleted(job.get(), recordCreated));
     }
 
     List<IntegrationFact> facts() {

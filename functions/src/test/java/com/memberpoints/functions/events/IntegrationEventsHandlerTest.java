@@ -111,6 +111,22 @@ class IntegrationEventsHandlerTest {
     }
 
     @Test
+    void anUnreadableRecordFailsTheBatchFromIt_theRecordsBeforeItArePublished() {
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/dynamodb-stream-integration.json");
+        // the completed job's record without its creation time: the completion instant is unknown
+        event.getRecords().get(4).getDynamodb().setApproximateCreationDateTime(null);
+        var bus = new InMemoryIntegrationEventPublisher();
+        IntegrationEvents events = new IntegrationEvents(merchants, members, bus, IntegrationEvents.Settings.DEFAULT, d -> { });
+
+        StreamsEventResponse r = new IntegrationEventsHandler(events, log.logger()).handleRequest(event, new TestContext());
+
+        assertThat(r.getBatchItemFailures()).singleElement()
+                .satisfies(f -> assertThat(f.getItemIdentifier()).isEqualTo("000000000000000000205"));
+        assertThat(bus.events()).extracting(OutgoingEvent::detailType).containsExactly("PointsEarned", "StoreCreditsIssued");
+        assertThat(String.join("\n", log.lines())).contains("unreadable stream record");
+    }
+
+    @Test
     void anEmptyOrMissingBatchPublishesNothing() {
         var bus = new InMemoryIntegrationEventPublisher();
         IntegrationEvents events = new IntegrationEvents(merchants, members, bus, IntegrationEvents.Settings.DEFAULT, d -> { });
