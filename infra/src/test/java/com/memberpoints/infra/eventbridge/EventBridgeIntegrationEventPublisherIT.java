@@ -104,18 +104,23 @@ class EventBridgeIntegrationEventPublisherIT {
         assertThat(receive(2)).containsOnlyKeys("mp-a", "mp-c");
     }
 
+    /**
+     * An emulator difference, asserted: moto refuses the request as a whole (the adapter's {@code PublisherException},
+     * so the use case retries and then fails the stream record); LocalStack 4.14 answers without an error and drops the
+     * event. Either way nothing reaches the queue of the real bus.
+     */
     @Test
-    void anUnknownBusAcceptsNothing(AwsEmulator emulator) {
+    void anUnknownBusDeliversNothing(AwsEmulator emulator) throws Exception {
         var publisher = new EventBridgeIntegrationEventPublisher(eventBridge, "no-such-bus-" + UUID.randomUUID(), SOURCE);
         List<OutgoingEvent> events = List.of(new OutgoingEvent("mp-x", "PointsEarned", Instant.EPOCH, "{\"eventId\":\"mp-x\"}"));
-        Throwable thrown = catchThrowable(() -> {
-            // moto refuses the request as a whole; LocalStack refuses each entry (ResourceNotFoundException)
-            List<IntegrationEventPublisher.Rejected> rejected = publisher.put(events);
-            assertThat(rejected).as(emulator.kind() + ": every entry refused").extracting(IntegrationEventPublisher.Rejected::eventId)
-                    .containsExactly("mp-x");
-        });
-        assertThat(thrown == null || thrown instanceof IntegrationEventPublisher.PublisherException)
-                .as("refused as a whole (PublisherException) or per entry: " + thrown).isTrue();
+        Throwable thrown = catchThrowable(() -> publisher.put(events));
+        if (emulator.kind() == AwsEmulator.Kind.MOTO) {
+            assertThat(thrown).isInstanceOf(IntegrationEventPublisher.PublisherException.class)
+                    .hasMessageContaining("no-such-bus-");
+        } else {
+            assertThat(thrown).as(emulator.kind() + " accepts the request").isNull();
+        }
+        assertThat(receive(0)).isEmpty();
     }
 
     @Test
