@@ -28,6 +28,8 @@ import java.time.ZoneId;
  * @param deliveries notification delivery records and SMS usage, on the same table
  * @param notifications the dispatcher (outbox senders, delivery records), for the notification handlers
  * @param liability  the liability counters on the same table, fed by {@link NotifyingLedgerStore}
+ * @param events     the integration events' in-memory bus, fed by {@link PublishingLedgerStore} and
+ *                   {@link PublishingBulkJobStore}
  */
 public record LocalAdapters(
         DynamoDbClient dynamoDb,
@@ -46,4 +48,5 @@ public record LocalAdapters(
         ZoneId zone,
         DynamoDbDeliveryStore deliveries,
         NotificationDispatcher notifications,
-        LiabilityCounters liability) {}
+        LiabilityCounters liability,
+        LocalEventBus events) {}

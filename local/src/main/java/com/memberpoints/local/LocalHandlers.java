@@ -89,7 +89,8 @@ final class LocalHandlers {
         // admin (staff): settings, store profile, member views, adjustments, store spend, bulk jobs, reports
         LocalBulkJobQueue bulkQueue = new LocalBulkJobQueue(a.logger());
         AdminServices admin = new AdminServices(a.ledger(), a.members(), a.merchants(), a.settings(), a.orders(),
-                new DynamoDbBulkJobStore(a.dynamoDb(), a.tableName()), bulkQueue, a.clock(), a.ids(),
+                new PublishingBulkJobStore(new DynamoDbBulkJobStore(a.dynamoDb(), a.tableName()), a.events(), a.clock()),
+                bulkQueue, a.clock(), a.ids(),
                 new com.memberpoints.infra.dynamodb.DynamoDbReceiptStore(a.dynamoDb(), a.tableName()));
         w.http(GetSettingsHandler.class, new GetSettingsHandler(admin.settings(), a.logger()));
         w.http(UpdateSettingsHandler.class, new UpdateSettingsHandler(admin.settings(), a.logger()));

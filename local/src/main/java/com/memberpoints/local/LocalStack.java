@@ -56,7 +56,9 @@ public final class LocalStack implements AutoCloseable {
             new ApiRoutes.Route("GET", "/local/outbox", LocalOutboxHandler.class),
             new ApiRoutes.Route("DELETE", "/local/outbox", LocalOutboxHandler.class),
             new ApiRoutes.Route("GET", "/local/schedules", LocalSchedulesHandler.class),
-            new ApiRoutes.Route("POST", "/local/order-events", LocalOrderEventsHandler.class));
+            new ApiRoutes.Route("POST", "/local/order-events", LocalOrderEventsHandler.class),
+            new ApiRoutes.Route("GET", "/local/events", LocalEventsHandler.class),
+            new ApiRoutes.Route("DELETE", "/local/events", LocalEventsHandler.class));
 
     /**
      * @param start where the local clock starts (empty: now); the sweep runs every hour on the hour (UTC), as in AWS
@@ -133,17 +135,22 @@ public final class LocalStack implements AutoCloseable {
                 outbox.emailSender(), outbox.smsSender(), RateLimiter.perSecond(100, 100),
                 RateLimiter.perSecond(100, 100), clock, NotificationDispatcher.Settings.DEFAULT);
         DynamoDbLiabilityCounters liability = new DynamoDbLiabilityCounters(dynamo.client(), table);
-        LedgerStore ledger = new NotifyingLedgerStore(dynamoLedger, dispatcher, liability, logger);
+        // Integration events: in AWS the table stream feeds IntegrationEventsFunction; locally every applied journal
+        // entry (PublishingLedgerStore) and completed bulk job (PublishingBulkJobStore) goes to an in-memory bus.
+        LocalEventBus eventBus = new LocalEventBus(merchants, members, logger);
+        LedgerStore ledger = new PublishingLedgerStore(new NotifyingLedgerStore(dynamoLedger, dispatcher, liability, logger),
+                eventBus);
         LocalAdapters adapters = new LocalAdapters(dynamo.client(), table, ledger, settings, merchants, members, orders,
                 clock, scheduler,
-                outbox.emailSender(), outbox.smsSender(), ids, logger, zone, deliveries, dispatcher, liability);
+                outbox.emailSender(), outbox.smsSender(), ids, logger, zone, deliveries, dispatcher, liability, eventBus);
 
         LocalWiring wiring = new LocalWiring(machine);
         register.accept(adapters, wiring);
         wiring.http(LocalClockHandler.class, new LocalClockHandler(machine, clock, zone, logger))
                 .http(LocalOutboxHandler.class, new LocalOutboxHandler(outbox, zone, logger))
                 .http(LocalSchedulesHandler.class, new LocalSchedulesHandler(scheduler, machine, zone, logger))
-                .http(LocalOrderEventsHandler.class, new LocalOrderEventsHandler(wiring::orderEvents, clock, ids, logger));
+                .http(LocalOrderEventsHandler.class, new LocalOrderEventsHandler(wiring::orderEvents, clock, ids, logger))
+                .http(LocalEventsHandler.class, new LocalEventsHandler(eventBus, logger));
 
         DemoStore.seedStore(merchants, settings, members, clock.now());
         // Opening balances: counted in the liability counters, but no messages.
@@ -240,6 +247,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Call as staff:     -H 'X-Local-Caller: merchant_id=demo-shop&staff_id=bob&permissions=member_points+customer_management'");
         System.out.println("Time travel:       curl -s -X POST " + base + "/local/clock -H 'content-type: application/json' -d '{\"advance\":\"P3D\"}'");
         System.out.println("Outbox:            curl -s " + base + "/local/outbox");
+        System.out.println("Integration events: curl -s " + base + "/local/events");
         Thread.currentThread().join();
     }
 

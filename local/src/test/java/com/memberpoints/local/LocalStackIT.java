@@ -142,6 +142,30 @@ class LocalStackIT {
     }
 
     @Test
+    void aCompletedBulkJobIsPutOnTheLocalBusOnce() throws Exception {
+        LocalAdapters a = stack.adapters();
+        var store = new PublishingBulkJobStore(new com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore(a.dynamoDb(),
+                a.tableName()), a.events(), a.clock());
+        var job = com.memberpoints.domain.bulk.BulkJob.created(DemoStore.MERCHANT, "bulk-local-1", 10, "Promo",
+                com.memberpoints.domain.ledger.NotifyChoice.NONE, com.memberpoints.domain.model.Actor.staff("bob"),
+                a.clock().now(), java.util.Optional.empty(), 2);
+        store.create(job, List.of(List.of(MemberId.of("alice"), MemberId.of("bob"))));
+        var outcomes = List.of(
+                new com.memberpoints.domain.bulk.MemberOutcome(MemberId.of("alice"), com.memberpoints.domain.bulk.MemberOutcome.Result.CREDITED),
+                new com.memberpoints.domain.bulk.MemberOutcome(MemberId.of("bob"), com.memberpoints.domain.bulk.MemberOutcome.Result.CREDITED));
+        var tally = new com.memberpoints.domain.bulk.ChunkTally(2, 0, 0, 0, 0);
+
+        assertThat(store.completeChunk(DemoStore.MERCHANT, "bulk-local-1", 0, outcomes, tally)).isTrue();
+        assertThat(store.completeChunk(DemoStore.MERCHANT, "bulk-local-1", 0, outcomes, tally)).as("a redelivery").isFalse();
+
+        JsonArray events = (JsonArray) object(send("GET", "/local/events?type=BulkJobCompleted", null)).get("events").orElseThrow();
+        assertThat(events.size()).isEqualTo(1);
+        String text = Json.write(events.get(0));
+        assertThat(text).contains("\"jobId\":\"bulk-local-1\"", "\"members\":2", "\"credited\":2", "\"actor\":\"staff:bob\"");
+        assertThat(send("GET", "/local/events?kind=x", null).statusCode()).as("unknown query parameter").isEqualTo(400);
+    }
+
+    @Test
     void orderEventsArePassedOnInTheEventBridgeEnvelope() throws Exception {
         HttpResponse<String> r = send("POST", "/local/order-events",
                 "{\"detailType\":\"OrderPlaced\",\"detail\":{\"orderId\":\"o-7\",\"total\":\"120.00\"}}");

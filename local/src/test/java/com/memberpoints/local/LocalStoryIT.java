@@ -121,6 +121,22 @@ class LocalStoryIT {
         List<String> history = history();
         assertThat(history).containsExactly("EARN 98 1098 o-1001", "REDEEM -200 1000 o-1001", "ADJUST_ADD 1200 1200 -");
 
+        // The integration events put on the bus (GET /local/events): the redemption, then the order's points earned,
+        // with a stable id, the order and the balance after; no personal data (the default).
+        JsonArray busEvents = (JsonArray) ok("GET", "/local/events", null, null).get("events").orElseThrow();
+        busEvents.elements().forEach(e -> System.out.println("EVENT " + Json.write(e)));
+        assertThat(busEvents.size()).isEqualTo(2);
+        assertThat(string((JsonObject) busEvents.get(0), "detail-type")).isEqualTo("PointsRedeemed");
+        JsonObject earned = (JsonObject) busEvents.get(1);
+        assertThat(string(earned, "detail-type")).isEqualTo("PointsEarned");
+        assertThat(string(earned, "source")).isEqualTo("member-points");
+        JsonObject earnedDetail = obj(earned, "detail");
+        assertThat(string(earnedDetail, "orderId")).isEqualTo("o-1001");
+        assertThat(string(earnedDetail, "memberId")).isEqualTo("alice");
+        assertThat(number(earnedDetail, "points")).isEqualTo(98);
+        assertThat(number(earnedDetail, "balanceAfter")).isEqualTo(1098);
+        assertThat(string(earnedDetail, "eventId")).isEqualTo(string(earned, "id")).matches("mp-[0-9a-f]{32}");
+        assertThat(Json.write(earned)).doesNotContain("alice@example.com", "+886");
         // 5b. Expiry reminders (issue 12 item 2; the demo store reminds 14 days before, by email and SMS): the first
         // hourly sweep of 17 December 2022 (Taipei) finds the lots expiring on 31 December in the expiry index and
         // writes one marker per member; each reaches the dispatcher (the stream in AWS) and the outbox.
@@ -160,6 +176,13 @@ class LocalStoryIT {
         assertThat(java.time.OffsetDateTime.parse(string(expire, "at")).toInstant())
                 .isBetween(java.time.Instant.parse("2022-12-31T16:00:00Z"), java.time.Instant.parse("2022-12-31T16:00:05Z"));
         assertThat(messages()).as("expiry sends no message").hasSize(6);
+        JsonArray afterExpiry = (JsonArray) ok("GET", "/local/events?type=PointsExpired", null, null).get("events").orElseThrow();
+        List<String> expired = new ArrayList<>();
+        for (JsonValue v : afterExpiry.elements()) {
+            JsonObject d = obj((JsonObject) v, "detail");
+            expired.add(string(d, "memberId") + " " + number(d, "points") + " " + number(d, "balanceAfter"));
+        }
+        assertThat(expired).as("alice's points and bob's opening balance").containsExactlyInAnyOrder("alice -1098 0", "bob -300 0");
     }
 
     private List<String> history() throws Exception {

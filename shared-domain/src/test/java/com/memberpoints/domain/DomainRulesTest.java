@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  *   checkout                                    quote and redemption
  *   membercenter, staff, bulk, liability, sweep the use cases over all of the above
  *   migration                                   balance import and export (uses bulk's job queue)
+ *   integration                                 integration events for the merchant's other systems (ledger, bulk jobs)
  *   inmemory                                    the in-memory fakes of every port
  * </pre>
  */
@@ -47,7 +48,7 @@ class DomainRulesTest {
             List.of("order"),
             List.of("checkout"),
             List.of("membercenter", "staff", "bulk", "liability", "sweep"),
-            List.of("migration"),
+            List.of("migration", "integration"),
             List.of("inmemory"));
 
     static final JavaClasses MAIN = new ClassFileImporter()

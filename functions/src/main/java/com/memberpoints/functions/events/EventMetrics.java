@@ -72,6 +72,28 @@ final class EventMetrics {
         return n;
     }
 
+    /**
+     * Integration events published and not published (after the retries) of one stream batch, the PutEvents requests
+     * made, and the outcome logged (the first failures' reasons included).
+     */
+    static void integrationEvents(JsonLogger log, int records, com.memberpoints.domain.integration.IntegrationEvents.Report r) {
+        log.count("IntegrationEventsPublished", r.published());
+        log.count("IntegrationEventsFailed", r.events() - r.published());
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("records", records);
+        fields.put("facts", r.facts());
+        fields.put("events", r.events());
+        fields.put("published", r.published());
+        fields.put("putCalls", r.putCalls());
+        fields.put("failed", r.failures().size());
+        if (!r.failures().isEmpty()) {
+            fields.put("firstFailure", r.failures().getFirst().reason());
+            log.warn("integration events not published; the stream will retry from the first", fields);
+        } else {
+            log.info("integration events published", fields);
+        }
+    }
+
     /** Members credited and not credited by the run that completed a bulk chunk. */
     static void bulkChunk(JsonLogger log, BulkAssignments.ChunkReport report) {
         log.count("BulkMembersCredited", report.tally().credited());

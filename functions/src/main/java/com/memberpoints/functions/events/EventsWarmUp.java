@@ -32,6 +32,32 @@ final class EventsWarmUp {
         Priming.dynamoDbRequestModel();
     }
 
+    /**
+     * The integration publisher's path: a bulk job image read, the events of a made-up journal entry and job rendered and
+     * sized into requests; nothing put.
+     */
+    static void integrationEvents() {
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("MODIFY");
+        record.setDynamodb(new StreamRecord().withSequenceNumber("1").withNewImage(Map.of(
+                "pk", new AttributeValue().withS("BJ#priming#job"), "sk", new AttributeValue().withS("CHUNK"))));
+        IntegrationStream.factOf(record);
+        var merchant = com.memberpoints.domain.model.MerchantId.of("priming");
+        var member = com.memberpoints.domain.model.MemberId.of("priming");
+        var entry = new com.memberpoints.domain.ledger.JournalEntry(new com.memberpoints.domain.ledger.OperationId("N#POINTS#ADJUST#p"),
+                com.memberpoints.domain.ledger.WalletRef.points(merchant, member), com.memberpoints.domain.ledger.EntryKind.ADJUST_ADD,
+                1, List.of(new com.memberpoints.domain.ledger.LotChange(java.util.Optional.empty(), 1)), "priming",
+                com.memberpoints.domain.model.Actor.SYSTEM, java.util.Optional.empty(), java.time.Instant.EPOCH, 1, 1, "p");
+        var events = new java.util.ArrayList<com.memberpoints.domain.integration.OutgoingEvent>();
+        com.memberpoints.domain.integration.IntegrationEvents.eventOf(new com.memberpoints.domain.integration.IntegrationFact.Journal(entry),
+                        m -> java.util.Currency.getInstance("USD"), java.util.Optional.empty())
+                .ifPresent(e -> events.add(com.memberpoints.domain.integration.OutgoingEvent.of(e)));
+        com.memberpoints.domain.integration.EventBatches.split(events, "priming");
+        software.amazon.awssdk.services.eventbridge.model.PutEventsRequest.builder().entries(
+                software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry.builder().eventBusName("priming")
+                        .source("priming").detailType("priming").detail("{}").time(java.time.Instant.EPOCH).build()).build();
+    }
+
     /** The bulk-queue path: a chunk message decoded, a malformed one refused. */
     static void chunkMessage() {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();

@@ -41,6 +41,13 @@ public final class AppConfig {
     /** URL of the SQS queue feeding the bulk assignment worker (read only by the function creating bulk jobs). */
     public static final String BULK_JOBS_QUEUE_URL = "BULK_JOBS_QUEUE_URL";
 
+    /** Integration events: name or ARN of the EventBridge bus they are put on (issue 12 item 1). */
+    public static final String INTEGRATION_EVENT_BUS_NAME = "INTEGRATION_EVENT_BUS_NAME";
+    /** Integration events: their {@code source} (default {@code member-points}). */
+    public static final String INTEGRATION_EVENT_SOURCE = "INTEGRATION_EVENT_SOURCE";
+    /** Integration events: {@code NONE} (default: ids only) or {@code CONTACT} (the merchant's opt-in to personal data). */
+    public static final String INTEGRATION_EVENTS_PERSONAL_DATA = "INTEGRATION_EVENTS_PERSONAL_DATA";
+
     private final Map<String, String> env;
 
     private AppConfig(Map<String, String> env) {
@@ -111,6 +118,26 @@ public final class AppConfig {
         }
         throw new MissingConfigurationException("Environment variable " + name
                 + " must be a number of messages per second between 0 and 10000, got '" + v.get() + "'");
+    }
+
+    public String integrationEventBusName() {
+        return require(INTEGRATION_EVENT_BUS_NAME, "the EventBridge bus the integration events are put on");
+    }
+
+    public String integrationEventSource() {
+        return optional(INTEGRATION_EVENT_SOURCE).orElse(
+                com.memberpoints.domain.integration.IntegrationEvents.Settings.DEFAULT_SOURCE);
+    }
+
+    /** {@code NONE} unless set; anything but NONE or CONTACT fails naming the variable. */
+    public com.memberpoints.domain.integration.PersonalData integrationEventsPersonalData() {
+        String v = optional(INTEGRATION_EVENTS_PERSONAL_DATA).orElse("NONE");
+        try {
+            return com.memberpoints.domain.integration.PersonalData.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MissingConfigurationException("Environment variable " + INTEGRATION_EVENTS_PERSONAL_DATA
+                    + " must be NONE or CONTACT, got '" + v + "'");
+        }
     }
 
     /**

@@ -392,4 +392,28 @@ public final class Wiring {
     /** Environment variable naming the SQS queue that feeds the bulk assignment worker (template.yaml). */
     public static final String BULK_JOBS_QUEUE_URL = AppConfig.BULK_JOBS_QUEUE_URL;
     // ---- end admin ------------------------------------------------------------------------------
+
+    // ---- integration events (issue 12 item 1) ------------------------------------------------------
+
+    /**
+     * The integration events use case: EventBridge {@code PutEvents} on {@code INTEGRATION_EVENT_BUS_NAME} with source
+     * {@code INTEGRATION_EVENT_SOURCE}, personal data per {@code INTEGRATION_EVENTS_PERSONAL_DATA}; merchants cached.
+     */
+    public static com.memberpoints.domain.integration.IntegrationEvents integrationEvents() {
+        return IntegrationHolder.EVENTS;
+    }
+
+    private static final class IntegrationHolder {
+        static final com.memberpoints.domain.integration.IntegrationEvents EVENTS = build();
+
+        private static com.memberpoints.domain.integration.IntegrationEvents build() {
+            AppConfig c = config();
+            var settings = com.memberpoints.domain.integration.IntegrationEvents.Settings.DEFAULT
+                    .withSource(c.integrationEventSource()).withPersonalData(c.integrationEventsPersonalData());
+            return new com.memberpoints.domain.integration.IntegrationEvents(cachedMerchantStore(), memberStore(),
+                    new com.memberpoints.infra.eventbridge.EventBridgeIntegrationEventPublisher(aws().eventBridge(),
+                            c.integrationEventBusName(), settings.source()),
+                    settings, com.memberpoints.domain.integration.IntegrationEvents.Sleeper.system());
+        }
+    }
 }

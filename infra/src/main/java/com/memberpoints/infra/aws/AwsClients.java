@@ -20,6 +20,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -83,6 +84,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<SnsClient> sns;
     private final Lazy<SqsClient> sqs;
     private final Lazy<SchedulerClient> scheduler;
+    private final Lazy<EventBridgeClient> eventBridge;
 
     private AwsClients(Settings settings, AwsCredentialsProvider credentials) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -96,6 +98,9 @@ public final class AwsClients implements AutoCloseable {
         this.sns = new Lazy<>(() -> configure(SnsClient.builder(), AwsRetryStrategy.doNotRetry()).build());
         this.sqs = new Lazy<>(() -> configure(SqsClient.builder()).build());
         this.scheduler = new Lazy<>(() -> configure(SchedulerClient.builder()).build());
+        // Standard retries: a PutEvents repeated after a lost answer only duplicates events, which consumers
+        // deduplicate on their eventId (delivery is at least once by design).
+        this.eventBridge = new Lazy<>(() -> configure(EventBridgeClient.builder()).build());
     }
 
     /** Clients configured from the process environment, credentials as {@link #credentialsFor} chooses. */
@@ -163,6 +168,11 @@ public final class AwsClients implements AutoCloseable {
         return scheduler.get();
     }
 
+    /** EventBridge: PutEvents of the integration events. */
+    public EventBridgeClient eventBridge() {
+        return eventBridge.get();
+    }
+
     /** The one HTTP client every SDK client of this container uses. */
     public SdkHttpClient httpClient() {
         return httpClient.get();
@@ -198,6 +208,7 @@ public final class AwsClients implements AutoCloseable {
         sns.ifBuilt(SnsClient::close);
         sqs.ifBuilt(SqsClient::close);
         scheduler.ifBuilt(SchedulerClient::close);
+        eventBridge.ifBuilt(EventBridgeClient::close);
         httpClient.ifBuilt(SdkHttpClient::close);
     }
 

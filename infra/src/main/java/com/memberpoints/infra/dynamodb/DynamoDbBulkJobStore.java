@@ -211,6 +211,24 @@ public final class DynamoDbBulkJobStore implements BulkJobStore {
         return new Page<>(items, c < chunks ? Optional.of(c + ":" + o) : Optional.empty());
     }
 
+    /**
+     * The job an item image (a table stream record's new image) holds, when it is a job item ({@code BJ#…}/{@code JOB});
+     * empty for every other item. The integration publisher reads the completed jobs from the stream this way.
+     */
+    public static Optional<BulkJob> jobOfImage(Map<String, AttributeValue> image) {
+        AttributeValue pk = image.get(LedgerTable.PK);
+        AttributeValue sk = image.get(LedgerTable.SK);
+        if (pk == null || sk == null || pk.s() == null || !pk.s().startsWith("BJ#") || !JOB_SK.equals(sk.s())) {
+            return Optional.empty();
+        }
+        String rest = pk.s().substring("BJ#".length());
+        int hash = rest.indexOf('#');
+        if (hash <= 0) {
+            throw new BulkJobStoreException("unreadable bulk job key " + pk.s(), null);
+        }
+        return Optional.of(job(MerchantId.of(rest.substring(0, hash)), rest.substring(hash + 1), image));
+    }
+
     // ------------------------------------------------------------------ items
 
     private static Map<String, AttributeValue> jobItem(BulkJob job) {

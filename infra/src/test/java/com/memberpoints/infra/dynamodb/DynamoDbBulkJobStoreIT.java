@@ -58,6 +58,22 @@ class DynamoDbBulkJobStoreIT extends BulkJobStoreContract {
     }
 
     @Test
+    void aJobItemImageReadsAsTheJob_otherItemsAsNothing() {
+        store.create(job("bulk-img", 3, 1), chunks(3));
+        store.completeChunk(shop, "bulk-img", 0, java.util.List.of(), new com.memberpoints.domain.bulk.ChunkTally(2, 1, 0, 0, 0));
+        var item = local.client().getItem(b -> b.tableName(table).consistentRead(true).key(java.util.Map.of(
+                LedgerTable.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("BJ#" + shop.value() + "#bulk-img"),
+                LedgerTable.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("JOB")))).item();
+        var job = DynamoDbBulkJobStore.jobOfImage(item).orElseThrow();
+        assertThat(job).isEqualTo(store.find(shop, "bulk-img").orElseThrow());
+        assertThat(job.status()).isEqualTo(BulkJob.Status.COMPLETED);
+        var chunk = local.client().getItem(b -> b.tableName(table).consistentRead(true).key(java.util.Map.of(
+                LedgerTable.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("BJ#" + shop.value() + "#bulk-img"),
+                LedgerTable.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("C#00000")))).item();
+        assertThat(DynamoDbBulkJobStore.jobOfImage(chunk)).isEmpty();
+    }
+
+    @Test
     void failuresAreTypedExceptions() {
         DynamoDbBulkJobStore missing = new DynamoDbBulkJobStore(local.client(), "no-such-table");
         assertThatThrownBy(() -> missing.find(shop, "bulk-x")).isInstanceOf(BulkJobStore.BulkJobStoreException.class);
