@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * fields are reported at once.
  *
  * @param rulesText rules text keyed by BCP 47 language tag ({@code en}, {@code zh-TW})
+ * @param deliveryOptions the merchant's own delivery options and their final status (SPEC §4a); empty by default
  */
 public record MerchantSettings(
         long version,
@@ -24,15 +25,23 @@ public record MerchantSettings(
         RedeemRule redeem,
         List<TierRule> tiers,
         OrderRewardCredits credits,
-        SortedMap<String, String> rulesText) {
+        SortedMap<String, String> rulesText,
+        DeliveryOptionMapping deliveryOptions) {
 
     public MerchantSettings {
+        Objects.requireNonNull(deliveryOptions, "deliveryOptions");
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(credits, "credits");
         tiers = List.copyOf(Objects.requireNonNull(tiers, "tiers"));
         rulesText = java.util.Collections.unmodifiableSortedMap(
                 new TreeMap<>(Objects.requireNonNull(rulesText, "rulesText")));
+    }
+
+    /** Settings without merchant delivery options (the shape before SPEC §4a): the built-in list only. */
+    public MerchantSettings(long version, PointsProgram points, RedeemRule redeem, List<TierRule> tiers,
+                            OrderRewardCredits credits, SortedMap<String, String> rulesText) {
+        this(version, points, redeem, tiers, credits, rulesText, DeliveryOptionMapping.EMPTY);
     }
 
     public static MerchantSettings of(
@@ -70,6 +79,11 @@ public record MerchantSettings(
 
     /** Same settings under another version number. */
     public MerchantSettings withVersion(long newVersion) {
-        return new MerchantSettings(newVersion, points, redeem, tiers, credits, rulesText);
+        return new MerchantSettings(newVersion, points, redeem, tiers, credits, rulesText, deliveryOptions);
+    }
+
+    /** Same settings with another merchant delivery-option mapping. */
+    public MerchantSettings withDeliveryOptions(DeliveryOptionMapping mapping) {
+        return new MerchantSettings(version, points, redeem, tiers, credits, rulesText, mapping);
     }
 }

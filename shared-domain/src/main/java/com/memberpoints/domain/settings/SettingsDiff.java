@@ -80,6 +80,8 @@ public final class SettingsDiff {
             t.credits().ifPresent(rule -> putCreditRule(m, path + ".credits", rule));
         }
         s.rulesText().forEach((tag, text) -> m.put("rulesText." + tag, text));
+        s.deliveryOptions().finalStatus().forEach((code, status) ->
+                m.put("deliveryOptions.finalStatus." + code, status.name()));
         return m;
     }
 

@@ -116,7 +116,21 @@ public final class SettingsValidator {
                         .ifPresent(problem -> e.add(path, problem));
             }
         }
+        deliveryOptions(e, settings.deliveryOptions());
         return e.list;
+    }
+
+    /** {@code deliveryOptions.finalStatus.<code>}: a valid code each, at most {@link DeliveryOptionMapping#MAX_OPTIONS}. */
+    private static void deliveryOptions(Errors e, DeliveryOptionMapping mapping) {
+        if (mapping.finalStatus().size() > DeliveryOptionMapping.MAX_OPTIONS) {
+            e.add("deliveryOptions.finalStatus", "at most " + DeliveryOptionMapping.MAX_OPTIONS + " delivery options");
+        }
+        for (String code : mapping.finalStatus().keySet()) {
+            if (!com.memberpoints.domain.model.DeliveryOptionCode.isValid(code)) {
+                e.add("deliveryOptions.finalStatus." + code, "the option code "
+                        + com.memberpoints.domain.model.DeliveryOptionCode.RULE);
+            }
+        }
     }
 
     /** Throws {@link InvalidInputException} with every invalid field, or returns {@code settings}. */
