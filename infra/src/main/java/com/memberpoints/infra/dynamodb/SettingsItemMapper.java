@@ -14,7 +14,9 @@ import com.memberpoints.domain.settings.Channels;
 import com.memberpoints.domain.settings.CreditRule;
 import com.memberpoints.domain.settings.CreditType;
 import com.memberpoints.domain.settings.CreditValidity;
+import com.memberpoints.domain.settings.DeliveryOptionMapping;
 import com.memberpoints.domain.settings.EarnRate;
+import com.memberpoints.domain.settings.FinalDeliveryStatus;
 import com.memberpoints.domain.settings.EarnRule;
 import com.memberpoints.domain.settings.ExpiryPolicy;
 import com.memberpoints.domain.settings.MerchantSettings;
@@ -67,7 +69,24 @@ final class SettingsItemMapper {
                 .put("tiers", l(x.tiers().stream().map(SettingsItemMapper::tier).toList()))
                 .put("credits", rewardCredits(x.credits()))
                 .put("rulesText", Attrs.m(textMap(x.rulesText())))
+                .put("deliveryOptions", deliveryOptions(x.deliveryOptions()))
                 .asValue();
+    }
+
+    /** {@code {finalStatus: {<code>: "ARRIVED"|"COLLECTED"}}}; absent in items saved before SPEC §4a. */
+    private static AttributeValue deliveryOptions(DeliveryOptionMapping d) {
+        Map<String, AttributeValue> m = new TreeMap<>();
+        d.finalStatus().forEach((code, status) -> m.put(code, s(status.name())));
+        return map().put("finalStatus", Attrs.m(m)).asValue();
+    }
+
+    private static DeliveryOptionMapping deliveryOptions(Attrs.Reader r) {
+        Attrs.Reader f = r.sub("finalStatus");
+        Map<String, FinalDeliveryStatus> m = new TreeMap<>();
+        for (String code : f.map().keySet()) {
+            m.put(code, f.enumOf(code, FinalDeliveryStatus.class));
+        }
+        return DeliveryOptionMapping.of(m);
     }
 
     static MerchantSettings settings(Attrs.Reader r) {
@@ -79,7 +98,8 @@ final class SettingsItemMapper {
         Attrs.Reader texts = r.sub("rulesText");
         texts.map().keySet().forEach(k -> text.put(k, texts.str(k)));
         return new MerchantSettings(r.num("version"), points(r.sub("points")), redeem(r.sub("redeem")), tiers,
-                rewardCredits(r.sub("credits")), text);
+                rewardCredits(r.sub("credits")), text,
+                r.optSub("deliveryOptions").map(SettingsItemMapper::deliveryOptions).orElse(DeliveryOptionMapping.EMPTY));
     }
 
     private static Map<String, AttributeValue> textMap(Map<String, String> text) {

@@ -127,7 +127,8 @@ public final class SettingsValidator {
         }
         for (String code : mapping.finalStatus().keySet()) {
             if (!com.memberpoints.domain.model.DeliveryOptionCode.isValid(code)) {
-                e.add("deliveryOptions.finalStatus." + code, "the option code "
+                String shown = code.length() > 64 ? code.substring(0, 64) + "..." : code;
+                e.add("deliveryOptions.finalStatus." + shown, "the option code "
                         + com.memberpoints.domain.model.DeliveryOptionCode.RULE);
             }
         }

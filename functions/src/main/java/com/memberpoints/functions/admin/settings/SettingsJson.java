@@ -7,7 +7,9 @@ import com.memberpoints.domain.settings.Channels;
 import com.memberpoints.domain.settings.CreditRule;
 import com.memberpoints.domain.settings.CreditType;
 import com.memberpoints.domain.settings.CreditValidity;
+import com.memberpoints.domain.settings.DeliveryOptionMapping;
 import com.memberpoints.domain.settings.EarnRate;
+import com.memberpoints.domain.settings.FinalDeliveryStatus;
 import com.memberpoints.domain.settings.EarnRule;
 import com.memberpoints.domain.settings.ExpiryPolicy;
 import com.memberpoints.domain.settings.MerchantSettings;
@@ -91,7 +93,29 @@ final class SettingsJson {
                 .put("tiers", new JsonArray(tiers))
                 .put("credits", creditRule(s.credits().rule()).put("enabled", s.credits().enabled()).build())
                 .put("rulesText", rules.build())
+                .put("deliveryOptions", deliveryOptions(s.deliveryOptions()))
                 .build();
+    }
+
+    /** {@code {"finalStatus": {"my_courier": "ARRIVED", "my_locker": "COLLECTED"}}} (SPEC §4a; self-contained). */
+    static JsonObject deliveryOptions(DeliveryOptionMapping mapping) {
+        JsonObject.Builder finalStatus = JsonObject.builder();
+        mapping.finalStatus().forEach((code, status) -> finalStatus.put(code, status.name()));
+        return JsonObject.builder().put("finalStatus", finalStatus.build()).build();
+    }
+
+    /** The {@code deliveryOptions} object; each code's status must be ARRIVED or COLLECTED (codes: the validator). */
+    static DeliveryOptionMapping deliveryOptions(FieldReader r) {
+        return r.object("finalStatus", f -> {
+            Map<String, FinalDeliveryStatus> m = new TreeMap<>();
+            for (String code : f.memberNames()) {
+                FinalDeliveryStatus status = f.choice(code, FinalDeliveryStatus.class);
+                if (status != null) {
+                    m.put(code, status);
+                }
+            }
+            return DeliveryOptionMapping.of(m);
+        });
     }
 
     private static JsonObject.Builder rate(EarnRate rate) {
@@ -142,10 +166,14 @@ final class SettingsJson {
             }
             return m;
         });
+        // optional: absent = no merchant options (the document is replaced whole; GET returns it to send back)
+        DeliveryOptionMapping deliveryOptions = r.optionalObject("deliveryOptions", SettingsJson::deliveryOptions)
+                .orElse(DeliveryOptionMapping.EMPTY);
         if (points == null || redeem == null || credits == null || rulesText == null || tiers.contains(null)) {
             return null; // field errors were recorded; the reader throws them
         }
-        return new Update(MerchantSettings.of(1, points, redeem, tiers, credits, rulesText), version);
+        return new Update(MerchantSettings.of(1, points, redeem, tiers, credits, rulesText)
+                .withDeliveryOptions(deliveryOptions), version);
     }
 
     private static PointsProgram points(FieldReader p) {
