@@ -28,7 +28,8 @@ class MetricNamesTest {
 
     @Test
     void theDocumentedTableIsRead() throws IOException {
-        assertThat(documented()).contains("PointsEarned", "SweepRunsCompleted", "RedemptionsRefused").hasSize(18);
+        assertThat(documented()).contains("PointsEarned", "SweepRunsCompleted", "RedemptionsRefused",
+                "DeliveryOptionUnmapped").hasSize(20);
     }
 
     static Set<String> emitted() throws IOException {
