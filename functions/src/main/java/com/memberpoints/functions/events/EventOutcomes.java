@@ -2,6 +2,7 @@ package com.memberpoints.functions.events;
 
 import com.memberpoints.domain.member.MemberStore;
 import com.memberpoints.domain.model.InvalidInputException;
+import com.memberpoints.domain.order.FinalStatusRule;
 import com.memberpoints.domain.order.LifecycleOutcome;
 import com.memberpoints.domain.order.OrderNotKnownException;
 import com.memberpoints.functions.platform.log.JsonLogger;
@@ -35,10 +36,34 @@ final class EventOutcomes {
         fields.put("transition", out.transition());
         fields.put("ledgerApplied", out.appliedCount());
         fields.put("ledgerResults", out.ledger().stream().map(r -> r.getClass().getSimpleName()).toList().toString());
+        out.finalStatusRule().ifPresent(rule -> finalStatusRule(log, fields, rule));
         log.info("order event applied", fields);
         return JsonObject.builder().put("result", "applied").put("detailType", o.detailType())
                 .put("orderId", o.event().order().value()).put("transition", out.transition())
                 .put("ledgerApplied", out.appliedCount()).build();
+    }
+
+    /**
+     * SPEC §4a: how the final delivery status was decided goes into the log line; an option the merchant has not
+     * mapped is also logged at WARN and counted ({@code DeliveryOptionUnmapped}) so the merchant can map it, and
+     * an order whose events name no option is counted ({@code DeliveryOptionMissing}).
+     */
+    private static void finalStatusRule(JsonLogger log, Map<String, Object> fields, FinalStatusRule rule) {
+        fields.put("finalStatusRule", rule.source());
+        switch (rule) {
+            case FinalStatusRule.Mapped m -> {
+                fields.put("deliveryOption", m.option().value());
+                fields.put("finalStatus", m.finalStatus().name());
+            }
+            case FinalStatusRule.Unmapped u -> {
+                fields.put("deliveryOption", u.option().value());
+                log.warn("delivery option not mapped: Arrived or Collected starts the countdown, Returned before "
+                        + "the assignment removes it; map it in the settings (deliveryOptions)",
+                        Map.of("merchantId", fields.get("merchantId"), "deliveryOption", u.option().value()));
+                log.count("DeliveryOptionUnmapped", 1);
+            }
+            case FinalStatusRule.NoOption n -> log.count("DeliveryOptionMissing", 1);
+        }
     }
 
     static JsonObject assignmentRejected(JsonLogger log, InvalidInputException e) {

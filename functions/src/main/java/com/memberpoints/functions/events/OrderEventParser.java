@@ -2,6 +2,7 @@ package com.memberpoints.functions.events;
 
 import com.memberpoints.domain.order.OrderEvent;
 import com.memberpoints.domain.member.MemberProfile;
+import com.memberpoints.domain.model.DeliveryOptionCode;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
@@ -80,7 +81,8 @@ public final class OrderEventParser {
                         d.optionalBool("storeOpen"), instant(d, "paidAt"))));
                 case "OrderDeliveryStatusChanged" -> order(r.object("detail", d ->
                         new OrderEvent.OrderDeliveryStatusChanged(merchant(d), orderId(d),
-                                d.choice("status", DeliveryStatus.class), instant(d, "changedAt"))));
+                                d.choice("status", DeliveryStatus.class), instant(d, "changedAt"),
+                                deliveryOption(d))));
                 case "OrderCompleted" -> order(r.object("detail", d -> new OrderEvent.OrderCompleted(merchant(d),
                         orderId(d), instant(d, "completedAt"))));
                 case "OrderCancelled" -> order(r.object("detail", d -> new OrderEvent.OrderCancelled(merchant(d),
@@ -124,6 +126,7 @@ public final class OrderEventParser {
         OrderKind kind = d.optionalChoice("kind", OrderKind.class).orElse(OrderKind.NORMAL);
         OrderAmounts amounts = d.object("amounts", OrderEventParser::amounts);
         Instant at = instant(d, "placedAt");
+        Optional<DeliveryOptionCode> deliveryOption = deliveryOption(d);
         if (identity == CheckoutIdentity.MEMBER_LOGGED_IN && member.isEmpty()) {
             d.reject("memberId", "is required when checkout is MEMBER_LOGGED_IN");
             return null;
@@ -131,7 +134,12 @@ public final class OrderEventParser {
         if (merchant == null || order == null || identity == null || channel == null || amounts == null || at == null) {
             return null;
         }
-        return new OrderEvent.OrderPlaced(merchant, order, member, identity, channel, kind, amounts, at);
+        return new OrderEvent.OrderPlaced(merchant, order, member, identity, channel, kind, amounts, at, deliveryOption);
+    }
+
+    /** Optional: the order's delivery option code (SPEC §4a; absent → docs/decisions.md "11.1"). */
+    private static Optional<DeliveryOptionCode> deliveryOption(FieldReader d) {
+        return d.parsed("deliveryOption", 64, DeliveryOptionCode::of, DeliveryOptionCode.RULE);
     }
 
     private static OrderEvent split(FieldReader d) {

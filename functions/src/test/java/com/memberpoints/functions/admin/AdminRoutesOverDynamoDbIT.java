@@ -40,6 +40,14 @@ class AdminRoutesOverDynamoDbIT {
     }
 
     @Nested
+    class DeliveryOptionSettings extends DeliveryOptionsSettingsTest {
+        @Override
+        AdminWorld newWorld() {
+            return dynamo();
+        }
+    }
+
+    @Nested
     class MemberViews extends MemberViewsTest {
         @Override
         AdminWorld newWorld() {

@@ -49,11 +49,14 @@ class SettingsSectionsTest {
     static final String TIERS_BODY = """
             {"tiers":[{"tier":"gold","earn":{"spend":"10.00","points":2},
                        "credits":{"minimum":"500.00","type":{"kind":"PERCENT","percent":"2.5"},"validity":{"type":"NEVER"}}}]}""";
+    static final String DELIVERY_OPTIONS_BODY = """
+            {"deliveryOptions":{"finalStatus":{"my_locker":"COLLECTED"}}}""";
     static final String REMINDERS_BODY = """
             {"expiryReminders":{"enabled":true,"daysBefore":14,"email":true,"sms":false}}""";
     static final Map<String, String> BODIES = Map.of(
             "member-points", MEMBER_POINTS_BODY, "order-reward-credits", CREDITS_BODY, "membership-tiers", TIERS_BODY,
-            "expiry-reminders", REMINDERS_BODY);
+            "expiry-reminders", REMINDERS_BODY, "delivery-options", DELIVERY_OPTIONS_BODY);
+
 
     /** The article's split, written out: section → readers, updaters. */
     static final Map<String, List<Set<Permission>>> MATRIX = Map.of(
@@ -62,7 +65,8 @@ class SettingsSectionsTest {
                     Set.of(Permission.STORE_CREDITS, Permission.SETTINGS)),
             "membership-tiers", List.of(Set.of(Permission.MEMBERSHIP_TIERS, Permission.SETTINGS),
                     Set.of(Permission.MEMBERSHIP_TIERS, Permission.SETTINGS)),
-            "expiry-reminders", List.of(Set.of(Permission.MEMBER_POINTS, Permission.SETTINGS), Set.of(Permission.SETTINGS)));
+            "expiry-reminders", List.of(Set.of(Permission.MEMBER_POINTS, Permission.SETTINGS), Set.of(Permission.SETTINGS)),
+            "delivery-options", List.of(Set.of(Permission.MEMBER_POINTS, Permission.SETTINGS), Set.of(Permission.SETTINGS)));
 
     final AdminWorld world = newWorld();
 

@@ -65,7 +65,7 @@ class EventSamplesTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }).toList();
+        }).distinct().toList();
         assertThat(types).containsExactlyInAnyOrder("MemberUpserted", "OrderCancelled", "OrderCompleted",
                 "OrderDeliveryStatusChanged", "OrderEdited", "OrderPaid", "OrderPlaced", "OrderReturned", "OrderSplit",
                 "ScheduledAssignment");

@@ -147,6 +147,21 @@ final class HandlerHarness {
                 + "\",\"status\":\"" + status + "\",\"changedAt\":\"" + now + "\"}");
     }
 
+    /** Placed by alice (logged in) with the delivery option {@code option} (SPEC §4a). */
+    JsonObject placedWithOption(String order, String subtotal, String option) {
+        return send("OrderPlaced", "{\"merchantId\":\"shop-1\",\"orderId\":\"" + order + "\",\"memberId\":\""
+                + alice.value() + "\",\"checkout\":\"MEMBER_LOGGED_IN\",\"channel\":\"ONLINE\",\"amounts\":"
+                + "{\"currency\":\"TWD\",\"itemSubtotal\":\"" + subtotal + "\"},\"placedAt\":\"" + now
+                + "\",\"deliveryOption\":\"" + option + "\"}");
+    }
+
+    /** A delivery status change naming the delivery option {@code option}. */
+    JsonObject delivery(String order, String status, String option) {
+        return send("OrderDeliveryStatusChanged", "{\"merchantId\":\"shop-1\",\"orderId\":\"" + order
+                + "\",\"status\":\"" + status + "\",\"changedAt\":\"" + now + "\",\"deliveryOption\":\""
+                + option + "\"}");
+    }
+
     JsonObject completed(String order) {
         return send("OrderCompleted", "{\"merchantId\":\"shop-1\",\"orderId\":\"" + order + "\",\"completedAt\":\""
                 + now + "\"}");

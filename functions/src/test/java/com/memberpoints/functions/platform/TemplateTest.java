@@ -385,7 +385,7 @@ class TemplateTest {
     @Test
     void theBusinessAlarmsWatchTheDocumentedEmfMetrics() throws IOException {
         Set<String> documented = documentedBusinessMetrics();
-        assertThat(documented).hasSize(21).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
+        assertThat(documented).hasSize(23).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
         Map<String, JsonNode> alarms = resources("AWS::CloudWatch::Alarm");
         Map<String, String> business = new TreeMap<>();
         alarms.forEach((id, alarm) -> {

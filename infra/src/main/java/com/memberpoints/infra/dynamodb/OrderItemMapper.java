@@ -4,6 +4,7 @@ import static com.memberpoints.infra.dynamodb.Attrs.instant;
 import static com.memberpoints.infra.dynamodb.Attrs.map;
 import static com.memberpoints.infra.dynamodb.Attrs.s;
 
+import com.memberpoints.domain.model.DeliveryOptionCode;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.Money;
@@ -104,7 +105,8 @@ final class OrderItemMapper {
                 .opt("payment", o.payment(), p -> map().put("paidAt", instant(p.paidAt()))
                         .put("storeOpen", p.storeOpen()).asValue())
                 .put("delivery", map().put("status", o.delivery().status().name())
-                        .opt("finalAt", o.delivery().finalAt(), Attrs::instant).asValue())
+                        .opt("finalAt", o.delivery().finalAt(), Attrs::instant)
+                        .opt("option", o.delivery().option(), c -> s(c.value())).asValue())
                 .opt("completedAt", o.completedAt(), Attrs::instant)
                 .put("earned", map()
                         .put("points", e.pointsAssigned())
@@ -157,7 +159,8 @@ final class OrderItemMapper {
                 r.enumOf("identity", CheckoutIdentity.class), r.enumOf("channel", SalesChannel.class),
                 r.enumOf("kind", OrderKind.class), r.optStr("parent").map(OrderId::of), r.instant("placedAt"), amounts,
                 boundRule(r.sub("rule")), r.enumOf("status", OrderStatus.class), payment,
-                new Delivery(d.enumOf("status", DeliveryStatus.class), d.optInstant("finalAt")),
+                new Delivery(d.enumOf("status", DeliveryStatus.class), d.optInstant("finalAt"),
+                        d.optStr("option").map(DeliveryOptionCode::of)),
                 r.optInstant("completedAt"),
                 new EarnRecord(e.num("points"), e.optInstant("pointsAt"), e.optInstant("scheduledFor"),
                         money(e, "credits"), e.optInstant("creditsAt"),

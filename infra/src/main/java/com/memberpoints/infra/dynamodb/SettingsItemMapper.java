@@ -14,7 +14,9 @@ import com.memberpoints.domain.settings.Channels;
 import com.memberpoints.domain.settings.CreditRule;
 import com.memberpoints.domain.settings.CreditType;
 import com.memberpoints.domain.settings.CreditValidity;
+import com.memberpoints.domain.settings.DeliveryOptionMapping;
 import com.memberpoints.domain.settings.EarnRate;
+import com.memberpoints.domain.settings.FinalDeliveryStatus;
 import com.memberpoints.domain.settings.EarnRule;
 import com.memberpoints.domain.settings.ExpiryPolicy;
 import com.memberpoints.domain.settings.ExpiryReminders;
@@ -83,6 +85,7 @@ final class SettingsItemMapper {
                 .put("credits", rewardCredits(x.credits()))
                 .put("rulesText", Attrs.m(textMap(x.rulesText())))
                 .put("reminders", reminders(x.expiryReminders()))
+                .put("deliveryOptions", deliveryOptions(x.deliveryOptions()))
                 .asValue();
     }
 
@@ -96,6 +99,22 @@ final class SettingsItemMapper {
         return new ExpiryReminders(r.bool("on"), (int) r.num("days"), r.bool("email"), r.bool("sms"));
     }
 
+    /** {@code {finalStatus: {<code>: "ARRIVED"|"COLLECTED"}}}; absent in items saved before SPEC §4a. */
+    private static AttributeValue deliveryOptions(DeliveryOptionMapping d) {
+        Map<String, AttributeValue> m = new TreeMap<>();
+        d.finalStatus().forEach((code, status) -> m.put(code, s(status.name())));
+        return map().put("finalStatus", Attrs.m(m)).asValue();
+    }
+
+    private static DeliveryOptionMapping deliveryOptions(Attrs.Reader r) {
+        Attrs.Reader f = r.sub("finalStatus");
+        Map<String, FinalDeliveryStatus> m = new TreeMap<>();
+        for (String code : f.map().keySet()) {
+            m.put(code, f.enumOf(code, FinalDeliveryStatus.class));
+        }
+        return DeliveryOptionMapping.of(m);
+    }
+
     static MerchantSettings settings(Attrs.Reader r) {
         List<TierRule> tiers = new ArrayList<>();
         for (AttributeValue t : r.list("tiers")) {
@@ -106,7 +125,8 @@ final class SettingsItemMapper {
         texts.map().keySet().forEach(k -> text.put(k, texts.str(k)));
         return new MerchantSettings(r.num("version"), points(r.sub("points")), redeem(r.sub("redeem")), tiers,
                 rewardCredits(r.sub("credits")), text,
-                r.optSub("reminders").map(SettingsItemMapper::reminders).orElse(ExpiryReminders.OFF));
+                r.optSub("reminders").map(SettingsItemMapper::reminders).orElse(ExpiryReminders.OFF),
+                r.optSub("deliveryOptions").map(SettingsItemMapper::deliveryOptions).orElse(DeliveryOptionMapping.EMPTY));
     }
 
     private static Map<String, AttributeValue> textMap(Map<String, String> text) {

@@ -1,6 +1,10 @@
 package com.memberpoints.domain.order;
 
-/** Delivery status. {@link #ARRIVED} and {@link #COLLECTED} are final and start the assignment countdown. */
+/**
+ * Delivery status as the commerce platform reports it. {@link #ARRIVED} and {@link #COLLECTED} can be final; which
+ * one is final for an order depends on its delivery option ({@link FinalStatusRule}, SPEC §4a). {@link #RETURNED}
+ * (returned, or never collected) before the points are assigned means the order earns no points.
+ */
 public enum DeliveryStatus {
     PENDING,
     SHIPPED,
@@ -8,8 +12,8 @@ public enum DeliveryStatus {
     COLLECTED,
     RETURNED;
 
-    /** True for the delivery statuses that trigger assignment in {@code AFTER_DELIVERY} mode. */
-    public boolean isFinal() {
+    /** True for the statuses that can be an order's final status (Arrived, Collected). */
+    public boolean canBeFinal() {
         return this == ARRIVED || this == COLLECTED;
     }
 }

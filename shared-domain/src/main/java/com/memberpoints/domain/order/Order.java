@@ -108,14 +108,18 @@ public record Order(
     /** A new order as placed: open, nothing paid, delivered or earned yet, not stored ({@code version} 0). */
     public static Order placed(OrderEvent.OrderPlaced e, BoundRule rule, java.util.Currency currency) {
         return new Order(e.merchant(), e.order(), e.member(), e.identity(), e.channel(), e.kind(), Optional.empty(),
-                e.at(), e.amounts(), rule, OrderStatus.OPEN, Optional.empty(), Delivery.PENDING, Optional.empty(),
+                e.at(), e.amounts(), rule, OrderStatus.OPEN, Optional.empty(), Delivery.pending(e.deliveryOption()),
+                Optional.empty(),
                 EarnRecord.nothing(currency), 0);
     }
 
-    /** A split child of this order: its member, rule, payment and placement, with its own amounts; open. */
+    /**
+     * A split child of this order: its member, rule, payment, placement and delivery option, with its own amounts;
+     * open.
+     */
     public Order splitChild(OrderId child, OrderAmounts childAmounts, java.util.Currency currency) {
         return new Order(merchant, child, member, identity, channel, kind, Optional.of(id), placedAt, childAmounts,
-                rule, OrderStatus.OPEN, payment, Delivery.PENDING, Optional.empty(), EarnRecord.nothing(currency), 0);
+                rule, OrderStatus.OPEN, payment, Delivery.pending(delivery.option()), Optional.empty(), EarnRecord.nothing(currency), 0);
     }
 
     /** Cancelled; everything else kept (the reconciliation takes back what it earned). */
@@ -197,6 +201,16 @@ public record Order(
                 earned.creditsAwarded(), earned.creditsAwardedAt(), notRecovered));
     }
 
+    /**
+     * Returned (or never collected) before its points were assigned (SPEC §4a): the delivery is Returned, no longer
+     * final, and the scheduled assignment is dropped — the order will not earn points.
+     */
+    public Order returnedBeforeAssignment() {
+        Order r = deliver(delivery.with(DeliveryStatus.RETURNED, Optional.empty()));
+        return r.withEarned(new EarnRecord(earned.pointsAssigned(), earned.pointsAssignedAt(), Optional.empty(),
+                earned.creditsAwarded(), earned.creditsAwardedAt()));
+    }
+
     /** The assignment scheduled for {@code dueAt}. */
     public Order scheduleAssignment(Instant dueAt) {
         return withEarned(new EarnRecord(earned.pointsAssigned(), earned.pointsAssignedAt(), Optional.of(dueAt),
@@ -235,7 +249,7 @@ public record Order(
      * Empty otherwise. The stores index orders by this instant ({@code OrderStore.awaitingAssignment}).
      */
     public Optional<Instant> assignmentDueAt() {
-        if (isVoided() || earned.hasAssignedPoints()) {
+        if (isVoided() || earned.hasAssignedPoints() || delivery.isReturned()) {
             return Optional.empty();
         }
         return earned.scheduledFor();
@@ -243,14 +257,14 @@ public record Order(
 
     /**
      * The points this order will still earn, with what they wait for; empty when it will earn none: no member,
-     * not a logged-in member checkout, voided (cancelled or returned in full), already assigned, or its latest
-     * amounts net of returns earn 0 under the bound rule. The points are those the bound rule gives the latest
-     * amounts net of returns (what an assignment now would give).
+     * not a logged-in member checkout, voided (cancelled or returned in full), returned by the carrier before
+     * assignment (SPEC §4a), already assigned, or its latest amounts net of returns earn 0 under the bound rule. The
+     * points are those the bound rule gives the latest amounts net of returns (what an assignment now would give).
      * The stores index the member's orders by {@link PendingPoints#sortInstant()} while this is present
      * ({@code OrderStore.pendingForMember}).
      */
     public Optional<PendingPoints> pendingPoints() {
-        if (member.isEmpty() || isVoided() || earned.hasAssignedPoints()) {
+        if (member.isEmpty() || isVoided() || earned.hasAssignedPoints() || delivery.isReturned()) {
             return Optional.empty();
         }
         long points = pointsOfLatestAmounts();
@@ -260,7 +274,7 @@ public record Order(
         if (earned.scheduledFor().isPresent()) {
             return Optional.of(new PendingPoints(points, PendingPoints.Waiting.SCHEDULED, earned.scheduledFor()));
         }
-        PendingPoints.Waiting waiting = delivery.status().isFinal()
+        PendingPoints.Waiting waiting = delivery.isFinal()
                 ? PendingPoints.Waiting.COMPLETION : PendingPoints.Waiting.DELIVERY;
         return Optional.of(new PendingPoints(points, waiting, Optional.empty()));
     }
@@ -286,7 +300,7 @@ public record Order(
         public enum Waiting {
             /** A schedule assigns on {@code dueAt}. */
             SCHEDULED,
-            /** Delivery (Arrived/Collected) not reported yet: the date is not known. */
+            /** The final status of the order's delivery option not reported yet: the date is not known. */
             DELIVERY,
             /** Delivered, assigned on completion (completion mode): the date is not known. */
             COMPLETION

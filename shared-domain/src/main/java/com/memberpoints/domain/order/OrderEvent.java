@@ -1,5 +1,6 @@
 package com.memberpoints.domain.order;
 
+import com.memberpoints.domain.model.DeliveryOptionCode;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.Money;
@@ -31,10 +32,16 @@ public sealed interface OrderEvent {
         return getClass().getSimpleName();
     }
 
-    /** An order was placed; binds it to the settings in force and the member's tier. */
+    /**
+     * An order was placed; binds it to the settings in force and the member's tier. {@code deliveryOption} is the
+     * order's delivery option (SPEC §4a), optional: without it the order's final delivery status follows the rule
+     * for orders without an option (docs/decisions.md, "11.1").
+     */
     record OrderPlaced(MerchantId merchant, OrderId order, Optional<MemberId> member, CheckoutIdentity identity,
-                       SalesChannel channel, OrderKind kind, OrderAmounts amounts, Instant at) implements OrderEvent {
+                       SalesChannel channel, OrderKind kind, OrderAmounts amounts, Instant at,
+                       Optional<DeliveryOptionCode> deliveryOption) implements OrderEvent {
         public OrderPlaced {
+            Objects.requireNonNull(deliveryOption, "deliveryOption");
             Objects.requireNonNull(merchant, "merchant");
             Objects.requireNonNull(order, "order");
             Objects.requireNonNull(member, "member");
@@ -46,6 +53,12 @@ public sealed interface OrderEvent {
             if (identity == CheckoutIdentity.MEMBER_LOGGED_IN && member.isEmpty()) {
                 throw new IllegalArgumentException("a logged-in member checkout needs a member id");
             }
+        }
+
+        /** A placement that names no delivery option. */
+        public OrderPlaced(MerchantId merchant, OrderId order, Optional<MemberId> member, CheckoutIdentity identity,
+                           SalesChannel channel, OrderKind kind, OrderAmounts amounts, Instant at) {
+            this(merchant, order, member, identity, channel, kind, amounts, at, Optional.empty());
         }
     }
 
@@ -62,14 +75,24 @@ public sealed interface OrderEvent {
         }
     }
 
-    /** The delivery status changed ({@code ARRIVED} and {@code COLLECTED} start the assignment countdown). */
-    record OrderDeliveryStatusChanged(MerchantId merchant, OrderId order, DeliveryStatus status, Instant at)
-            implements OrderEvent {
+    /**
+     * The delivery status changed. Only the final status of the order's delivery option starts the assignment
+     * countdown (SPEC §4a, {@link FinalStatusRule}); {@code RETURNED} before the points are assigned means none.
+     * {@code deliveryOption}, optional, names the order's option (it replaces the one named at placement).
+     */
+    record OrderDeliveryStatusChanged(MerchantId merchant, OrderId order, DeliveryStatus status, Instant at,
+                                      Optional<DeliveryOptionCode> deliveryOption) implements OrderEvent {
         public OrderDeliveryStatusChanged {
             Objects.requireNonNull(merchant, "merchant");
             Objects.requireNonNull(order, "order");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(deliveryOption, "deliveryOption");
+        }
+
+        /** A status change that names no delivery option (the order's own, if any, applies). */
+        public OrderDeliveryStatusChanged(MerchantId merchant, OrderId order, DeliveryStatus status, Instant at) {
+            this(merchant, order, status, at, Optional.empty());
         }
     }
 

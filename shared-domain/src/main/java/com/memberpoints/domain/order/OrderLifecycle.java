@@ -87,7 +87,8 @@ public final class OrderLifecycle {
         Objects.requireNonNull(event, "event");
         Merchant merchant = merchant(event.merchant(), event.order());
         MerchantSettings current = settings.currentOrDefaults(merchant.id());
-        OrderTransitions rules = new OrderTransitions(merchant, current.points().assignment(), clock.now(), window);
+        OrderTransitions rules = new OrderTransitions(merchant, current.points().assignment(), clock.now(), window,
+                current.deliveryOptions());
         if (event instanceof OrderEvent.OrderSplit split) {
             return splits.split(rules, split);
         }
@@ -105,7 +106,14 @@ public final class OrderLifecycle {
         }
         Order reconciled = reconcile(merchant, saved.order(), rules.now(), results);
         reconcileSchedule(rules, reconciled, event);
-        return new LifecycleOutcome(event.order(), saved.transition(), results);
+        if (saved.transition().equals("returned-schedule-removed")) {
+            scheduler.cancel(saved.order().merchant(), saved.order().id()); // SPEC §4a: returned before assignment
+        }
+        Optional<FinalStatusRule> rule = event instanceof OrderEvent.OrderDeliveryStatusChanged d
+                ? Optional.of(FinalStatusRule.of(d.deliveryOption().or(() -> saved.order().delivery().option()),
+                        current.deliveryOptions()))
+                : Optional.empty();
+        return new LifecycleOutcome(event.order(), saved.transition(), results, rule);
     }
 
     /** The one-time schedule of an order fired (or the daily reconcile found it overdue): assign if still owed. */

@@ -3,6 +3,7 @@ package com.memberpoints.domain.order;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.InvalidInputException;
 import com.memberpoints.domain.settings.AssignmentPolicy;
+import com.memberpoints.domain.settings.DeliveryOptionMapping;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,14 +17,22 @@ import java.util.OptionalLong;
  * @param merchant the order's store (time zone, open flag)
  * @param policy   when points and credits are assigned ({@code settings.points().assignment()} now)
  * @param now      the time of the call
+ * @param deliveryOptions the merchant's delivery-option mapping in force now (SPEC §4a)
  */
-record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now, AssignmentWindow window) {
+record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now, AssignmentWindow window,
+                        DeliveryOptionMapping deliveryOptions) {
 
     OrderTransitions {
         Objects.requireNonNull(merchant, "merchant");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(deliveryOptions, "deliveryOptions");
+    }
+
+    /** With the built-in delivery options only. */
+    OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now, AssignmentWindow window) {
+        this(merchant, policy, now, window, DeliveryOptionMapping.EMPTY);
     }
 
     /** Without a spread: scheduled assignments fire at the start of their due local date (the rule tests). */
@@ -49,7 +58,7 @@ record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now,
 
     /** The one-time schedule fired (or the reconcile found it overdue): assign if still owed, dated on the due date. */
     OrderRecords.Step onScheduleFired(Order o) {
-        if (o.earned().scheduledFor().isEmpty() || !o.delivery().status().isFinal()) {
+        if (o.earned().scheduledFor().isEmpty() || !o.delivery().isFinal()) {
             return new OrderRecords.Step(o, "not-scheduled");
         }
         return switch (AssignmentPlanner.onScheduleFired(o.earned().hasAssignedPoints(), o.isVoided(), now)) {
@@ -74,19 +83,43 @@ record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now,
         return new OrderRecords.Step(paid, "paid");
     }
 
+    /** The final-status rule of {@code o} once {@code e} is applied (the event's option replaces the order's). */
+    FinalStatusRule finalStatusRule(Order o, OrderEvent.OrderDeliveryStatusChanged e) {
+        return FinalStatusRule.of(e.deliveryOption().or(() -> o.delivery().option()), deliveryOptions);
+    }
+
+    /**
+     * A delivery status change (SPEC §4, §4a; docs/decisions.md "11.1"). Only the final status of the order's own
+     * option starts the countdown; another Arrived/Collected is recorded and starts nothing ("not-final-for-option").
+     * Returned before the points are assigned: no points, the schedule dropped ("returned", or
+     * "returned-schedule-removed" when one was pending), and every later status ignored ("ignored-returned"), so
+     * the outcome does not depend on the order the events arrive in. After the assignment a status changes no
+     * points (what is given back for a return is the order's amounts, §4 OrderEdited).
+     */
     private OrderRecords.Step onDelivery(Order o, OrderEvent.OrderDeliveryStatusChanged e) {
-        if (o.delivery().status().isFinal()) {
-            return new OrderRecords.Step(o, "duplicate");
+        Order base = e.deliveryOption().isPresent() && !e.deliveryOption().equals(o.delivery().option())
+                ? o.deliver(o.delivery().withOption(e.deliveryOption())) : o;
+        boolean assigned = o.earned().hasAssignedPoints();
+        if (o.delivery().isReturned() && !assigned) {
+            return new OrderRecords.Step(o, e.status() == DeliveryStatus.RETURNED ? "duplicate" : "ignored-returned");
         }
-        if (!e.status().isFinal()) {
+        if (e.status() == DeliveryStatus.RETURNED && !assigned) {
+            boolean scheduled = o.earned().scheduledFor().isPresent();
+            return new OrderRecords.Step(base.returnedBeforeAssignment(),
+                    scheduled ? "returned-schedule-removed" : "returned");
+        }
+        if (o.delivery().isFinal()) {
+            return new OrderRecords.Step(base, base == o ? "duplicate" : "option-recorded");
+        }
+        if (!finalStatusRule(o, e).isFinal(e.status())) {
             if (o.delivery().status() == e.status()) {
-                return new OrderRecords.Step(o, "duplicate");
+                return new OrderRecords.Step(base, base == o ? "duplicate" : "option-recorded");
             }
-            return new OrderRecords.Step(o.deliver(new Delivery(e.status(), Optional.empty())),
-                    "delivery-" + e.status());
+            return new OrderRecords.Step(base.deliver(base.delivery().with(e.status(), Optional.empty())),
+                    e.status().canBeFinal() ? "not-final-for-option" : "delivery-" + e.status());
         }
-        Order d = o.deliver(new Delivery(e.status(), Optional.of(e.at())));
-        if (o.isVoided() || o.earned().hasAssignedPoints()) {
+        Order d = base.deliver(base.delivery().with(e.status(), Optional.of(e.at())));
+        if (o.isVoided() || assigned) {
             return new OrderRecords.Step(d, "delivered");
         }
         return switch (AssignmentPlanner.onDelivered(policy, e.at(), merchant.zone(), window, o.merchant(), o.id())) {
@@ -111,7 +144,9 @@ record OrderTransitions(Merchant merchant, AssignmentPolicy policy, Instant now,
         }
         Order c = o.complete(e.at());
         String what = "completed";
-        if (!c.earned().hasAssignedPoints()
+        if (o.delivery().isReturned() && !c.earned().hasAssignedPoints()) {
+            what = "completed-returned"; // returned before assignment: no points (SPEC §4a), credits as usual
+        } else if (!c.earned().hasAssignedPoints()
                 && AssignmentPlanner.onCompleted(policy, e.at()) instanceof AssignmentPlan.AssignNow) {
             c = c.assignPoints(e.at());
             what = "assigned";

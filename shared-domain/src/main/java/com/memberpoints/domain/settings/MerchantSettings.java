@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * fields are reported at once.
  *
  * @param rulesText rules text keyed by BCP 47 language tag ({@code en}, {@code zh-TW})
+ * @param deliveryOptions the merchant's own delivery options and their final status (SPEC §4a); empty by default
  */
 public record MerchantSettings(
         long version,
@@ -25,10 +26,12 @@ public record MerchantSettings(
         List<TierRule> tiers,
         OrderRewardCredits credits,
         SortedMap<String, String> rulesText,
-        ExpiryReminders expiryReminders) {
+        ExpiryReminders expiryReminders,
+        DeliveryOptionMapping deliveryOptions) {
 
     public MerchantSettings {
         Objects.requireNonNull(expiryReminders, "expiryReminders");
+        Objects.requireNonNull(deliveryOptions, "deliveryOptions");
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(redeem, "redeem");
         Objects.requireNonNull(credits, "credits");
@@ -37,10 +40,24 @@ public record MerchantSettings(
                 new TreeMap<>(Objects.requireNonNull(rulesText, "rulesText")));
     }
 
-    /** The settings before expiry reminders existed: reminders off ({@link ExpiryReminders#OFF}). */
+    /** The settings before expiry reminders and merchant delivery options existed: both off/empty. */
     public MerchantSettings(long version, PointsProgram points, RedeemRule redeem, List<TierRule> tiers,
                             OrderRewardCredits credits, SortedMap<String, String> rulesText) {
-        this(version, points, redeem, tiers, credits, rulesText, ExpiryReminders.OFF);
+        this(version, points, redeem, tiers, credits, rulesText, ExpiryReminders.OFF, DeliveryOptionMapping.EMPTY);
+    }
+
+    /** Settings with expiry reminders and no merchant delivery options. */
+    public MerchantSettings(long version, PointsProgram points, RedeemRule redeem, List<TierRule> tiers,
+                            OrderRewardCredits credits, SortedMap<String, String> rulesText,
+                            ExpiryReminders expiryReminders) {
+        this(version, points, redeem, tiers, credits, rulesText, expiryReminders, DeliveryOptionMapping.EMPTY);
+    }
+
+    /** Settings with merchant delivery options and no expiry reminders. */
+    public MerchantSettings(long version, PointsProgram points, RedeemRule redeem, List<TierRule> tiers,
+                            OrderRewardCredits credits, SortedMap<String, String> rulesText,
+                            DeliveryOptionMapping deliveryOptions) {
+        this(version, points, redeem, tiers, credits, rulesText, ExpiryReminders.OFF, deliveryOptions);
     }
 
     public static MerchantSettings of(
@@ -78,11 +95,17 @@ public record MerchantSettings(
 
     /** Same settings under another version number. */
     public MerchantSettings withVersion(long newVersion) {
-        return new MerchantSettings(newVersion, points, redeem, tiers, credits, rulesText, expiryReminders);
+        return new MerchantSettings(newVersion, points, redeem, tiers, credits, rulesText, expiryReminders,
+                deliveryOptions);
     }
 
     /** Same settings with another expiry-reminders part. */
     public MerchantSettings withExpiryReminders(ExpiryReminders reminders) {
-        return new MerchantSettings(version, points, redeem, tiers, credits, rulesText, reminders);
+        return new MerchantSettings(version, points, redeem, tiers, credits, rulesText, reminders, deliveryOptions);
+    }
+
+    /** Same settings with another merchant delivery-option mapping. */
+    public MerchantSettings withDeliveryOptions(DeliveryOptionMapping mapping) {
+        return new MerchantSettings(version, points, redeem, tiers, credits, rulesText, expiryReminders, mapping);
     }
 }

@@ -85,6 +85,8 @@ public final class SettingsDiff {
         m.put("expiryReminders.daysBefore", Integer.toString(reminders.daysBefore()));
         m.put("expiryReminders.email", Boolean.toString(reminders.email()));
         m.put("expiryReminders.sms", Boolean.toString(reminders.sms()));
+        s.deliveryOptions().finalStatus().forEach((code, status) ->
+                m.put("deliveryOptions.finalStatus." + code, status.name()));
         return m;
     }
 

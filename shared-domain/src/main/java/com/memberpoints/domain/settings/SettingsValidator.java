@@ -124,7 +124,22 @@ public final class SettingsValidator {
         if (reminders.enabled() && !reminders.email() && !reminders.sms()) {
             e.add("expiryReminders.email", "choose email, SMS or both while reminders are enabled");
         }
+        deliveryOptions(e, settings.deliveryOptions());
         return e.list;
+    }
+
+    /** {@code deliveryOptions.finalStatus.<code>}: a valid code each, at most {@link DeliveryOptionMapping#MAX_OPTIONS}. */
+    private static void deliveryOptions(Errors e, DeliveryOptionMapping mapping) {
+        if (mapping.finalStatus().size() > DeliveryOptionMapping.MAX_OPTIONS) {
+            e.add("deliveryOptions.finalStatus", "at most " + DeliveryOptionMapping.MAX_OPTIONS + " delivery options");
+        }
+        for (String code : mapping.finalStatus().keySet()) {
+            if (!com.memberpoints.domain.model.DeliveryOptionCode.isValid(code)) {
+                String shown = code.length() > 64 ? code.substring(0, 64) + "..." : code;
+                e.add("deliveryOptions.finalStatus." + shown, "the option code "
+                        + com.memberpoints.domain.model.DeliveryOptionCode.RULE);
+            }
+        }
     }
 
     /** Throws {@link InvalidInputException} with every invalid field, or returns {@code settings}. */

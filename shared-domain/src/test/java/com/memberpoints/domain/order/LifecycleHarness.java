@@ -97,6 +97,32 @@ final class LifecycleHarness {
                 amounts, now));
     }
 
+    /** Placed (subtotal {@code subtotal}, alice logged in) with the delivery option {@code option}. */
+    LifecycleOutcome placeWithOption(String order, String subtotal, String option) {
+        return lifecycle.handle(new OrderEvent.OrderPlaced(shop, OrderId.of(order), Optional.of(alice),
+                CheckoutIdentity.MEMBER_LOGGED_IN, SalesChannel.ONLINE, OrderKind.NORMAL,
+                OrderAmounts.ofSubtotal(twd(subtotal)), now,
+                Optional.of(com.memberpoints.domain.model.DeliveryOptionCode.of(option))));
+    }
+
+    /** A delivery status change naming the delivery option {@code option}. */
+    LifecycleOutcome delivered(String order, DeliveryStatus status, String option) {
+        return lifecycle.handle(new OrderEvent.OrderDeliveryStatusChanged(shop, OrderId.of(order), status, now,
+                Optional.of(com.memberpoints.domain.model.DeliveryOptionCode.of(option))));
+    }
+
+    /** Fires every schedule due at or before now, as EventBridge Scheduler would; the outcomes. */
+    List<LifecycleOutcome> fireDue() {
+        List<LifecycleOutcome> out = new ArrayList<>();
+        for (Map.Entry<OrderId, Instant> s : new ArrayList<>(scheduler.pending().entrySet())) {
+            if (!s.getValue().isAfter(now)) {
+                scheduler.pending().remove(s.getKey());
+                out.add(lifecycle.assignDue(shop, s.getKey()));
+            }
+        }
+        return out;
+    }
+
     LifecycleOutcome paid(String order) {
         return lifecycle.handle(new OrderEvent.OrderPaid(shop, OrderId.of(order), Optional.empty(), now));
     }

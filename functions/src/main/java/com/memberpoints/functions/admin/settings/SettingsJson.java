@@ -7,7 +7,9 @@ import com.memberpoints.domain.settings.Channels;
 import com.memberpoints.domain.settings.CreditRule;
 import com.memberpoints.domain.settings.CreditType;
 import com.memberpoints.domain.settings.CreditValidity;
+import com.memberpoints.domain.settings.DeliveryOptionMapping;
 import com.memberpoints.domain.settings.EarnRate;
+import com.memberpoints.domain.settings.FinalDeliveryStatus;
 import com.memberpoints.domain.settings.EarnRule;
 import com.memberpoints.domain.settings.ExpiryPolicy;
 import com.memberpoints.domain.settings.ExpiryReminders;
@@ -93,6 +95,7 @@ final class SettingsJson {
                 .put("credits", creditRule(s.credits().rule()).put("enabled", s.credits().enabled()).build())
                 .put("rulesText", rules.build())
                 .put("expiryReminders", expiryReminders(s.expiryReminders()))
+                .put("deliveryOptions", deliveryOptions(s.deliveryOptions()))
                 .build();
     }
 
@@ -136,6 +139,12 @@ final class SettingsJson {
         return reminders == null ? null : MerchantSettings.defaults().withExpiryReminders(reminders);
     }
 
+    /** Section {@code delivery-options}: {@code deliveryOptions} (SPEC §4a, issue 11.1). */
+    static MerchantSettings readDeliveryOptions(FieldReader r) {
+        DeliveryOptionMapping mapping = r.object("deliveryOptions", SettingsJson::deliveryOptions);
+        return mapping == null ? null : MerchantSettings.defaults().withDeliveryOptions(mapping);
+    }
+
     /** Section {@code membership-tiers}: {@code tiers}. */
     static MerchantSettings readTiers(FieldReader r) {
         List<TierRule> tiers = r.objects("tiers", 0, SettingsValidator.MAX_TIERS, SettingsJson::tier);
@@ -159,6 +168,27 @@ final class SettingsJson {
         boolean email = r.bool("email");
         boolean sms = r.bool("sms");
         return new ExpiryReminders(enabled, (int) days, email, sms);
+    }
+
+    /** {@code {"finalStatus": {"my_courier": "ARRIVED", "my_locker": "COLLECTED"}}} (SPEC §4a; self-contained). */
+    static JsonObject deliveryOptions(DeliveryOptionMapping mapping) {
+        JsonObject.Builder finalStatus = JsonObject.builder();
+        mapping.finalStatus().forEach((code, status) -> finalStatus.put(code, status.name()));
+        return JsonObject.builder().put("finalStatus", finalStatus.build()).build();
+    }
+
+    /** The {@code deliveryOptions} object; each code's status must be ARRIVED or COLLECTED (codes: the validator). */
+    static DeliveryOptionMapping deliveryOptions(FieldReader r) {
+        return r.object("finalStatus", f -> {
+            Map<String, FinalDeliveryStatus> m = new TreeMap<>();
+            for (String code : f.memberNames()) {
+                FinalDeliveryStatus status = f.choice(code, FinalDeliveryStatus.class);
+                if (status != null) {
+                    m.put(code, status);
+                }
+            }
+            return DeliveryOptionMapping.of(m);
+        });
     }
 
     private static JsonObject.Builder rate(EarnRate rate) {
@@ -206,11 +236,14 @@ final class SettingsJson {
         // Absent = off (a client written before the part existed); present, every field is required.
         ExpiryReminders reminders = r.optionalObject("expiryReminders", SettingsJson::expiryReminders)
                 .orElse(ExpiryReminders.OFF);
+        // optional: absent = no merchant options (the document is replaced whole; GET returns it to send back)
+        DeliveryOptionMapping deliveryOptions = r.optionalObject("deliveryOptions", SettingsJson::deliveryOptions)
+                .orElse(DeliveryOptionMapping.EMPTY);
         if (points == null || redeem == null || credits == null || rulesText == null || tiers.contains(null)) {
             return null; // field errors were recorded; the reader throws them
         }
         return new Update(MerchantSettings.of(1, points, redeem, tiers, credits, rulesText)
-                .withExpiryReminders(reminders), version);
+                .withExpiryReminders(reminders).withDeliveryOptions(deliveryOptions), version);
     }
 
     private static OrderRewardCredits rewardCredits(FieldReader c) {

@@ -72,7 +72,12 @@ public final class SettingsSections {
             // Expiry reminders (issue 12.2): part of the member-points program, read and changed like its rules.
             new Entry(SettingsSection.of("expiry-reminders", "expiryReminders"),
                     Set.of(MEMBER_POINTS, SETTINGS), Set.of(SETTINGS),
-                    s -> SettingsJson.members(s, "expiryReminders"), SettingsJson::readExpiryReminders));
+                    s -> SettingsJson.members(s, "expiryReminders"), SettingsJson::readExpiryReminders),
+            // The merchant's own delivery options and their final status (SPEC §4a, issue 11.1): they decide when
+            // points are given, like the member-points rules.
+            new Entry(SettingsSection.of("delivery-options", "deliveryOptions"),
+                    Set.of(MEMBER_POINTS, SETTINGS), Set.of(SETTINGS),
+                    s -> SettingsJson.members(s, "deliveryOptions"), SettingsJson::readDeliveryOptions));
 
     public static List<Entry> all() {
         return ENTRIES;
