@@ -72,7 +72,17 @@ class IntegrationEventsTest {
                 Map.entry("CREDITS ADJUST_DEDUCT", "StoreCreditsAdjusted"), Map.entry("CREDITS BULK_CREDIT", "StoreCreditsAdjusted"),
                 Map.entry("CREDITS EXPIRE", "StoreCreditsExpired"), Map.entry("CREDITS EARN", "-"),
                 Map.entry("CREDITS EARN_ADJUST_ADD", "-"), Map.entry("CREDITS EARN_ADJUST_DEDUCT", "-"),
-                Map.entry("CREDITS REDEEM", "-"), Map.entry("CREDITS REDEEM_REVERT", "-")));
+                Map.entry("CREDITS REDEEM", "-"), Map.entry("CREDITS REDEEM_REVERT", "-"),
+                Map.entry("POINTS IMPORT_CREDIT", "PointsAdjusted"), Map.entry("CREDITS IMPORT_CREDIT", "StoreCreditsAdjusted")));
+    }
+
+    @Test
+    void anImportedBalanceIsAnAdjustmentFromTheImport() {
+        JournalEntry e = Entries.entry("alice", Wallet.POINTS, EntryKind.IMPORT_CREDIT, 40, "N#POINTS#IMPORT#r1",
+                Optional.empty(), "moved from the old system", Actor.SYSTEM);
+        assertThat(IntegrationEvents.eventOf(journal(e), m -> Entries.SHOP_CURRENCY, Optional.empty()).orElseThrow())
+                .isInstanceOfSatisfying(IntegrationEvent.PointsAdjusted.class,
+                        a -> assertThat(a.source()).isEqualTo(IntegrationEvent.AdjustmentSource.IMPORT));
     }
 
     @Test
