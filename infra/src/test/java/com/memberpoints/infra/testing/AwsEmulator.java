@@ -198,8 +198,13 @@ public final class AwsEmulator implements AutoCloseable {
         node.forEach(child -> collectLocalStackSms(child, out));
     }
 
+    /**
+     * GET a JSON document of the emulator. 120 s: moto's data.json serialises every tracked model instance, the
+     * DynamoDB tables of the emulator ITs run before it included (4.5 MB, 8 s on a quiet machine, over 30 s under a
+     * load average of 20).
+     */
     private JsonNode getJson(String path) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(120)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
