@@ -52,8 +52,10 @@ class DeliveryOptionsSettingsTest {
         var changed = routes.putWith("\"1\"", withOptions(null, "{\"finalStatus\":{\"my_courier\":\"COLLECTED\"}}"));
         assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(200);
         assertThat(changed.getBody())
-                .contains("\"field\":\"deliveryOptions.finalStatus.my_courier\",\"old\":\"ARRIVED\",\"new\":\"COLLECTED\"")
-                .contains("\"field\":\"deliveryOptions.finalStatus.my_locker\",\"old\":\"COLLECTED\",\"new\":null");
+                .contains("\"field\":\"deliveryOptions.finalStatus.my_courier\",\"section\":\"delivery-options\","
+                        + "\"old\":\"ARRIVED\",\"new\":\"COLLECTED\"")
+                .contains("\"field\":\"deliveryOptions.finalStatus.my_locker\",\"section\":\"delivery-options\","
+                        + "\"old\":\"COLLECTED\",\"new\":null");
     }
 
     @Test
