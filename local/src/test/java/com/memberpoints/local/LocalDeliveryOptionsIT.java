@@ -72,8 +72,8 @@ class LocalDeliveryOptionsIT {
                 "\"deliveryOptions\":{\"finalStatus\":{\"demo_locker\":\"COLLECTED\"}}");
         HttpResponse<String> saved = send("PUT", "/v1/admin/settings", ADMIN, body);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        assertThat(saved.body()).contains("\"field\":\"deliveryOptions.finalStatus.demo_locker\",\"old\":null,"
-                + "\"new\":\"COLLECTED\"");
+        assertThat(saved.body()).contains("\"field\":\"deliveryOptions.finalStatus.demo_locker\","
+                + "\"section\":\"delivery-options\",\"old\":null,\"new\":\"COLLECTED\"");
 
         // bob's parcel reaches the merchant's own locker: not final for that option, nothing scheduled
         accepted(placed("o-locker", "demo_locker", "2021-12-01T02:00:00Z", "bob"));
