@@ -16,7 +16,8 @@ VENV="${MEMBER_POINTS_LINT_VENV:-$ROOT/.venv-lint}"
 # every function, or a function carrying the SDK again, fails here.
 FUNCTION_BUDGET=$((2 * 1024 * 1024))     # each function: this project's jars only (today ~0.8 MB)
 LAYER_BUDGET=$((20 * 1024 * 1024))       # DependenciesLayer: the third-party jars (today ~13.9 MB)
-TOTAL_BUDGET=$((64 * 1024 * 1024))       # the whole .aws-sam/build (today ~23 MB; was 443 MB with one shaded jar each)
+TOTAL_BUDGET=$((96 * 1024 * 1024))       # the whole .aws-sam/build (71 MB with 44 functions of 1.3 MB + the 15 MB layer;
+                                         # was 443 MB with one shaded jar each; raised from 64 MB when 29 functions became 44)
 
 log() { echo "sam-build-check: $*" >&2; }
 start=$(date +%s)
@@ -60,7 +61,7 @@ printf '%-34s %12d  %s (budget %s)%s\n' "total .aws-sam/build ($count functions)
 jdk="$(scripts/find-jdk25.sh)"
 handlers=$(grep -oE '^      Handler: [A-Za-z0-9_.]+::' template.yaml | sed 's/^ *Handler: //; s/::$//' | sort -u)
 env -i PATH=/usr/bin:/bin AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=smoke-only AWS_SECRET_ACCESS_KEY=smoke-only \
-  AWS_EC2_METADATA_DISABLED=true TABLE_NAME=smoke SES_FROM_ADDRESS=points@example.com \
+  AWS_EC2_METADATA_DISABLED=true TABLE_NAME=smoke SES_FROM_ADDRESS=points@example.com INTEGRATION_EVENT_BUS_NAME=smoke \
   "$jdk/bin/java" -cp "$B/HealthFunction/lib/*:$B/DependenciesLayer/java/lib/*" deploy/HandlerSmoke.java \
   "$B/HealthFunction/lib" $handlers 2>&1 | grep -v '^SLF4J' | grep -v '^{' >&2 || failed=1
 
