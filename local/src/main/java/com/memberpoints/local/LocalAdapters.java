@@ -28,7 +28,7 @@ import java.time.ZoneId;
  * @param deliveries notification delivery records and SMS usage, on the same table
  * @param notifications the dispatcher (outbox senders, delivery records), for the notification handlers
  * @param liability  the liability counters on the same table, fed by {@link NotifyingLedgerStore}
- * @param events     the integration events' in-memory bus, fed by {@link PublishingLedgerStore} and
+ * @param events     the integration events' in-memory bus, fed by {@link NotifyingLedgerStore} and
  *                   {@link PublishingBulkJobStore}
  */
 public record LocalAdapters(

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * LOCAL ONLY: the integration events' EventBridge bus. In AWS the table stream feeds IntegrationEventsFunction, which
- * puts the events on the bus; locally each applied journal entry ({@link PublishingLedgerStore}) and each completed bulk
+ * puts the events on the bus; locally each applied journal entry ({@link NotifyingLedgerStore}) and each completed bulk
  * job ({@link PublishingBulkJobStore}) goes through the same {@link IntegrationEvents} use case to an in-memory bus,
  * listed by {@code GET /local/events} ({@link LocalEventsHandler}). Personal data: none (the template's default).
  */

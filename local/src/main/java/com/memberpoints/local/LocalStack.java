@@ -136,10 +136,9 @@ public final class LocalStack implements AutoCloseable {
                 RateLimiter.perSecond(100, 100), clock, NotificationDispatcher.Settings.DEFAULT);
         DynamoDbLiabilityCounters liability = new DynamoDbLiabilityCounters(dynamo.client(), table);
         // Integration events: in AWS the table stream feeds IntegrationEventsFunction; locally every applied journal
-        // entry (PublishingLedgerStore) and completed bulk job (PublishingBulkJobStore) goes to an in-memory bus.
+        // entry (NotifyingLedgerStore) and completed bulk job (PublishingBulkJobStore) goes to an in-memory bus.
         LocalEventBus eventBus = new LocalEventBus(merchants, members, logger);
-        LedgerStore ledger = new PublishingLedgerStore(new NotifyingLedgerStore(dynamoLedger, dispatcher, liability, logger),
-                eventBus);
+        LedgerStore ledger = new NotifyingLedgerStore(dynamoLedger, dispatcher, liability, eventBus, logger);
         LocalAdapters adapters = new LocalAdapters(dynamo.client(), table, ledger, settings, merchants, members, orders,
                 clock, scheduler,
                 outbox.emailSender(), outbox.smsSender(), ids, logger, zone, deliveries, dispatcher, liability, eventBus);

@@ -30,7 +30,8 @@ import java.util.Objects;
  * and to {@link NotificationDispatcher#dispatch} right after
  * {@link LedgerStore#apply} returned {@link LedgerResult.Applied} (a {@code Duplicate} is not a new journal
  * item, so it is not dispatched — as the stream sees no INSERT). A failing dispatch is logged and never
- * fails the ledger write, as in AWS where the write has committed before the stream is read.
+ * fails the ledger write, as in AWS where the write has committed before the stream is read. The same entry then
+ * goes to the {@link LocalEventBus} (the stream's third consumer, IntegrationEventsFunction in AWS).
  *
  * <p>Chosen over polling DynamoDB Local's stream: same dispatcher, same at-most-once delivery records,
  * no poller thread or shard iterator bookkeeping, and the outbox is filled before the HTTP answer or the
@@ -41,13 +42,15 @@ final class NotifyingLedgerStore implements LedgerStore {
     private final LedgerStore ledger;
     private final NotificationDispatcher dispatcher;
     private final LiabilityCounters liability;
+    private final LocalEventBus bus;
     private final JsonLogger log;
 
     NotifyingLedgerStore(LedgerStore ledger, NotificationDispatcher dispatcher, LiabilityCounters liability,
-                         JsonLogger log) {
+                         LocalEventBus bus, JsonLogger log) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.liability = Objects.requireNonNull(liability, "liability");
+        this.bus = Objects.requireNonNull(bus, "bus");
         this.log = Objects.requireNonNull(log, "log");
     }
 
@@ -56,6 +59,7 @@ final class NotifyingLedgerStore implements LedgerStore {
         LedgerResult result = ledger.apply(command);
         if (result instanceof LedgerResult.Applied applied) {
             notify(applied.entry());
+            bus.publish(new com.memberpoints.domain.integration.IntegrationFact.Journal(applied.entry()));
         }
         return result;
     }
