@@ -49,6 +49,27 @@ public interface LedgerStore {
      */
     Page<ExpiringLot> expiring(MerchantId merchant, Instant fromInclusive, Instant toExclusive, PageRequest page);
 
+    /**
+     * How many independent parts the merchant's expiry index has (its write shards; 1 when unsharded). Each part can be
+     * walked alone with {@link #expiring(MerchantId, int, Instant, Instant, PageRequest)} — the sweep's fan-out — and
+     * together they list exactly what {@link #expiring(MerchantId, Instant, Instant, PageRequest)} lists.
+     */
+    default int expiryParts() {
+        return 1;
+    }
+
+    /**
+     * {@link #expiring(MerchantId, Instant, Instant, PageRequest)} restricted to one part of the expiry index
+     * ({@code 0 <= part < expiryParts()}), in the same order; its cursor is valid for that part only.
+     */
+    default Page<ExpiringLot> expiring(MerchantId merchant, int part, Instant fromInclusive, Instant toExclusive,
+                                       PageRequest page) {
+        if (part < 0 || part >= expiryParts()) {
+            throw new IllegalArgumentException("expiry index part out of range: " + part);
+        }
+        return expiring(merchant, fromInclusive, toExclusive, page);
+    }
+
     /** Wallets with a lot expiring on a local date of the merchant's time zone. */
     default Page<ExpiringLot> expiringOn(MerchantId merchant, LocalDate date, ZoneId zone, PageRequest page) {
         return expiring(merchant, date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(),
