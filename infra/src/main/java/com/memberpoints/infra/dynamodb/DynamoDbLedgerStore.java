@@ -326,48 +326,80 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         return out;
     }
 
+    /** The expiry index is write-sharded (docs/scale.md change 3): its 16 shards, then the unsharded key (part 16). */
+    @Override
+    public int expiryParts() {
+        return Shards.INDEX_SHARDS + 1;
+    }
+
     @Override
     public Page<ExpiringLot> expiring(MerchantId merchant, Instant fromInclusive, Instant toExclusive, PageRequest page) {
+        return expiring(merchant, LedgerItemMapper.expiryParts(merchant), fromInclusive, toExclusive, page);
+    }
+
+    @Override
+    public Page<ExpiringLot> expiring(MerchantId merchant, int part, Instant fromInclusive, Instant toExclusive,
+                                      PageRequest page) {
+        if (part < 0 || part >= expiryParts()) {
+            throw new IllegalArgumentException("expiry index part out of range: " + part);
+        }
+        return expiring(merchant, List.of(LedgerItemMapper.expiryParts(merchant).get(part)), fromInclusive,
+                toExclusive, page);
+    }
+
+    /** Scatter-gather over {@code parts} of the expiry index, merged by its sort key; the cursor is one position. */
+    private Page<ExpiringLot> expiring(MerchantId merchant, List<String> parts, Instant fromInclusive,
+                                       Instant toExclusive, PageRequest page) {
         long first = fromInclusive.getEpochSecond() + (fromInclusive.getNano() == 0 ? 0 : 1);
         long last = toExclusive.getEpochSecond() - (toExclusive.getNano() == 0 ? 1 : 0);
         if (first < 0) {
             first = 0;
         }
+        Optional<ScatterGather.Position> after = page.cursor().map(c -> position(c, "x"));
         if (last < first) {
             return new Page<>(List.of(), Optional.empty());
         }
-        String xpk = LedgerItemMapper.expiryPartition(merchant);
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(LedgerTable.EXPIRY_INDEX)
-                .keyConditionExpression("#xpk = :xpk AND #xsk BETWEEN :lo AND :hi")
-                .expressionAttributeNames(Map.of("#xpk", EXPIRY_PK, "#xsk", EXPIRY_SK))
-                .expressionAttributeValues(Map.of(":xpk", s(xpk), ":lo", s(String.format("%012d", first)),
-                        ":hi", s(String.format("%012d$", last))))
-                .limit(page.limit());
-        page.cursor().ifPresent(c -> {
-            String[] parts = StoreCalls.decodeCursor(c, "x", 3);
-            q.exclusiveStartKey(Map.of(EXPIRY_PK, s(xpk), EXPIRY_SK, s(parts[0]), PK, s(parts[1]), SK, s(parts[2])));
-        });
-        QueryResponse response = query(q.build(), "reading lots expiring for " + merchant);
-        return new Page<>(response.items().stream().map(LedgerItemMapper::expiringFromIndex).toList(),
-                nextCursor(response, "x", k -> List.of(k.get(EXPIRY_SK).s(), k.get(PK).s(), k.get(SK).s())));
+        Map<String, AttributeValue> range = Map.of(":lo", s(String.format("%012d", first)),
+                ":hi", s(String.format("%012d$", last)));
+        ScatterGather.Gathered<Map<String, AttributeValue>> gathered = gather("reading lots expiring for " + merchant,
+                () -> ScatterGather.query(dynamo, table, EXPIRY, parts, "#s BETWEEN :lo AND :hi", range, after,
+                        page.limit()));
+        return new Page<>(gathered.entries().stream().map(LedgerItemMapper::expiringFromIndex).toList(),
+                gathered.next().map(p -> cursor("x", p)));
     }
 
     @Override
     public Page<RedemptionHold> staleHolds(MerchantId merchant, Instant heldBefore, PageRequest page) {
         long ms = heldBefore.toEpochMilli() + (heldBefore.getNano() % 1_000_000 == 0 ? 0 : 1);
-        String hpk = LedgerItemMapper.holdsPartition(merchant);
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(LedgerTable.HOLDS_INDEX)
-                .keyConditionExpression("#hpk = :hpk AND #hsk < :hi")
-                .expressionAttributeNames(Map.of("#hpk", HOLDS_PK, "#hsk", HOLDS_SK))
-                .expressionAttributeValues(Map.of(":hpk", s(hpk), ":hi", s(String.format("%015d", ms))))
-                .limit(page.limit());
-        page.cursor().ifPresent(c -> {
-            String[] parts = StoreCalls.decodeCursor(c, "s", 3);
-            q.exclusiveStartKey(Map.of(HOLDS_PK, s(hpk), HOLDS_SK, s(parts[0]), PK, s(parts[1]), SK, s(parts[2])));
-        });
-        QueryResponse response = query(q.build(), "reading stale holds of " + merchant);
-        return new Page<>(response.items().stream().map(LedgerItemMapper::holdFromIndex).toList(),
-                nextCursor(response, "s", k -> List.of(k.get(HOLDS_SK).s(), k.get(PK).s(), k.get(SK).s())));
+        Optional<ScatterGather.Position> after = page.cursor().map(c -> position(c, "s"));
+        ScatterGather.Gathered<Map<String, AttributeValue>> gathered = gather("reading stale holds of " + merchant,
+                () -> ScatterGather.query(dynamo, table, HOLDS, LedgerItemMapper.holdsParts(merchant), "#s < :hi",
+                        Map.of(":hi", s(String.format("%015d", ms))), after, page.limit()));
+        return new Page<>(gathered.entries().stream().map(LedgerItemMapper::holdFromIndex).toList(),
+                gathered.next().map(p -> cursor("s", p)));
+    }
+
+    private static final ScatterGather.Index EXPIRY = new ScatterGather.Index(LedgerTable.EXPIRY_INDEX, EXPIRY_PK,
+            EXPIRY_SK);
+    private static final ScatterGather.Index HOLDS = new ScatterGather.Index(LedgerTable.HOLDS_INDEX, HOLDS_PK,
+            HOLDS_SK);
+
+    /** A cursor of the expiry or holds index: one position in its merged order (same format as before sharding). */
+    private static String cursor(String tag, ScatterGather.Position p) {
+        return StoreCalls.encodeCursor(tag, p.indexSk(), p.pk(), p.sk());
+    }
+
+    private static ScatterGather.Position position(String cursor, String tag) {
+        String[] parts = StoreCalls.decodeCursor(cursor, tag, 3);
+        return new ScatterGather.Position(parts[0], parts[1], parts[2]);
+    }
+
+    private static <T> T gather(String what, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (SdkException e) {
+            throw outsideApply(what + " failed", e);
+        }
     }
 
     // ================================================================== helpers

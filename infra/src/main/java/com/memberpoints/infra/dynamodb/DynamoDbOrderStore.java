@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
@@ -82,10 +81,10 @@ public final class DynamoDbOrderStore implements OrderStore {
         Map<String, AttributeValue> item = new HashMap<>(OrderItemMapper.order(order));
         item.putAll(key(order.merchant(), order.id()));
         item.put(VERSION, n(next));
-        item.put(PLACED_PK, s(OrderItemMapper.placedPartition(order.merchant())));
+        item.put(PLACED_PK, s(OrderItemMapper.placedPartition(order.merchant(), order.id())));
         item.put(PLACED_SK, s(OrderItemMapper.instantSortKey(order.placedAt(), order.id())));
         order.assignmentDueAt().ifPresent(due -> {
-            item.put(DUE_PK, s(OrderItemMapper.duePartition(order.merchant())));
+            item.put(DUE_PK, s(OrderItemMapper.duePartition(order.merchant(), order.id())));
             item.put(DUE_SK, s(OrderItemMapper.instantSortKey(due, order.id())));
         });
         OrderItemMapper.pendingSortKey(order).ifPresent(sk -> {
@@ -114,27 +113,21 @@ public final class DynamoDbOrderStore implements OrderStore {
 
     @Override
     public Page<Order> awaitingAssignment(MerchantId merchant, Instant dueBefore, PageRequest page) {
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(DUE_INDEX)
-                .keyConditionExpression("#p = :p AND #s <= :to")
-                .expressionAttributeNames(Map.of("#p", DUE_PK, "#s", DUE_SK))
-                .expressionAttributeValues(Map.of(":p", s(OrderItemMapper.duePartition(merchant)),
-                        ":to", s(OrderItemMapper.instantPrefix(dueBefore) + "#~")));
-        return list(merchant, page, q, "w", DUE_PK, DUE_SK,
+        return list(merchant, page, DUE, OrderItemMapper.dueParts(merchant), "#s <= :to",
+                Map.of(":to", s(OrderItemMapper.instantPrefix(dueBefore) + "#~")), "w",
                 o -> o.assignmentDueAt().filter(d -> !d.isAfter(dueBefore)).isPresent(),
                 "listing orders awaiting assignment of " + merchant);
     }
 
     @Override
     public Page<Order> placedBetween(MerchantId merchant, Instant from, Instant to, PageRequest page) {
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(PLACED_INDEX)
-                .keyConditionExpression("#p = :p AND #s BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#p", PLACED_PK, "#s", PLACED_SK))
-                .expressionAttributeValues(Map.of(":p", s(OrderItemMapper.placedPartition(merchant)),
-                        ":from", s(OrderItemMapper.instantPrefix(from)), ":to", s(OrderItemMapper.instantPrefix(to) + "#~")));
         if (!from.isBefore(to)) {
+            page.cursor().ifPresent(c -> position(merchant, c, "p"));
             return new Page<>(List.of(), Optional.empty());
         }
-        return list(merchant, page, q, "p", PLACED_PK, PLACED_SK,
+        return list(merchant, page, PLACED, OrderItemMapper.placedParts(merchant), "#s BETWEEN :from AND :to",
+                Map.of(":from", s(OrderItemMapper.instantPrefix(from)),
+                        ":to", s(OrderItemMapper.instantPrefix(to) + "#~")), "p",
                 o -> !o.placedAt().isBefore(from) && o.placedAt().isBefore(to),
                 "listing orders placed by " + merchant);
     }
@@ -174,27 +167,22 @@ public final class DynamoDbOrderStore implements OrderStore {
         });
     }
 
+    private static final ScatterGather.Index DUE = new ScatterGather.Index(DUE_INDEX, DUE_PK, DUE_SK);
+    private static final ScatterGather.Index PLACED = new ScatterGather.Index(PLACED_INDEX, PLACED_PK, PLACED_SK);
+
     /**
-     * Queries an index for limit + 1 keys (the extra one tells whether a next page exists), reads the first
-     * {@code limit} orders in one consistent BatchGetItem and keeps those that still match.
+     * Scatter-gathers the index's parts for {@code limit} keys (write-sharded, docs/scale.md change 3), reads those
+     * orders in one consistent BatchGetItem and keeps those that still match. The cursor is one position in the
+     * merged order: {@code <tag>|<index sk>|<order pk>}, the same format as before sharding.
      */
-    private Page<Order> list(MerchantId merchant, PageRequest page, QueryRequest.Builder q, String tag,
-            String indexPk, String indexSk, Predicate<Order> stillMatches, String what) {
-        q.limit(page.limit() + 1).scanIndexForward(true);
-        page.cursor().ifPresent(c -> {
-            String[] parts = StoreCalls.decodeCursor(c, tag, 2);
-            String prefix = "O#" + merchant.value() + "#";
-            if (!parts[1].startsWith(prefix) || !OrderId.isValid(parts[1].substring(prefix.length()))) {
-                throw StoreCalls.badCursor();
-            }
-            q.exclusiveStartKey(Map.of(indexPk, q.build().expressionAttributeValues().get(":p"),
-                    indexSk, s(parts[0]), PK, s(parts[1]), SK, s(OrderItemMapper.ORDER_SK)));
-        });
+    private Page<Order> list(MerchantId merchant, PageRequest page, ScatterGather.Index index, List<String> parts,
+            String skCondition, Map<String, AttributeValue> skValues, String tag, Predicate<Order> stillMatches,
+            String what) {
+        Optional<ScatterGather.Position> after = page.cursor().map(c -> position(merchant, c, tag));
         return call(what, () -> {
-            QueryResponse r = dynamo.query(q.build());
-            List<Map<String, AttributeValue>> keys = r.items();
-            boolean more = keys.size() > page.limit();
-            List<Map<String, AttributeValue>> pageKeys = more ? keys.subList(0, page.limit()) : keys;
+            ScatterGather.Gathered<Map<String, AttributeValue>> gathered = ScatterGather.query(dynamo, table, index,
+                    parts, skCondition, skValues, after, page.limit());
+            List<Map<String, AttributeValue>> pageKeys = gathered.entries();
             Map<String, Order> byPk = new HashMap<>();
             List<Map<String, AttributeValue>> baseKeys = new ArrayList<>();
             for (Map<String, AttributeValue> k : pageKeys) {
@@ -212,12 +200,18 @@ public final class DynamoDbOrderStore implements OrderStore {
                     orders.add(o);
                 }
             }
-            Optional<String> next = more
-                    ? Optional.of(StoreCalls.encodeCursor(tag, pageKeys.getLast().get(indexSk).s(),
-                            pageKeys.getLast().get(PK).s()))
-                    : Optional.empty();
+            Optional<String> next = gathered.next().map(p -> StoreCalls.encodeCursor(tag, p.indexSk(), p.pk()));
             return new Page<>(orders, next);
         });
+    }
+
+    private static ScatterGather.Position position(MerchantId merchant, String cursor, String tag) {
+        String[] parts = StoreCalls.decodeCursor(cursor, tag, 2);
+        String prefix = "O#" + merchant.value() + "#";
+        if (!parts[1].startsWith(prefix) || !OrderId.isValid(parts[1].substring(prefix.length()))) {
+            throw StoreCalls.badCursor();
+        }
+        return new ScatterGather.Position(parts[0], parts[1], OrderItemMapper.ORDER_SK);
     }
 
     private static Order fromItem(MerchantId merchant, OrderId id, Map<String, AttributeValue> item) {

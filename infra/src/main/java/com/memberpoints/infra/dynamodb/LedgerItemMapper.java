@@ -81,11 +81,34 @@ final class LedgerItemMapper {
         return String.format("%s#%012d", wallet, sequence);
     }
 
-    static String expiryPartition(MerchantId merchant) {
+    /**
+     * Expiry index partition of a member's balance items: {@code X#<merchant>#<shard 00..15>}, the shard a hash of
+     * the member (write-sharded, docs/scale.md change 3). Items written before sharding carry {@code X#<merchant>}.
+     */
+    static String expiryPartition(MerchantId merchant, MemberId member) {
+        return Shards.key(expiryBase(merchant), Shards.of(member.value(), Shards.INDEX_SHARDS));
+    }
+
+    /** The expiry index parts of a merchant: the 16 shards, then the unsharded key (part 16). */
+    static List<String> expiryParts(MerchantId merchant) {
+        return Shards.partsWithLegacy(expiryBase(merchant), Shards.INDEX_SHARDS);
+    }
+
+    private static String expiryBase(MerchantId merchant) {
         return "X#" + merchant.value();
     }
 
-    static String holdsPartition(MerchantId merchant) {
+    /** Holds index partition of a member's holds: {@code H#<merchant>#<shard 00..15>} (hash of the member). */
+    static String holdsPartition(MerchantId merchant, MemberId member) {
+        return Shards.key(holdsBase(merchant), Shards.of(member.value(), Shards.INDEX_SHARDS));
+    }
+
+    /** The holds index parts of a merchant: the 16 shards, then the unsharded key. */
+    static List<String> holdsParts(MerchantId merchant) {
+        return Shards.partsWithLegacy(holdsBase(merchant), Shards.INDEX_SHARDS);
+    }
+
+    private static String holdsBase(MerchantId merchant) {
         return "H#" + merchant.value();
     }
 
@@ -121,7 +144,7 @@ final class LedgerItemMapper {
         }
         item.put(LOTS, AttributeValue.fromM(lots));
         state.lots().nextExpiry().ifPresent(next -> {
-            item.put(EXPIRY_PK, s(expiryPartition(ref.merchant())));
+            item.put(EXPIRY_PK, s(expiryPartition(ref.merchant(), ref.member())));
             item.put(EXPIRY_SK, s(expirySortKey(next, ref)));
         });
         return item;
@@ -210,7 +233,7 @@ final class LedgerItemMapper {
         WalletRef ref = hold.wallet();
         Map<String, AttributeValue> item = new HashMap<>(
                 key(partitionKey(ref.merchant(), ref.member()), holdSortKey(ref.wallet(), hold.order())));
-        item.put(HOLDS_PK, s(holdsPartition(ref.merchant())));
+        item.put(HOLDS_PK, s(holdsPartition(ref.merchant(), ref.member())));
         item.put(HOLDS_SK, s(holdsIndexSortKey(hold)));
         return item;
     }

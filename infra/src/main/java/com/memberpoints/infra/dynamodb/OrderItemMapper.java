@@ -48,8 +48,14 @@ final class OrderItemMapper {
 
     static final String ORDER_SK = "ORDER";
 
-    static String duePartition(MerchantId m) {
-        return "D#" + m.value();
+    /** Due index partition of an order: {@code D#<merchant>#<shard 00..15>}, the shard a hash of the order id. */
+    static String duePartition(MerchantId m, OrderId id) {
+        return Shards.key("D#" + m.value(), Shards.of(id.value(), Shards.INDEX_SHARDS));
+    }
+
+    /** The due index parts of a merchant: the 16 shards, then the unsharded {@code D#<merchant>} of older items. */
+    static List<String> dueParts(MerchantId m) {
+        return Shards.partsWithLegacy("D#" + m.value(), Shards.INDEX_SHARDS);
     }
 
     /** Partition of the pending GSI: one per member ({@code M#<merchant>#<member>}). */
@@ -66,8 +72,14 @@ final class OrderItemMapper {
                 .orElseGet(() -> "U" + instantSortKey(o.placedAt(), o.id())));
     }
 
-    static String placedPartition(MerchantId m) {
-        return "P#" + m.value();
+    /** Placed index partition of an order: {@code P#<merchant>#<shard 00..15>}, the shard a hash of the order id. */
+    static String placedPartition(MerchantId m, OrderId id) {
+        return Shards.key("P#" + m.value(), Shards.of(id.value(), Shards.INDEX_SHARDS));
+    }
+
+    /** The placed index parts of a merchant: the 16 shards, then the unsharded {@code P#<merchant>} of older items. */
+    static List<String> placedParts(MerchantId m) {
+        return Shards.partsWithLegacy("P#" + m.value(), Shards.INDEX_SHARDS);
     }
 
     /** Index sort key {@code <epoch millis, 15 digits>#<order id>}: sorts by instant, then id. */

@@ -49,6 +49,28 @@ final class Shards {
         return items;
     }
 
+    /** Shards of each merchant-wide index key ({@code X#}, {@code H#}, {@code D#}, {@code P#}; docs/scale.md change 3). */
+    static final int INDEX_SHARDS = 16;
+
+    /** A sharded partition key: {@code <base>#<shard, 2 digits>}, as the liability and delivery keys. */
+    static String key(String base, int shard) {
+        return base + "#" + String.format("%02d", shard);
+    }
+
+    /**
+     * The parts a reader of a write-sharded index queries: {@code <base>#00 .. <base>#<shards - 1>}, then
+     * {@code <base>} itself — the unsharded key that items written before sharding still carry (docs/decisions.md
+     * "16.3 Write-sharded index keys").
+     */
+    static List<String> partsWithLegacy(String base, int shards) {
+        List<String> parts = new ArrayList<>(shards + 1);
+        for (int shard = 0; shard < shards; shard++) {
+            parts.add(key(base, shard));
+        }
+        parts.add(base);
+        return List.copyOf(parts);
+    }
+
     static int of(String value, int shards) {
         int h = value.hashCode();
         // murmur3 32-bit finaliser: every input bit affects every output bit
