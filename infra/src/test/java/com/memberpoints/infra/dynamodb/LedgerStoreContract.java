@@ -345,6 +345,32 @@ abstract class LedgerStoreContract {
         assertThat(racing.walletReads).isEqualTo(stale + 1);
     }
 
+    @Test
+    void theExpiryIndexPartsTogetherListWhatTheWholeIndexLists() {
+        for (int i = 0; i < 40; i++) {
+            store().apply(LedgerCommand.earn(shop, member(i), OrderId.of("o-" + i), 5,
+                    Optional.of(END_2021.get().minusSeconds(i % 7)), T0));
+        }
+        List<ExpiringLot> whole = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            var page = store().expiring(shop, Instant.EPOCH, END_2022.get(), new PageRequest(cursor, 6));
+            whole.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        assertThat(whole).hasSize(40);
+        List<ExpiringLot> union = new ArrayList<>();
+        for (int part = 0; part < store().expiryParts(); part++) {
+            cursor = Optional.empty();
+            do {
+                var page = store().expiring(shop, part, Instant.EPOCH, END_2022.get(), new PageRequest(cursor, 4));
+                union.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor.isPresent());
+        }
+        assertThat(union).containsExactlyInAnyOrderElementsOf(whole);
+    }
+
     static MemberId member(int i) {
         return MemberId.of(String.format("m%03d", i));
     }
