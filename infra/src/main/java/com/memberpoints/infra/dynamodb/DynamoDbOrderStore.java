@@ -49,6 +49,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * removes the order from the index once assigned or cancelled). Listings
  * query the index, then read the orders with a consistent BatchGetItem and re-check the predicate (a GSI is
  * eventually consistent), so a page may hold fewer than {@code limit} orders while a cursor remains.
+ * The {@code due} and {@code placed} keys are write-sharded ({@code D#/P#<merchant>#<shard>}, shard = hash of the order;
+ * issue 16.3): listings scatter-gather the shards and the unsharded key of older items ({@link ScatterGather}).
  */
 public final class DynamoDbOrderStore implements OrderStore {
 

@@ -21,15 +21,15 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <pre>
  * item          pk                       sk                         other keys
- * balance       L#&lt;merchant&gt;#&lt;member&gt;  B#&lt;WALLET&gt;                 xpk/xsk (expiry GSI, only with expiring lots)
+ * balance       L#&lt;merchant&gt;#&lt;member&gt;  B#&lt;WALLET&gt;                 xpk/xsk (expiry GSI, only with expiring lots; xpk X#&lt;merchant&gt;#&lt;shard 00..15&gt;)
  * journal       L#&lt;merchant&gt;#&lt;member&gt;  J#&lt;operationId&gt;           lsk (history LSI)
- * hold          L#&lt;merchant&gt;#&lt;member&gt;  H#&lt;WALLET&gt;#&lt;order&gt;        hpk/hsk (holds GSI)
+ * hold          L#&lt;merchant&gt;#&lt;member&gt;  H#&lt;WALLET&gt;#&lt;order&gt;        hpk/hsk (holds GSI; hpk H#&lt;merchant&gt;#&lt;shard 00..15&gt;)
  * merchant      MERCHANTS                &lt;merchant&gt;
  * settings      S#&lt;merchant&gt;              CURRENT (copy of the current version)
  * settings ver  S#&lt;merchant&gt;              V#&lt;version, 12 digits&gt;
  * activity log  S#&lt;merchant&gt;              A#&lt;version, 12 digits&gt;
  * member        U#&lt;merchant&gt;#&lt;member&gt;  PROFILE
- * order         O#&lt;merchant&gt;#&lt;order&gt;   ORDER                      dpk/dsk (due GSI, only while owed), ppk/psk (placed GSI),
+ * order         O#&lt;merchant&gt;#&lt;order&gt;   ORDER                      dpk/dsk (due GSI, only while owed), ppk/psk (placed GSI): D#/P#&lt;merchant&gt;#&lt;shard 00..15&gt;,
  *                                                                    mpk/msk (pending GSI, only while it will still earn points)
  * delivery      N#&lt;merchant&gt;#&lt;yyyy-MM&gt;#&lt;shard 00..15&gt; D#&lt;member&gt;#&lt;WALLET&gt;#&lt;CHANNEL&gt;#&lt;operationId&gt;   (notification record)
  * sms usage     N#&lt;merchant&gt;#SMS#&lt;shard 00..15&gt; M#&lt;yyyy-MM&gt;                (SMS parts and messages, ADDed)
@@ -57,22 +57,26 @@ public final class LedgerTable {
     public static final String HISTORY_INDEX = "history";
     public static final String HISTORY_SK = "lsk";
 
-    /** Expiry GSI (sparse, KEYS_ONLY): balance items by {@code X#<merchant>} / {@code <soonest expiry>#<member>#<WALLET>}. */
+    /**
+     * Expiry GSI (sparse, KEYS_ONLY): balance items by {@code X#<merchant>#<shard>} / {@code <soonest expiry>#<member>#<WALLET>}.
+     * The four merchant-wide GSI keys are write-sharded over {@link Shards#INDEX_SHARDS} values (items written
+     * before: unsharded); readers scatter-gather ({@link ScatterGather}).
+     */
     public static final String EXPIRY_INDEX = "expiry";
     public static final String EXPIRY_PK = "xpk";
     public static final String EXPIRY_SK = "xsk";
 
-    /** Holds GSI (sparse, KEYS_ONLY): unconfirmed redemption holds by {@code H#<merchant>} / {@code <heldAt ms>#...}. */
+    /** Holds GSI (sparse, KEYS_ONLY): unconfirmed redemption holds by {@code H#<merchant>#<shard>} / {@code <heldAt ms>#...}. */
     public static final String HOLDS_INDEX = "holds";
     public static final String HOLDS_PK = "hpk";
     public static final String HOLDS_SK = "hsk";
 
-    /** Due GSI (sparse, KEYS_ONLY): orders owed an assignment by {@code D#<merchant>} / {@code <due ms, 15 digits>#<order>}. */
+    /** Due GSI (sparse, KEYS_ONLY): orders owed an assignment by {@code D#<merchant>#<shard>} / {@code <due ms, 15 digits>#<order>}. */
     public static final String DUE_INDEX = "due";
     public static final String DUE_PK = "dpk";
     public static final String DUE_SK = "dsk";
 
-    /** Placed GSI (KEYS_ONLY): orders by {@code P#<merchant>} / {@code <placed ms, 15 digits>#<order>}. */
+    /** Placed GSI (KEYS_ONLY): orders by {@code P#<merchant>#<shard>} / {@code <placed ms, 15 digits>#<order>}. */
     public static final String PLACED_INDEX = "placed";
     public static final String PLACED_PK = "ppk";
     public static final String PLACED_SK = "psk";

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * would say nothing more, and 17 of them do not fit {@code PageRequest.MAX_CURSOR_LENGTH} for long keys.)
  *
  * <p><b>Reads.</b> Each part is read lazily, about {@code remaining / active parts + 1} entries at a time, and
- * refilled only when its buffer runs dry before the page is full; an entry read but not emitted (the look-ahead
+ * refilled only when its buffer runs dry before the page is full; the parts read in one round are read concurrently
+ * (virtual threads), so a page costs about one round trip plus refills, not one per part; an entry read but not emitted (the look-ahead
  * that tells a part is not finished) is read again by the next page. A page's last call tells exactly whether
  * anything follows: no cursor on the last page. An entry seen in two parts at once (a GSI moving an item from
  * the unsharded key to its shard) is emitted once.
@@ -109,11 +114,9 @@ final class ScatterGather {
                 active += more[i] || !buffers.get(i).isEmpty() ? 1 : 0;
             }
             // every part that may still hold an entry needs its next one before the smallest can be chosen
-            for (int i = 0; i < n; i++) {
-                while (buffers.get(i).isEmpty() && more[i]) {
-                    int want = Math.min(remaining + 1, Math.ceilDiv(remaining, Math.max(1, active)) + 1);
-                    fill(i, parts, buffers, readFrom, more, want, reader, position);
-                }
+            int want = Math.min(remaining + 1, Math.ceilDiv(remaining, Math.max(1, active)) + 1);
+            for (List<Integer> dry = dry(buffers, more); !dry.isEmpty(); dry = dry(buffers, more)) {
+                fill(dry, parts, buffers, readFrom, more, want, reader, position);
             }
             int best = -1;
             for (int i = 0; i < n; i++) {
@@ -137,26 +140,78 @@ final class ScatterGather {
         Position end = last;
         boolean follows = end != null && buffers.stream()
                 .anyMatch(b -> b.stream().anyMatch(e -> position.apply(e).compareTo(end) > 0));
-        for (int i = 0; i < n && !follows && !out.isEmpty(); i++) {
-            // a part read to its limit with nothing left in its buffer: one entry tells whether it goes on
-            while (!follows && buffers.get(i).isEmpty() && more[i]) {
-                fill(i, parts, buffers, readFrom, more, 1, reader, position);
-                follows = !buffers.get(i).isEmpty();
-            }
+        // parts read to their limit with nothing left in their buffer: one entry each tells whether they go on
+        for (List<Integer> dry = dry(buffers, more); !follows && !out.isEmpty() && !dry.isEmpty();
+                dry = dry(buffers, more)) {
+            fill(dry, parts, buffers, readFrom, more, 1, reader, position);
+            follows = dry.stream().anyMatch(i -> !buffers.get(i).isEmpty());
         }
         return new Gathered<>(out, follows && !out.isEmpty() ? Optional.of(position.apply(out.getLast()))
                 : Optional.empty());
     }
 
-    private static <T> void fill(int i, List<String> parts, List<ArrayDeque<T>> buffers,
+    /** Parts with an empty buffer that may still hold entries. */
+    private static <T> List<Integer> dry(List<ArrayDeque<T>> buffers, boolean[] more) {
+        List<Integer> dry = new ArrayList<>();
+        for (int i = 0; i < buffers.size(); i++) {
+            if (buffers.get(i).isEmpty() && more[i]) {
+                dry.add(i);
+            }
+        }
+        return dry;
+    }
+
+    /**
+     * Reads the next {@code want} entries of each of {@code which}: concurrently when there are several (one virtual
+     * thread each, so a scatter-gather page costs about one round trip, not one per part), applied in part order.
+     */
+    private static <T> void fill(List<Integer> which, List<String> parts, List<ArrayDeque<T>> buffers,
                                  List<Optional<Position>> readFrom, boolean[] more, int want, PartReader<T> reader,
                                  Function<T, Position> position) {
-        Chunk<T> chunk = reader.read(parts.get(i), readFrom.get(i), want);
-        buffers.get(i).addAll(chunk.entries());
-        if (!chunk.entries().isEmpty()) {
-            readFrom.set(i, Optional.of(position.apply(chunk.entries().getLast())));
+        List<Chunk<T>> chunks = new ArrayList<>(which.size());
+        if (which.size() == 1) {
+            int i = which.getFirst();
+            chunks.add(reader.read(parts.get(i), readFrom.get(i), want));
+        } else {
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<Chunk<T>>> reads = new ArrayList<>(which.size());
+                for (int i : which) {
+                    String part = parts.get(i);
+                    Optional<Position> from = readFrom.get(i);
+                    reads.add(threads.submit(() -> reader.read(part, from, want)));
+                }
+                for (Future<Chunk<T>> read : reads) {
+                    chunks.add(result(read));
+                }
+            }
         }
-        more[i] = chunk.more();
+        for (int k = 0; k < which.size(); k++) {
+            int i = which.get(k);
+            Chunk<T> chunk = chunks.get(k);
+            buffers.get(i).addAll(chunk.entries());
+            if (!chunk.entries().isEmpty()) {
+                readFrom.set(i, Optional.of(position.apply(chunk.entries().getLast())));
+            }
+            more[i] = chunk.more();
+        }
+    }
+
+    /** A concurrent read's result; its failure rethrown as it was thrown (an SDK exception stays one). */
+    private static <C> C result(Future<C> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading an index part", e);
+        }
     }
 
     /** How a sharded KEYS_ONLY index is queried: its name, key attributes and the sort-key condition. */

@@ -30,7 +30,7 @@ class ScatterGatherTest {
     /** Parts as sorted sets, read as DynamoDB reads a partition; counts the reads. */
     static final class Parts {
         final Map<String, TreeSet<Position>> parts = new LinkedHashMap<>();
-        int reads;
+        final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
 
         Parts(int count) {
             for (int i = 0; i < count; i++) {
@@ -43,7 +43,7 @@ class ScatterGatherTest {
         }
 
         Chunk<Position> read(String part, Optional<Position> after, int limit) {
-            reads++;
+            reads.incrementAndGet();
             TreeSet<Position> set = parts.get(part);
             List<Position> out = new ArrayList<>();
             for (Position p : after.map(a -> set.tailSet(a, false)).orElse(set)) {
@@ -122,7 +122,7 @@ class ScatterGatherTest {
         Gathered<Position> page = page(parts, Optional.empty(), 10);
         assertThat(page.entries()).hasSize(10);
         assertThat(page.next()).contains(pos(9));
-        assertThat(parts.reads).isEqualTo(1);
+        assertThat(parts.reads.get()).isEqualTo(1);
     }
 
     /**
