@@ -38,6 +38,8 @@ import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -90,17 +92,38 @@ public final class DynamoDbLedgerStore implements LedgerStore {
 
     @Override
     public LedgerResult apply(LedgerCommand command) {
+        return apply(command, Optional.empty());
+    }
+
+    /**
+     * Starts from {@code expected} instead of reading the balance item: the transaction's version condition checks
+     * it, and when it fails the item DynamoDB returns with the cancellation (ALL_OLD) is the state of the next round
+     * — still no read. A refusal is decided on a state read in that round only.
+     */
+    @Override
+    public LedgerResult apply(LedgerCommand command, WalletState expected) {
+        if (!expected.ref().equals(command.wallet())) {
+            throw new IllegalArgumentException("expected state of " + expected.ref() + " for a command on "
+                    + command.wallet());
+        }
+        return apply(command, Optional.of(expected));
+    }
+
+    private LedgerResult apply(LedgerCommand command, Optional<WalletState> expected) {
         WalletRef ref = command.wallet();
         Throttled lastThrottle = null;
+        Optional<WalletState> known = expected;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             try {
-                Optional<LedgerResult> outcome = attempt(command, ref);
-                if (outcome.isPresent()) {
-                    return outcome.get();
+                Round round = attempt(command, ref, known);
+                if (round.result().isPresent()) {
+                    return round.result().get();
                 }
+                known = round.current(); // the wallet moved; when DynamoDB said to what, the next round reads nothing
                 lastThrottle = null;
             } catch (Throttled t) {
                 lastThrottle = t; // refused for rate or capacity: nothing written, back off and try again
+                known = Optional.empty();
             }
             if (attempt < retry.maxAttempts()) {
                 retry.pause(attempt);
@@ -114,17 +137,30 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                 + " attempts; nothing applied for " + command.kind());
     }
 
-    /** One read-decide-write round: empty when the wallet changed in between; {@link Throttled} when throttled. */
-    private Optional<LedgerResult> attempt(LedgerCommand command, WalletRef ref) {
-        WalletState state = readWallet(ref);
+    /**
+     * One round's outcome: the result, or none when the wallet changed in between — with its current state when
+     * DynamoDB returned it (the next round needs no read).
+     */
+    private record Round(Optional<LedgerResult> result, Optional<WalletState> current) {
+        static Round of(LedgerResult result) {
+            return new Round(Optional.of(result), Optional.empty());
+        }
+    }
+
+    /** One read-decide-write round ({@code known}: the state to start from, no read); {@link Throttled} when throttled. */
+    private Round attempt(LedgerCommand command, WalletRef ref, Optional<WalletState> known) {
+        WalletState state = known.orElseGet(() -> readWallet(ref));
         Optional<JournalEntry> redemption = command instanceof LedgerCommand.RevertRedemption r
                 ? readJournal(ref.merchant(), ref.member(), r.redemptionId())
                 : Optional.empty();
         OperationId id = command.operationId(state);
         LedgerDecision decision = LedgerDecision.decide(command, state, redemption);
         if (decision instanceof LedgerDecision.Refuse refuse) {
+            if (known.isPresent()) {
+                return attempt(command, ref, Optional.empty()); // refuse only on a state read now
+            }
             // A refusal may hide a repeat of an operation applied when the state allowed it.
-            return Optional.of(readJournal(ref.merchant(), ref.member(), id)
+            return Round.of(readJournal(ref.merchant(), ref.member(), id)
                     .map(stored -> LedgerDecision.repeatOf(stored, command))
                     .orElse(refuse.result()));
         }
@@ -143,8 +179,8 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         return DynamoDbThrottling.isThrottling(e) ? new Throttled(e) : new DynamoDbLedgerException(message, e);
     }
 
-    /** Empty when the wallet changed since it was read (retry). */
-    private Optional<LedgerResult> tryWrite(LedgerCommand command, WalletState read, LedgerDecision.Write write) {
+    /** No result when the wallet changed since it was read (retry), with its current state if DynamoDB returned it. */
+    private Round tryWrite(LedgerCommand command, WalletState read, LedgerDecision.Write write) {
         List<TransactWriteItem> items = new ArrayList<>(3);
         Put.Builder balance = Put.builder().tableName(table).item(LedgerItemMapper.balanceItem(write.next()));
         if (read.version() == 0) {
@@ -154,6 +190,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                     .expressionAttributeNames(Map.of("#v", LedgerItemMapper.VERSION))
                     .expressionAttributeValues(Map.of(":v", LedgerItemMapper.n(read.version())));
         }
+        balance.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         items.add(TransactWriteItem.builder().put(balance.build()).build());
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(LedgerItemMapper.journalItem(write.entry()))
@@ -176,7 +213,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         }
         try {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
-            return Optional.of(new LedgerResult.Applied(entry));
+            return Round.of(new LedgerResult.Applied(entry));
         } catch (TransactionCanceledException e) {
             if (DynamoDbThrottling.isThrottling(e)) {
                 throw new Throttled(e);
@@ -187,7 +224,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         }
     }
 
-    private Optional<LedgerResult> onCancelled(LedgerCommand command, JournalEntry entry, TransactionCanceledException e) {
+    private Round onCancelled(LedgerCommand command, JournalEntry entry, TransactionCanceledException e) {
         List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
         if (reasons.size() > JOURNAL && isConditionFailure(reasons.get(JOURNAL))) {
             // Applied before (possibly by a concurrent delivery of the same operation).
@@ -197,15 +234,20 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                     : readJournal(entry.wallet().merchant(), entry.wallet().member(), entry.operationId())
                             .orElseThrow(() -> new DynamoDbLedgerException("journal condition failed but no entry "
                                     + entry.operationId()));
-            return Optional.of(LedgerDecision.repeatOf(stored, command));
+            return Round.of(LedgerDecision.repeatOf(stored, command));
         }
         boolean versionConflict = reasons.size() > BALANCE && isConditionFailure(reasons.get(BALANCE));
         boolean transactionConflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+        Map<String, AttributeValue> now = versionConflict ? reasons.get(BALANCE).item() : null;
+        if (now != null && !now.isEmpty() && !transactionConflict) {
+            // The balance item as it is now: the next round starts from it (without it, the next round reads).
+            return new Round(Optional.empty(), Optional.of(LedgerItemMapper.walletState(command.wallet(), now)));
+        }
         if (versionConflict || transactionConflict) {
-            return Optional.empty();
+            return new Round(Optional.empty(), Optional.empty());
         }
         if (reasons.size() > HOLD && isConditionFailure(reasons.get(HOLD))) {
-            return Optional.of(new LedgerResult.NotApplicable("redemption of order " + entry.order().orElseThrow()
+            return Round.of(new LedgerResult.NotApplicable("redemption of order " + entry.order().orElseThrow()
                     + " is no longer held"));
         }
         throw new DynamoDbLedgerException("ledger transaction cancelled for " + entry.operationId() + ": "
@@ -238,6 +280,52 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         } catch (Throttled t) {
             throw new LedgerContentionException("DynamoDB throttled reading wallet " + ref, t.getCause());
         }
+    }
+
+    /** Read rounds of a {@code BatchGetItem} before giving up on keys DynamoDB left unprocessed (throttling). */
+    private static final int BATCH_READ_ROUNDS = 6;
+    /** DynamoDB's {@code BatchGetItem} limit. */
+    private static final int BATCH_READ_KEYS = 100;
+
+    /** One strongly consistent {@code BatchGetItem} per 100 wallets (unprocessed keys read again with a back-off). */
+    @Override
+    public Map<WalletRef, WalletState> walletsOf(List<WalletRef> refs) {
+        Map<WalletRef, WalletState> out = new java.util.LinkedHashMap<>();
+        Map<Map<String, AttributeValue>, WalletRef> byKey = new java.util.HashMap<>();
+        for (WalletRef ref : refs) {
+            out.put(ref, WalletState.initial(ref));
+            byKey.put(LedgerItemMapper.balanceKey(ref), ref);
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += BATCH_READ_KEYS) {
+            List<Map<String, AttributeValue>> slice = keys.subList(from, Math.min(keys.size(), from + BATCH_READ_KEYS));
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(slice).consistentRead(true).build());
+            for (int round = 1; !request.isEmpty(); round++) {
+                if (round > BATCH_READ_ROUNDS) {
+                    throw new LedgerContentionException("DynamoDB kept throttling a read of " + slice.size()
+                            + " wallets", null);
+                }
+                if (round > 1) {
+                    retry.pause(round - 1);
+                }
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response;
+                try {
+                    response = dynamo.batchGetItem(b -> b.requestItems(pending));
+                } catch (SdkException e) {
+                    throw outsideApply("reading " + slice.size() + " wallets failed", e);
+                }
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    WalletRef ref = byKey.get(LedgerItemMapper.key(item.get(PK).s(), item.get(SK).s()));
+                    if (ref != null) {
+                        out.put(ref, LedgerItemMapper.walletState(ref, item));
+                    }
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return out;
     }
 
     private WalletState readWallet(WalletRef ref) {

@@ -67,6 +67,44 @@ abstract class LedgerStoreContract {
     }
 
     @Test
+    void aCommandStartedFromAStaleStateGivesWhatAFreshApplyGives() {
+        WalletState stale = store().wallet(points); // never written: version 0
+        earn("o-1", 50, END_2021);
+        earn("o-2", 30, END_2022);
+        // a credit from the stale state: written on the current state, with the next sequence and balance
+        LedgerResult credit = store().apply(LedgerCommand.manualAdd(points, "req-1", 20, END_2022, "gift",
+                Actor.staff("bob"), T0), stale);
+        assertThat(credit).isInstanceOf(LedgerResult.Applied.class);
+        assertThat(credit.journalEntry().orElseThrow().balanceAfter()).isEqualTo(100);
+        assertThat(credit.journalEntry().orElseThrow().sequence()).isEqualTo(3);
+        // a debit the stale state cannot cover is not refused on it: the current state covers it
+        LedgerResult debit = store().apply(LedgerCommand.manualDeduct(points, "req-2", 60, "typo", Actor.staff("bob"),
+                T0), stale);
+        assertThat(debit).isInstanceOf(LedgerResult.Applied.class);
+        // a debit a stale state would cover but the wallet does not: refused as apply(command) refuses it
+        WalletState rich = store().wallet(points);
+        store().apply(LedgerCommand.manualDeduct(points, "req-3", 30, "typo", Actor.staff("bob"), T0));
+        assertThat(store().apply(LedgerCommand.manualDeduct(points, "req-4", 20, "typo", Actor.staff("bob"), T0), rich))
+                .isEqualTo(new LedgerResult.InsufficientBalance(10, 20));
+        // a repeat from any state is the first result, applied once
+        assertThat(store().apply(LedgerCommand.manualAdd(points, "req-1", 20, END_2022, "gift", Actor.staff("bob"),
+                T0), stale)).isEqualTo(new LedgerResult.Duplicate(credit.journalEntry().orElseThrow()));
+        assertThat(store().wallet(points).balance()).isEqualTo(10);
+        assertThat(store().wallet(points).version()).isEqualTo(5);
+    }
+
+    @Test
+    void walletsOfReadsEveryWalletAsItIsNowAndAnUnknownOneInItsInitialState() {
+        earn("o-1", 50, END_2021);
+        WalletRef bea = WalletRef.points(shop, MemberId.of("bea"));
+        var states = store().walletsOf(List.of(points, bea, credits));
+        assertThat(states).containsOnlyKeys(points, bea, credits);
+        assertThat(states.get(points)).isEqualTo(store().wallet(points));
+        assertThat(states.get(bea)).isEqualTo(WalletState.initial(bea));
+        assertThat(states.get(credits)).isEqualTo(WalletState.initial(credits));
+    }
+
+    @Test
     void theSameOperationIdWithDifferentContentIsRefused() {
         earn("o-1", 10, END_2021);
         assertThat(earn("o-1", 12, END_2021)).isInstanceOf(LedgerResult.OperationIdConflict.class);

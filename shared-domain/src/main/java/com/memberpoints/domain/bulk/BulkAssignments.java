@@ -6,6 +6,7 @@ import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.WalletRef;
+import com.memberpoints.domain.ledger.WalletState;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
@@ -257,13 +258,13 @@ public final class BulkAssignments {
      * with its reason, so the chunk completes and the job ends. A store failure (an exception other than
      * {@link IllegalArgumentException}) propagates: it may pass, and the chunk is redelivered.
      */
-    private MemberOutcome credit(MerchantId merchant, String jobId, BulkJob job, MemberId id) {
+    private MemberOutcome credit(MerchantId merchant, String jobId, BulkJob job, MemberId id, WalletState known) {
         LedgerResult result;
         try {
             LedgerCommand.Credit credit = LedgerCommand.bulkCredit(WalletRef.points(merchant, id), jobId,
                     job.points(), job.expiresAt(), job.reason(), job.actor(), job.createdAt())
                     .withNotification(job.notification());
-            result = ledger.apply(credit);
+            result = ledger.apply(credit, known);
         } catch (IllegalArgumentException e) {
             return MemberOutcome.failed(id, "the credit is invalid: " + e.getMessage());
         }
@@ -280,13 +281,21 @@ public final class BulkAssignments {
     /**
      * The outcome of each member of {@code batch} with a profile ({@code null} for one without), credited at most
      * {@code parallelism} at once. A store failure of any member propagates (after every started credit ended): the
-     * chunk is redelivered and each credit already applied comes back as a duplicate.
+     * chunk is redelivered and each credit already applied comes back as a duplicate. The batch's wallets are read
+     * first in one call ({@link LedgerStore#walletsOf}); each credit then starts from its wallet's state instead of
+     * reading it again (a wallet changed in between is decided again by the ledger: exactly once is the ledger's).
      */
     private List<MemberOutcome> credit(MerchantId merchant, String jobId, BulkJob job, List<MemberId> batch,
                                        Map<MemberId, MemberProfile> profiles) {
+        List<WalletRef> wallets = batch.stream().filter(profiles::containsKey)
+                .map(id -> WalletRef.points(merchant, id)).toList();
+        Map<WalletRef, WalletState> known = wallets.isEmpty() ? Map.of() : ledger.walletsOf(wallets);
         List<java.util.concurrent.Callable<MemberOutcome>> tasks = new ArrayList<>(batch.size());
         for (MemberId id : batch) {
-            tasks.add(profiles.containsKey(id) ? () -> credit(merchant, jobId, job, id) : () -> null);
+            WalletRef ref = WalletRef.points(merchant, id);
+            tasks.add(profiles.containsKey(id)
+                    ? () -> credit(merchant, jobId, job, id, known.getOrDefault(ref, WalletState.initial(ref)))
+                    : () -> null);
         }
         List<MemberOutcome> results = new ArrayList<>(batch.size());
         if (parallelism == 1) {
