@@ -34,6 +34,22 @@ public interface LedgerStore {
         return apply(command);
     }
 
+    /**
+     * {@link #apply(LedgerCommand, WalletState)} of each command (each on its own wallet, every wallet at most once),
+     * {@code expected} holding a state read before for each; answers in the order of {@code commands}. A store may
+     * write several commands in one atomic call (a bulk chunk): each is still applied exactly once, and answered as
+     * {@code apply} would answer it. By default one {@code apply} after the other.
+     */
+    default List<LedgerResult> applyEach(List<? extends LedgerCommand> commands,
+                                         java.util.Map<WalletRef, WalletState> expected) {
+        List<LedgerResult> out = new java.util.ArrayList<>(commands.size());
+        for (LedgerCommand c : commands) {
+            WalletState known = expected.get(c.wallet());
+            out.add(known == null ? apply(c) : apply(c, known));
+        }
+        return out;
+    }
+
     /** Balance and lots of one wallet, in one strongly consistent read. */
     WalletState wallet(WalletRef ref);
 
