@@ -41,6 +41,12 @@ import java.util.Optional;
  */
 public final class BulkAssignments {
 
+    /**
+     * Fewest credits handed to {@link LedgerStore#applyEach} at once (unless the batch is smaller): a store that writes
+     * a slice in few transactions (DynamoDB: 50 credits each) gains nothing from slicing finer than that.
+     */
+    static final int MIN_SLICE = 50;
+
     /** Members read per {@link MemberStore#findAll} call (DynamoDB BatchGetItem's limit). */
     public static final int READ_BATCH = 100;
     public static final long MAX_POINTS = 100_000_000L;
@@ -302,7 +308,7 @@ public final class BulkAssignments {
         }
         Map<WalletRef, WalletState> known = credits.isEmpty() ? Map.of()
                 : ledger.walletsOf(credits.stream().map(LedgerCommand::wallet).toList());
-        int slice = Math.max(1, (credits.size() + parallelism - 1) / parallelism);
+        int slice = Math.max(MIN_SLICE, (credits.size() + parallelism - 1) / parallelism);
         List<java.util.concurrent.Callable<MemberOutcome>> tasks = new ArrayList<>();
         for (int from = 0; from < credits.size(); from += slice) {
             int lo = from;
