@@ -141,12 +141,14 @@ class OrderCostBenchmarkIT {
                 String id = redeemed ? "order-5551234567" : "order-5551234568";
                 List<Step> steps = life(checkout, events, assignments, merchant, id, redeemed, meter);
                 counterMeter.drain();
-                for (JournalEntry e : ledger.entriesForOrder(shop, mei, OrderId.of(id))) {
+                List<JournalEntry> entries = ledger.entriesForOrder(shop, mei, OrderId.of(id));
+                for (JournalEntry e : entries) {
                     counters.record(e);
                 }
                 long counterWcu = counterMeter.drain().stream().mapToLong(Call::writeUnits).sum();
                 report(out, redeemed ? "order WITH a checkout redemption" : "order WITHOUT a redemption", steps,
                         counterWcu);
+                busyStream(out, entries, counters, counterMeter, steps);
                 assertThat(steps.stream().mapToLong(Step::wcu).sum()).isPositive();
                 Step placed = steps.stream().filter(s -> s.name().equals("OrderPlaced")).findFirst().orElseThrow();
                 // A hold is confirmed only where the order redeemed: no conditional delete that must fail.
@@ -163,6 +165,49 @@ class OrderCostBenchmarkIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Orders like this one whose entries one busy stream batch counts together (100 entries for two per order). */
+    static final int BUSY_ORDERS = 50;
+
+    /**
+     * The same counting on a busy stream: the entries of {@value #BUSY_ORDERS} orders shaped like this one (same kinds,
+     * amounts and expiries; other members) counted as the stream consumer counts one batch
+     * ({@code LiabilityCounters.recordAll}); the order's figures beside it with that counting instead.
+     */
+    private void busyStream(StringBuilder out, List<JournalEntry> entries, DynamoDbLiabilityCounters counters,
+                            CapacityMeter counterMeter, List<Step> steps) {
+        com.memberpoints.domain.inmemory.InMemoryLedgerStore twin = new com.memberpoints.domain.inmemory.InMemoryLedgerStore();
+        List<JournalEntry> batch = new ArrayList<>();
+        for (int i = 0; i < BUSY_ORDERS; i++) {
+            MemberId member = MemberId.of("busy-" + i);
+            OrderId order = OrderId.of("busy-order-" + i);
+            for (JournalEntry e : entries) {
+                Optional<Instant> expiry = e.lots().isEmpty() ? Optional.empty() : e.lots().getFirst().expiresAt();
+                LedgerCommand c = switch (e.kind()) {
+                    case EARN -> LedgerCommand.earn(shop, member, order, e.delta(), expiry, e.at());
+                    case REWARD_CREDIT -> LedgerCommand.rewardCredit(shop, member, order, e.delta(), expiry, e.at());
+                    default -> null; // a redemption's entries: the busy figure is for orders without one
+                };
+                if (c != null && twin.apply(c) instanceof com.memberpoints.domain.ledger.LedgerResult.Applied a) {
+                    batch.add(a.entry());
+                }
+            }
+        }
+        if (batch.size() != BUSY_ORDERS * entries.size()) {
+            return; // not this order's shape (it redeemed)
+        }
+        counterMeter.drain();
+        assertThat(counters.recordAll(batch)).containsOnly(true);
+        long busyWcu = counterMeter.drain().stream().mapToLong(Call::writeUnits).sum();
+        double perOrder = (double) busyWcu / BUSY_ORDERS;
+        double rcu = steps.stream().mapToDouble(Step::rcu).sum();
+        long tableAndIndex = steps.stream().mapToLong(st -> st.wcu() + st.indexWcu()).sum();
+        double all = tableAndIndex + perOrder;
+        double dynamo = rcu * RRU_PRICE + all * WRU_PRICE;
+        out.append(String.format("busy stream (one batch of %d entries = %d such orders, counted together): counting "
+                        + "%.2f WCU per order; all writes %.2f WCU; DynamoDB $%.2f per 1M orders (≤ $15: %s)%n",
+                batch.size(), BUSY_ORDERS, perOrder, all, dynamo, dynamo <= 15 ? "met" : "NOT met"));
     }
 
     private List<Step> life(CheckoutService checkout, OrderEventsHandler events, ScheduledAssignmentHandler assignments,

@@ -48,6 +48,31 @@ public final class Batches {
     }
 
     /**
+     * As {@link #journalEntries}, but the journal entries of the whole batch go to {@code all} in one call first (work
+     * that is cheaper done together, e.g. liability counting); when decoding or {@code all} throws, the records are run
+     * one by one through {@code each} exactly as {@link #journalEntries} runs them, so the record reported is the one
+     * that fails. Both must be idempotent per entry (what {@code all} did before it threw is a repeat for {@code each}).
+     */
+    public static StreamsEventResponse journalEntriesTogether(DynamodbEvent event, JsonLogger log, String work,
+                                                              Consumer<List<JournalEntry>> all,
+                                                              Consumer<JournalEntry> each) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null
+                ? List.of() : event.getRecords();
+        try {
+            List<JournalEntry> entries = new ArrayList<>(records.size());
+            for (DynamodbEvent.DynamodbStreamRecord record : records) {
+                LedgerStreamCodec.journalEntry(record).ifPresent(entries::add);
+            }
+            all.accept(entries);
+            return new StreamsEventResponse(List.of());
+        } catch (RuntimeException e) {
+            log.warn(work + " of the batch failed; running its records one by one",
+                    Map.of("records", String.valueOf(records.size()), "error", e.getClass().getSimpleName()));
+            return journalEntries(event, log, work, each);
+        }
+    }
+
+    /**
      * As {@link #journalEntries}, and also runs {@code eachReminder} on every expiry-reminder marker INSERT (the
      * notification dispatcher's second kind of outbox entry), in stream order, stopping at the first failure.
      */

@@ -38,6 +38,8 @@ import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -90,17 +92,38 @@ public final class DynamoDbLedgerStore implements LedgerStore {
 
     @Override
     public LedgerResult apply(LedgerCommand command) {
+        return apply(command, Optional.empty());
+    }
+
+    /**
+     * Starts from {@code expected} instead of reading the balance item: the transaction's version condition checks
+     * it, and when it fails the item DynamoDB returns with the cancellation (ALL_OLD) is the state of the next round
+     * — still no read. A refusal is decided on a state read in that round only.
+     */
+    @Override
+    public LedgerResult apply(LedgerCommand command, WalletState expected) {
+        if (!expected.ref().equals(command.wallet())) {
+            throw new IllegalArgumentException("expected state of " + expected.ref() + " for a command on "
+                    + command.wallet());
+        }
+        return apply(command, Optional.of(expected));
+    }
+
+    private LedgerResult apply(LedgerCommand command, Optional<WalletState> expected) {
         WalletRef ref = command.wallet();
         Throttled lastThrottle = null;
+        Optional<WalletState> known = expected;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             try {
-                Optional<LedgerResult> outcome = attempt(command, ref);
-                if (outcome.isPresent()) {
-                    return outcome.get();
+                Round round = attempt(command, ref, known);
+                if (round.result().isPresent()) {
+                    return round.result().get();
                 }
+                known = round.current(); // the wallet moved; when DynamoDB said to what, the next round reads nothing
                 lastThrottle = null;
             } catch (Throttled t) {
                 lastThrottle = t; // refused for rate or capacity: nothing written, back off and try again
+                known = Optional.empty();
             }
             if (attempt < retry.maxAttempts()) {
                 retry.pause(attempt);
@@ -114,17 +137,30 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                 + " attempts; nothing applied for " + command.kind());
     }
 
-    /** One read-decide-write round: empty when the wallet changed in between; {@link Throttled} when throttled. */
-    private Optional<LedgerResult> attempt(LedgerCommand command, WalletRef ref) {
-        WalletState state = readWallet(ref);
+    /**
+     * One round's outcome: the result, or none when the wallet changed in between — with its current state when
+     * DynamoDB returned it (the next round needs no read).
+     */
+    private record Round(Optional<LedgerResult> result, Optional<WalletState> current) {
+        static Round of(LedgerResult result) {
+            return new Round(Optional.of(result), Optional.empty());
+        }
+    }
+
+    /** One read-decide-write round ({@code known}: the state to start from, no read); {@link Throttled} when throttled. */
+    private Round attempt(LedgerCommand command, WalletRef ref, Optional<WalletState> known) {
+        WalletState state = known.orElseGet(() -> readWallet(ref));
         Optional<JournalEntry> redemption = command instanceof LedgerCommand.RevertRedemption r
                 ? readJournal(ref.merchant(), ref.member(), r.redemptionId())
                 : Optional.empty();
         OperationId id = command.operationId(state);
         LedgerDecision decision = LedgerDecision.decide(command, state, redemption);
         if (decision instanceof LedgerDecision.Refuse refuse) {
+            if (known.isPresent()) {
+                return attempt(command, ref, Optional.empty()); // refuse only on a state read now
+            }
             // A refusal may hide a repeat of an operation applied when the state allowed it.
-            return Optional.of(readJournal(ref.merchant(), ref.member(), id)
+            return Round.of(readJournal(ref.merchant(), ref.member(), id)
                     .map(stored -> LedgerDecision.repeatOf(stored, command))
                     .orElse(refuse.result()));
         }
@@ -143,8 +179,127 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         return DynamoDbThrottling.isThrottling(e) ? new Throttled(e) : new DynamoDbLedgerException(message, e);
     }
 
-    /** Empty when the wallet changed since it was read (retry). */
-    private Optional<LedgerResult> tryWrite(LedgerCommand command, WalletState read, LedgerDecision.Write write) {
+    /** No result when the wallet changed since it was read (retry), with its current state if DynamoDB returned it. */
+    private Round tryWrite(LedgerCommand command, WalletState read, LedgerDecision.Write write) {
+        List<TransactWriteItem> items = writeItems(command, read, write);
+        JournalEntry entry = write.entry();
+        try {
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+            return Round.of(new LedgerResult.Applied(entry));
+        } catch (TransactionCanceledException e) {
+            if (DynamoDbThrottling.isThrottling(e)) {
+                throw new Throttled(e);
+            }
+            return onCancelled(command, entry, e);
+        } catch (SdkException e) {
+            throw failure("ledger write failed for " + entry.wallet() + " " + entry.operationId(), e);
+        }
+    }
+
+    /** Commands of one {@link #applyEach} transaction: two items each (balance, journal), 100 at most. */
+    static final int COMMANDS_PER_TRANSACTION = 50;
+
+    /**
+     * Credits without a hold (a bulk chunk's), up to {@value #COMMANDS_PER_TRANSACTION} in one
+     * {@code TransactWriteItems}: each command's balance put (conditioned on the version it was decided on) and
+     * journal put (absent: the idempotency guard), all or nothing. When DynamoDB cancels the transaction, its reasons
+     * say, per command, whether the journal entry exists (a repeat: answered from the returned entry, as
+     * {@link #apply} answers it) or the wallet moved (decided again on the returned balance item); the rest is written
+     * again in the next round. Anything else — a command that is not such a credit, a refusal, a wallet named twice,
+     * rounds used up — goes through {@link #apply(LedgerCommand, WalletState)} alone. Same write units as one
+     * transaction per command (2 per item), far fewer calls.
+     */
+    @Override
+    public List<LedgerResult> applyEach(List<? extends LedgerCommand> commands, Map<WalletRef, WalletState> expected) {
+        LedgerResult[] out = new LedgerResult[commands.size()];
+        Map<WalletRef, WalletState> known = new java.util.HashMap<>(expected);
+        java.util.Set<WalletRef> seen = new java.util.HashSet<>();
+        List<Integer> together = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            LedgerCommand c = commands.get(i);
+            if (c instanceof LedgerCommand.Credit && seen.add(c.wallet())) {
+                together.add(i);
+            }
+        }
+        for (int from = 0; from < together.size(); from += COMMANDS_PER_TRANSACTION) {
+            writeTogether(commands, together.subList(from, Math.min(together.size(), from + COMMANDS_PER_TRANSACTION)),
+                    known, out);
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                LedgerCommand c = commands.get(i);
+                WalletState state = known.get(c.wallet());
+                out[i] = state == null ? apply(c) : apply(c, state);
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Rounds of one group (as {@link #apply}'s attempts); what is left after them is applied alone. */
+    private void writeTogether(List<? extends LedgerCommand> commands, List<Integer> group,
+                               Map<WalletRef, WalletState> known, LedgerResult[] out) {
+        List<Integer> pending = new ArrayList<>(group);
+        java.util.Set<Integer> alone = new java.util.HashSet<>();
+        for (int attempt = 1; attempt <= retry.maxAttempts() && pending.size() > 1; attempt++) {
+            List<Integer> written = new ArrayList<>();
+            List<LedgerDecision.Write> writes = new ArrayList<>();
+            List<TransactWriteItem> items = new ArrayList<>();
+            for (int i : pending) {
+                LedgerCommand c = commands.get(i);
+                WalletState state = known.getOrDefault(c.wallet(), WalletState.initial(c.wallet()));
+                if (LedgerDecision.decide(c, state, Optional.empty()) instanceof LedgerDecision.Write w
+                        && w.hold() == LedgerDecision.HoldEffect.NONE) {
+                    written.add(i);
+                    writes.add(w);
+                    items.addAll(writeItems(c, state, w));
+                } // else: left for apply alone (a refusal is never decided on a known state)
+            }
+            if (written.size() < 2) {
+                return; // one or none: apply alone is the same call
+            }
+            try {
+                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
+                for (int k = 0; k < written.size(); k++) {
+                    out[written.get(k)] = new LedgerResult.Applied(writes.get(k).entry());
+                }
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                boolean wait = DynamoDbThrottling.isThrottling(e)
+                        || reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                boolean understood = wait;
+                for (int k = 0; k < written.size() && reasons.size() == items.size(); k++) {
+                    LedgerCommand c = commands.get(written.get(k));
+                    CancellationReason balance = reasons.get(2 * k);
+                    CancellationReason journal = reasons.get(2 * k + 1);
+                    if (isConditionFailure(journal) && journal.item() != null && !journal.item().isEmpty()) {
+                        out[written.get(k)] = LedgerDecision.repeatOf(LedgerItemMapper.journalEntry(journal.item()), c);
+                        understood = true;
+                    } else if (isConditionFailure(balance) && balance.item() != null && !balance.item().isEmpty()) {
+                        known.put(c.wallet(), LedgerItemMapper.walletState(c.wallet(), balance.item()));
+                        understood = true;
+                    } else if (isConditionFailure(journal) || isConditionFailure(balance)) {
+                        known.remove(c.wallet()); // the emulator did not say: apply alone reads it
+                        alone.add(written.get(k));
+                        understood = true;
+                    }
+                }
+                if (!understood) {
+                    throw new DynamoDbLedgerException("bulk ledger transaction cancelled: "
+                            + reasons.stream().map(CancellationReason::code).distinct().toList(), e);
+                }
+                pending = written.stream().filter(i -> out[i] == null && !alone.contains(i)).toList();
+                if (wait && attempt < retry.maxAttempts()) {
+                    retry.pause(attempt);
+                }
+            } catch (SdkException e) {
+                throw outsideApply("bulk ledger write of " + written.size() + " commands failed", e);
+            }
+        }
+    }
+
+    /** The items of one command's transaction: balance (version condition), journal (absent), hold if any. */
+    private List<TransactWriteItem> writeItems(LedgerCommand command, WalletState read, LedgerDecision.Write write) {
         List<TransactWriteItem> items = new ArrayList<>(3);
         Put.Builder balance = Put.builder().tableName(table).item(LedgerItemMapper.balanceItem(write.next()));
         if (read.version() == 0) {
@@ -154,6 +309,7 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                     .expressionAttributeNames(Map.of("#v", LedgerItemMapper.VERSION))
                     .expressionAttributeValues(Map.of(":v", LedgerItemMapper.n(read.version())));
         }
+        balance.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         items.add(TransactWriteItem.builder().put(balance.build()).build());
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(LedgerItemMapper.journalItem(write.entry()))
@@ -174,20 +330,10 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                     .expressionAttributeNames(Map.of("#pk", PK)).build()).build());
             case NONE -> { }
         }
-        try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items).build());
-            return Optional.of(new LedgerResult.Applied(entry));
-        } catch (TransactionCanceledException e) {
-            if (DynamoDbThrottling.isThrottling(e)) {
-                throw new Throttled(e);
-            }
-            return onCancelled(command, entry, e);
-        } catch (SdkException e) {
-            throw failure("ledger write failed for " + entry.wallet() + " " + entry.operationId(), e);
-        }
+        return items;
     }
 
-    private Optional<LedgerResult> onCancelled(LedgerCommand command, JournalEntry entry, TransactionCanceledException e) {
+    private Round onCancelled(LedgerCommand command, JournalEntry entry, TransactionCanceledException e) {
         List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
         if (reasons.size() > JOURNAL && isConditionFailure(reasons.get(JOURNAL))) {
             // Applied before (possibly by a concurrent delivery of the same operation).
@@ -197,15 +343,20 @@ public final class DynamoDbLedgerStore implements LedgerStore {
                     : readJournal(entry.wallet().merchant(), entry.wallet().member(), entry.operationId())
                             .orElseThrow(() -> new DynamoDbLedgerException("journal condition failed but no entry "
                                     + entry.operationId()));
-            return Optional.of(LedgerDecision.repeatOf(stored, command));
+            return Round.of(LedgerDecision.repeatOf(stored, command));
         }
         boolean versionConflict = reasons.size() > BALANCE && isConditionFailure(reasons.get(BALANCE));
         boolean transactionConflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+        Map<String, AttributeValue> now = versionConflict ? reasons.get(BALANCE).item() : null;
+        if (now != null && !now.isEmpty() && !transactionConflict) {
+            // The balance item as it is now: the next round starts from it (without it, the next round reads).
+            return new Round(Optional.empty(), Optional.of(LedgerItemMapper.walletState(command.wallet(), now)));
+        }
         if (versionConflict || transactionConflict) {
-            return Optional.empty();
+            return new Round(Optional.empty(), Optional.empty());
         }
         if (reasons.size() > HOLD && isConditionFailure(reasons.get(HOLD))) {
-            return Optional.of(new LedgerResult.NotApplicable("redemption of order " + entry.order().orElseThrow()
+            return Round.of(new LedgerResult.NotApplicable("redemption of order " + entry.order().orElseThrow()
                     + " is no longer held"));
         }
         throw new DynamoDbLedgerException("ledger transaction cancelled for " + entry.operationId() + ": "
@@ -238,6 +389,52 @@ public final class DynamoDbLedgerStore implements LedgerStore {
         } catch (Throttled t) {
             throw new LedgerContentionException("DynamoDB throttled reading wallet " + ref, t.getCause());
         }
+    }
+
+    /** Read rounds of a {@code BatchGetItem} before giving up on keys DynamoDB left unprocessed (throttling). */
+    private static final int BATCH_READ_ROUNDS = 6;
+    /** DynamoDB's {@code BatchGetItem} limit. */
+    private static final int BATCH_READ_KEYS = 100;
+
+    /** One strongly consistent {@code BatchGetItem} per 100 wallets (unprocessed keys read again with a back-off). */
+    @Override
+    public Map<WalletRef, WalletState> walletsOf(List<WalletRef> refs) {
+        Map<WalletRef, WalletState> out = new java.util.LinkedHashMap<>();
+        Map<Map<String, AttributeValue>, WalletRef> byKey = new java.util.HashMap<>();
+        for (WalletRef ref : refs) {
+            out.put(ref, WalletState.initial(ref));
+            byKey.put(LedgerItemMapper.balanceKey(ref), ref);
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += BATCH_READ_KEYS) {
+            List<Map<String, AttributeValue>> slice = keys.subList(from, Math.min(keys.size(), from + BATCH_READ_KEYS));
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(slice).consistentRead(true).build());
+            for (int round = 1; !request.isEmpty(); round++) {
+                if (round > BATCH_READ_ROUNDS) {
+                    throw new LedgerContentionException("DynamoDB kept throttling a read of " + slice.size()
+                            + " wallets", null);
+                }
+                if (round > 1) {
+                    retry.pause(round - 1);
+                }
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response;
+                try {
+                    response = dynamo.batchGetItem(b -> b.requestItems(pending));
+                } catch (SdkException e) {
+                    throw outsideApply("reading " + slice.size() + " wallets failed", e);
+                }
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    WalletRef ref = byKey.get(LedgerItemMapper.key(item.get(PK).s(), item.get(SK).s()));
+                    if (ref != null) {
+                        out.put(ref, LedgerItemMapper.walletState(ref, item));
+                    }
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return out;
     }
 
     private WalletState readWallet(WalletRef ref) {

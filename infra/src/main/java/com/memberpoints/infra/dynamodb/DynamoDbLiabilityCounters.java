@@ -114,16 +114,169 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
         return any;
     }
 
+    /** Items of one {@code TransactWriteItems} (DynamoDB's limit). */
+    static final int MAX_ITEMS = 100;
+
+    /**
+     * Counts many entries in few transactions (a stream batch): each transaction puts the marker of every entry in
+     * its group (must be absent, the same marker {@link #record} writes, part 0) and {@code ADD}s the group's changes,
+     * summed per counter item, to one shard's total and buckets. All or nothing: a group's entries are counted
+     * together or not at all, so a crash between transactions leaves every entry either counted with its marker or
+     * neither. When markers already exist (a replay, in any grouping) the cancellation names them: those entries are
+     * dropped as counted before and the rest of the group is written again. An entry with more than
+     * {@value #BUCKETS_PER_PART}-1 expiry instants goes through {@link #record} (its parts). Cost: 2 WCU per marker
+     * plus 2 per distinct counter item of the group, instead of 2 per marker and per counter item of every entry.
+     */
+    @Override
+    public List<Boolean> recordAll(List<JournalEntry> entries) {
+        Boolean[] out = new Boolean[entries.size()];
+        List<Integer> group = new ArrayList<>();
+        java.util.Set<String> markers = new java.util.HashSet<>();
+        java.util.Set<String> counters = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry entry = entries.get(i);
+            List<String> keys = counterKeys(entry);
+            if (keys.size() > BUCKETS_PER_PART) {
+                flush(entries, group, out);
+                markers.clear();
+                counters.clear();
+                out[i] = record(entry);
+                continue;
+            }
+            String marker = markerPartition(entry) + "|" + markerSortKey(entry, 0);
+            if (markers.contains(marker)) {
+                out[i] = Boolean.FALSE; // the same entry earlier in this group
+                continue;
+            }
+            long added = keys.stream().filter(k -> !counters.contains(k)).count();
+            if (markers.size() + counters.size() + 1 + added > MAX_ITEMS) {
+                flush(entries, group, out);
+                markers.clear();
+                counters.clear();
+            }
+            markers.add(marker);
+            counters.addAll(keys);
+            group.add(i);
+        }
+        flush(entries, group, out);
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = Boolean.FALSE; // a repeat of an entry of an earlier group of this call
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Merchant + sort key of every counter item the entry changes (its total and its buckets). */
+    private static List<String> counterKeys(JournalEntry entry) {
+        List<String> keys = new ArrayList<>();
+        Wallet wallet = entry.wallet().wallet();
+        String merchant = entry.wallet().merchant().value() + "|";
+        if (entry.delta() != 0) {
+            keys.add(merchant + totalSortKey(wallet));
+        }
+        for (Map.Entry<Instant, Long> bucket : byExpiry(entry).entrySet()) {
+            keys.add(merchant + bucketSortKey(wallet, bucket.getKey()));
+        }
+        return keys;
+    }
+
+    private static TreeMap<Instant, Long> byExpiry(JournalEntry entry) {
+        TreeMap<Instant, Long> byExpiry = new TreeMap<>();
+        for (LotChange change : entry.lots()) {
+            change.expiresAt().ifPresent(at -> byExpiry.merge(at, change.delta(), Long::sum));
+        }
+        byExpiry.values().removeIf(v -> v == 0);
+        return byExpiry;
+    }
+
+    /** Writes one group (entry indexes; cleared after), setting each entry's answer; a repeat in it is answered false. */
+    private void flush(List<JournalEntry> entries, List<Integer> group, Boolean[] out) {
+        List<Integer> pending = new ArrayList<>();
+        for (int i : group) {
+            if (out[i] == null) {
+                pending.add(i);
+            }
+        }
+        group.clear();
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<TransactWriteItem> items = new ArrayList<>();
+            for (int i : pending) {
+                items.add(marker(entries.get(i), 0));
+            }
+            // The group's changes summed per counter item; each merchant's on the shard of its first entry in the group
+            // (reads sum every shard, so which shard holds a change does not matter).
+            Map<MerchantId, String> shardOf = new java.util.HashMap<>();
+            TreeMap<String, TreeMap<String, Long>> sums = new TreeMap<>();
+            for (int i : pending) {
+                JournalEntry e = entries.get(i);
+                Wallet wallet = e.wallet().wallet();
+                String pk = shardOf.computeIfAbsent(e.wallet().merchant(), m -> partition(m, shard(e)));
+                TreeMap<String, Long> bySk = sums.computeIfAbsent(pk, k -> new TreeMap<>());
+                if (e.delta() != 0) {
+                    bySk.merge(totalSortKey(wallet), e.delta(), Long::sum);
+                }
+                byExpiry(e).forEach((at, delta) -> bySk.merge(bucketSortKey(wallet, at), delta, Long::sum));
+            }
+            sums.forEach((pk, bySk) -> bySk.forEach((sk, amount) -> {
+                if (amount != 0) {
+                    items.add(add(pk, sk, amount));
+                }
+            }));
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(items));
+                for (int i : pending) {
+                    out[i] = Boolean.TRUE;
+                }
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+                List<Integer> rest = new ArrayList<>();
+                for (int k = 0; k < pending.size(); k++) {
+                    if (k < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(k).code())) {
+                        out[pending.get(k)] = Boolean.FALSE; // counted before: its marker exists
+                    } else {
+                        rest.add(pending.get(k));
+                    }
+                }
+                boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                if (rest.size() == pending.size() && (!conflict || attempt >= retry.maxAttempts())) {
+                    throw new LiabilityCountersException("DynamoDB cancelled counting " + pending.size()
+                            + " entries: " + reasons.stream().map(CancellationReason::code).distinct().toList(), e);
+                }
+                if (rest.size() == pending.size()) {
+                    retry.pause(attempt); // another consumer is adding to the same counter: back off, try again
+                }
+                pending = rest;
+            } catch (SdkException e) {
+                throw new LiabilityCountersException("DynamoDB failed counting " + pending.size() + " entries: "
+                        + e.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private static String markerPartition(JournalEntry entry) {
+        return "Q#" + entry.wallet().merchant().value() + "#" + entry.wallet().member().value();
+    }
+
+    private static String markerSortKey(JournalEntry entry, int part) {
+        return entry.wallet().wallet() + "#" + entry.operationId().value() + "#" + part;
+    }
+
+    /** The marker put of one part of an entry: must be absent (the entry's part was not counted before). */
+    private TransactWriteItem marker(JournalEntry entry, int part) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of(PK, s(markerPartition(entry)), SK, s(markerSortKey(entry, part))))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK)).build()).build();
+    }
+
     private boolean recordPart(JournalEntry entry, int part, boolean withTotal, List<Map.Entry<Instant, Long>> slice) {
         MerchantId merchant = entry.wallet().merchant();
         Wallet wallet = entry.wallet().wallet();
         int shard = shard(entry);
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(Map.of(PK, s("Q#" + merchant.value() + "#" + entry.wallet().member().value()),
-                        SK, s(wallet + "#" + entry.operationId().value() + "#" + part)))
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", PK)).build()).build());
+        items.add(marker(entry, part));
         if (withTotal && entry.delta() != 0) {
             items.add(add(partition(merchant, shard), totalSortKey(wallet), entry.delta()));
         }

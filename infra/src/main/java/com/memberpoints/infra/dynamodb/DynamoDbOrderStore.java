@@ -143,7 +143,7 @@ public final class DynamoDbOrderStore implements OrderStore {
                 .keyConditionExpression("#p = :p")
                 .expressionAttributeNames(Map.of("#p", PENDING_PK))
                 .expressionAttributeValues(Map.of(":p", s(OrderItemMapper.pendingPartition(merchant, member))))
-                .scanIndexForward(true).limit(max).build();
+                .scanIndexForward(true).limit(MAX_PENDING).build(); // keyed by placement: the soonest due may be any
         return call("listing pending orders of " + member + " of " + merchant, () -> {
             List<Map<String, AttributeValue>> baseKeys = new ArrayList<>();
             for (Map<String, AttributeValue> k : dynamo.query(q).items()) {
@@ -164,8 +164,8 @@ public final class DynamoDbOrderStore implements OrderStore {
                     orders.add(o);
                 }
             }
-            orders.sort(java.util.Comparator.comparing(o -> OrderItemMapper.pendingSortKey(o).orElseThrow()));
-            return orders;
+            orders.sort(java.util.Comparator.comparing(o -> OrderItemMapper.pendingOrder(o).orElseThrow()));
+            return orders.size() > max ? List.copyOf(orders.subList(0, max)) : orders;
         });
     }
 

@@ -64,10 +64,19 @@ final class OrderItemMapper {
     }
 
     /**
-     * Sort key of the pending GSI, empty when the order is not pending: {@link #instantSortKey} of the due instant
-     * when scheduled, else {@code U} + that of the placement ('U' sorts after digits: undated orders come last).
+     * Sort key of the pending GSI, empty when the order is not pending: {@link #instantSortKey} of the placement. It
+     * never changes while the order is pending (issue 15: the delivery that dates an order no longer re-keys the index,
+     * a delete and a put of the index entry, 2 WCU); the reader orders by {@link #pendingOrder} after its re-read.
      */
     static Optional<String> pendingSortKey(Order o) {
+        return o.pendingPoints().map(p -> instantSortKey(o.placedAt(), o.id()));
+    }
+
+    /**
+     * Where a pending order is listed: by due instant when scheduled, else {@code U} + its placement ('U' sorts after
+     * digits: undated orders come last, oldest first).
+     */
+    static Optional<String> pendingOrder(Order o) {
         return o.pendingPoints().map(p -> p.dueAt().map(due -> instantSortKey(due, o.id()))
                 .orElseGet(() -> "U" + instantSortKey(o.placedAt(), o.id())));
     }

@@ -67,6 +67,83 @@ abstract class LedgerStoreContract {
     }
 
     @Test
+    void aCommandStartedFromAStaleStateGivesWhatAFreshApplyGives() {
+        WalletState stale = store().wallet(points); // never written: version 0
+        earn("o-1", 50, END_2021);
+        earn("o-2", 30, END_2022);
+        // a credit from the stale state: written on the current state, with the next sequence and balance
+        LedgerResult credit = store().apply(LedgerCommand.manualAdd(points, "req-1", 20, END_2022, "gift",
+                Actor.staff("bob"), T0), stale);
+        assertThat(credit).isInstanceOf(LedgerResult.Applied.class);
+        assertThat(credit.journalEntry().orElseThrow().balanceAfter()).isEqualTo(100);
+        assertThat(credit.journalEntry().orElseThrow().sequence()).isEqualTo(3);
+        // a debit the stale state cannot cover is not refused on it: the current state covers it
+        LedgerResult debit = store().apply(LedgerCommand.manualDeduct(points, "req-2", 60, "typo", Actor.staff("bob"),
+                T0), stale);
+        assertThat(debit).isInstanceOf(LedgerResult.Applied.class);
+        // a debit a stale state would cover but the wallet does not: refused as apply(command) refuses it
+        WalletState rich = store().wallet(points);
+        store().apply(LedgerCommand.manualDeduct(points, "req-3", 30, "typo", Actor.staff("bob"), T0));
+        assertThat(store().apply(LedgerCommand.manualDeduct(points, "req-4", 20, "typo", Actor.staff("bob"), T0), rich))
+                .isEqualTo(new LedgerResult.InsufficientBalance(10, 20));
+        // a repeat from any state is the first result, applied once
+        assertThat(store().apply(LedgerCommand.manualAdd(points, "req-1", 20, END_2022, "gift", Actor.staff("bob"),
+                T0), stale)).isEqualTo(new LedgerResult.Duplicate(credit.journalEntry().orElseThrow()));
+        assertThat(store().wallet(points).balance()).isEqualTo(10);
+        assertThat(store().wallet(points).version()).isEqualTo(5);
+    }
+
+    @Test
+    void applyEachAnswersEveryCommandAsApplyWouldAndAppliesEachOnce() {
+        List<WalletRef> wallets = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            wallets.add(WalletRef.points(shop, MemberId.of("m" + i)));
+        }
+        var stale = store().walletsOf(wallets); // every wallet empty when read
+        store().apply(LedgerCommand.manualAdd(wallets.get(0), "before", 40, END_2022, "gift", Actor.staff("bob"), T0));
+        LedgerResult earlier = store().apply(LedgerCommand.manualAdd(wallets.get(1), "job-1", 5, END_2022, "bulk",
+                Actor.staff("bob"), T0));
+        store().apply(LedgerCommand.manualAdd(wallets.get(2), "job-1", 7, END_2022, "bulk", Actor.staff("bob"), T0));
+        List<LedgerCommand> commands = new ArrayList<>();
+        for (WalletRef w : wallets) {
+            commands.add(LedgerCommand.manualAdd(w, "job-1", 5, END_2022, "bulk", Actor.staff("bob"), T0));
+        }
+        commands.add(LedgerCommand.manualDeduct(wallets.get(0), "take", 45, "typo", Actor.staff("bob"), T0));
+        List<LedgerResult> results = store().applyEach(commands, stale);
+        assertThat(results).hasSize(61);
+        assertThat(results.get(0)).isInstanceOf(LedgerResult.Applied.class);
+        assertThat(results.get(0).journalEntry().orElseThrow().balanceAfter()).as("written on the current state")
+                .isEqualTo(45);
+        assertThat(results.get(1)).isEqualTo(new LedgerResult.Duplicate(earlier.journalEntry().orElseThrow()));
+        assertThat(results.get(2)).isInstanceOf(LedgerResult.OperationIdConflict.class);
+        for (int i = 3; i < 60; i++) {
+            assertThat(results.get(i)).as("member " + i).isInstanceOf(LedgerResult.Applied.class);
+            assertThat(store().wallet(wallets.get(i)).balance()).isEqualTo(5);
+        }
+        assertThat(results.get(60)).isInstanceOf(LedgerResult.Applied.class);
+        assertThat(store().wallet(wallets.get(0)).balance()).isZero();
+        assertThat(store().wallet(wallets.get(1)).balance()).isEqualTo(5);
+        assertThat(store().wallet(wallets.get(2)).balance()).isEqualTo(7);
+        // the same chunk again (a redelivery): every credit a duplicate, nothing changes
+        List<LedgerResult> again = store().applyEach(commands.subList(0, 60), store().walletsOf(wallets));
+        for (int i = 3; i < 60; i++) {
+            assertThat(again.get(i)).isEqualTo(new LedgerResult.Duplicate(results.get(i).journalEntry().orElseThrow()));
+            assertThat(store().wallet(wallets.get(i)).version()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void walletsOfReadsEveryWalletAsItIsNowAndAnUnknownOneInItsInitialState() {
+        earn("o-1", 50, END_2021);
+        WalletRef bea = WalletRef.points(shop, MemberId.of("bea"));
+        var states = store().walletsOf(List.of(points, bea, credits));
+        assertThat(states).containsOnlyKeys(points, bea, credits);
+        assertThat(states.get(points)).isEqualTo(store().wallet(points));
+        assertThat(states.get(bea)).isEqualTo(WalletState.initial(bea));
+        assertThat(states.get(credits)).isEqualTo(WalletState.initial(credits));
+    }
+
+    @Test
     void theSameOperationIdWithDifferentContentIsRefused() {
         earn("o-1", 10, END_2021);
         assertThat(earn("o-1", 12, END_2021)).isInstanceOf(LedgerResult.OperationIdConflict.class);

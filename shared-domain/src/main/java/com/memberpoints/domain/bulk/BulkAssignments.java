@@ -6,6 +6,7 @@ import com.memberpoints.domain.ledger.LedgerResult;
 import com.memberpoints.domain.ledger.LedgerStore;
 import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.WalletRef;
+import com.memberpoints.domain.ledger.WalletState;
 import com.memberpoints.domain.member.MemberProfile;
 import com.memberpoints.domain.merchant.Merchant;
 import com.memberpoints.domain.model.Actor;
@@ -39,6 +40,12 @@ import java.util.Optional;
  * ({@link BulkJobStore#completeChunk}). No bulk deduction, no undo.
  */
 public final class BulkAssignments {
+
+    /**
+     * Fewest credits handed to {@link LedgerStore#applyEach} at once (unless the batch is smaller): a store that writes
+     * a slice in few transactions (DynamoDB: 50 credits each) gains nothing from slicing finer than that.
+     */
+    static final int MIN_SLICE = 50;
 
     /** Members read per {@link MemberStore#findAll} call (DynamoDB BatchGetItem's limit). */
     public static final int READ_BATCH = 100;
@@ -252,21 +259,22 @@ public final class BulkAssignments {
     }
 
     /**
-     * Credits one member. A refusal that no redelivery can change — an invalid command (e.g. a reason the
-     * ledger's rule refuses) or a ledger outcome other than applied/duplicate — is this member's FAILED outcome
-     * with its reason, so the chunk completes and the job ends. A store failure (an exception other than
-     * {@link IllegalArgumentException}) propagates: it may pass, and the chunk is redelivered.
+     * The credit of one member, or its FAILED outcome when the command is invalid (e.g. a reason the ledger's rule
+     * refuses): a refusal no redelivery can change, so the chunk completes and the job ends.
      */
-    private MemberOutcome credit(MerchantId merchant, String jobId, BulkJob job, MemberId id) {
-        LedgerResult result;
+    private static Optional<LedgerCommand.Credit> command(MerchantId merchant, String jobId, BulkJob job, MemberId id,
+                                                          Map<MemberId, MemberOutcome> failed) {
         try {
-            LedgerCommand.Credit credit = LedgerCommand.bulkCredit(WalletRef.points(merchant, id), jobId,
-                    job.points(), job.expiresAt(), job.reason(), job.actor(), job.createdAt())
-                    .withNotification(job.notification());
-            result = ledger.apply(credit);
+            return Optional.of(LedgerCommand.bulkCredit(WalletRef.points(merchant, id), jobId, job.points(),
+                    job.expiresAt(), job.reason(), job.actor(), job.createdAt()).withNotification(job.notification()));
         } catch (IllegalArgumentException e) {
-            return MemberOutcome.failed(id, "the credit is invalid: " + e.getMessage());
+            failed.put(id, MemberOutcome.failed(id, "the credit is invalid: " + e.getMessage()));
+            return Optional.empty();
         }
+    }
+
+    /** A ledger outcome other than applied/duplicate is the member's FAILED outcome with its reason. */
+    private static MemberOutcome outcome(MemberId id, LedgerResult result) {
         return switch (result) {
             case LedgerResult.Applied a -> new MemberOutcome(id, MemberOutcome.Result.CREDITED);
             case LedgerResult.Duplicate d -> new MemberOutcome(id, MemberOutcome.Result.CREDITED);
@@ -278,40 +286,67 @@ public final class BulkAssignments {
     }
 
     /**
-     * The outcome of each member of {@code batch} with a profile ({@code null} for one without), credited at most
-     * {@code parallelism} at once. A store failure of any member propagates (after every started credit ended): the
-     * chunk is redelivered and each credit already applied comes back as a duplicate.
+     * The outcome of each member of {@code batch} with a profile ({@code null} for one without). The batch's wallets
+     * are read first in one call ({@link LedgerStore#walletsOf}); the credits are then cut into at most
+     * {@code parallelism} slices run at once, each slice one {@link LedgerStore#applyEach} (a store may write a slice
+     * in a few transactions; each credit still exactly once, the operation id being job id + member). A store failure
+     * of any member propagates (after every started slice ended): the chunk is redelivered and each credit already
+     * applied comes back as a duplicate.
      */
     private List<MemberOutcome> credit(MerchantId merchant, String jobId, BulkJob job, List<MemberId> batch,
                                        Map<MemberId, MemberProfile> profiles) {
-        List<java.util.concurrent.Callable<MemberOutcome>> tasks = new ArrayList<>(batch.size());
+        Map<MemberId, MemberOutcome> byMember = new java.util.concurrent.ConcurrentHashMap<>();
+        List<LedgerCommand.Credit> credits = new ArrayList<>();
+        List<MemberId> creditedIds = new ArrayList<>();
         for (MemberId id : batch) {
-            tasks.add(profiles.containsKey(id) ? () -> credit(merchant, jobId, job, id) : () -> null);
+            if (profiles.containsKey(id)) {
+                command(merchant, jobId, job, id, byMember).ifPresent(c -> {
+                    credits.add(c);
+                    creditedIds.add(id);
+                });
+            }
+        }
+        Map<WalletRef, WalletState> known = credits.isEmpty() ? Map.of()
+                : ledger.walletsOf(credits.stream().map(LedgerCommand::wallet).toList());
+        int slice = Math.max(MIN_SLICE, (credits.size() + parallelism - 1) / parallelism);
+        List<java.util.concurrent.Callable<MemberOutcome>> tasks = new ArrayList<>();
+        for (int from = 0; from < credits.size(); from += slice) {
+            int lo = from;
+            int hi = Math.min(credits.size(), from + slice);
+            tasks.add(() -> {
+                List<LedgerResult> results = ledger.applyEach(credits.subList(lo, hi), known);
+                for (int k = lo; k < hi; k++) {
+                    byMember.put(creditedIds.get(k), outcome(creditedIds.get(k), results.get(k - lo)));
+                }
+                return null;
+            });
+        }
+        if (tasks.size() <= 1) {
+            for (var task : tasks) {
+                call(task);
+            }
+        } else {
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size())) {
+                for (var f : pool.invokeAll(tasks)) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (e.getCause() instanceof RuntimeException r) {
+                            throw r;
+                        }
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while crediting a bulk chunk", e);
+            }
         }
         List<MemberOutcome> results = new ArrayList<>(batch.size());
-        if (parallelism == 1) {
-            for (var task : tasks) {
-                results.add(call(task));
-            }
-            return results;
+        for (MemberId id : batch) {
+            results.add(profiles.containsKey(id) ? byMember.get(id) : null);
         }
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()))) {
-            List<java.util.concurrent.Future<MemberOutcome>> futures = pool.invokeAll(tasks);
-            for (var f : futures) {
-                try {
-                    results.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while crediting a bulk chunk", e);
-        }
+        return results;
     }
 
     private static MemberOutcome call(java.util.concurrent.Callable<MemberOutcome> task) {

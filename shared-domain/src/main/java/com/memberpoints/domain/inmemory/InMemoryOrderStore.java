@@ -69,8 +69,11 @@ public final class InMemoryOrderStore implements OrderStore {
                 pendingPosition(o).ifPresent(k -> rows.add(new Row(k, o)));
             }
         }
-        rows.sort(Comparator.comparing(Row::key));
-        return rows.stream().limit(max).map(Row::order).toList();
+        // As the DynamoDB store: the MAX_PENDING oldest placed (its index key), then listed by position, then max.
+        rows.sort(Comparator.comparing(r -> position(r.order().placedAt(), r.order().id())));
+        List<Row> read = new ArrayList<>(rows.subList(0, Math.min(rows.size(), MAX_PENDING)));
+        read.sort(Comparator.comparing(Row::key));
+        return read.stream().limit(max).map(Row::order).toList();
     }
 
     /**

@@ -23,8 +23,47 @@ public interface LedgerStore {
     /** Applies one command atomically. */
     LedgerResult apply(LedgerCommand command);
 
+    /**
+     * {@link #apply(LedgerCommand)} starting from {@code expected}, a state of the command's wallet the caller read
+     * before (e.g. many at once with {@link #walletsOf}): a store may then skip its own read and write conditioned on
+     * that state's version. If the wallet changed since, the store decides again on the current state, so the result
+     * is always what {@code apply(command)} would have answered (exactly once, never below zero); a refusal is never
+     * decided on {@code expected} alone. By default: {@code apply(command)}.
+     */
+    default LedgerResult apply(LedgerCommand command, WalletState expected) {
+        return apply(command);
+    }
+
+    /**
+     * {@link #apply(LedgerCommand, WalletState)} of each command (each on its own wallet, every wallet at most once),
+     * {@code expected} holding a state read before for each; answers in the order of {@code commands}. A store may
+     * write several commands in one atomic call (a bulk chunk): each is still applied exactly once, and answered as
+     * {@code apply} would answer it. By default one {@code apply} after the other.
+     */
+    default List<LedgerResult> applyEach(List<? extends LedgerCommand> commands,
+                                         java.util.Map<WalletRef, WalletState> expected) {
+        List<LedgerResult> out = new java.util.ArrayList<>(commands.size());
+        for (LedgerCommand c : commands) {
+            WalletState known = expected.get(c.wallet());
+            out.add(known == null ? apply(c) : apply(c, known));
+        }
+        return out;
+    }
+
     /** Balance and lots of one wallet, in one strongly consistent read. */
     WalletState wallet(WalletRef ref);
+
+    /**
+     * Balance and lots of each wallet (strongly consistent), in as few calls as the store can make (by default one
+     * {@link #wallet} each); a wallet never written comes back in its initial state.
+     */
+    default java.util.Map<WalletRef, WalletState> walletsOf(List<WalletRef> refs) {
+        java.util.Map<WalletRef, WalletState> out = new java.util.LinkedHashMap<>();
+        for (WalletRef ref : refs) {
+            out.put(ref, wallet(ref));
+        }
+        return out;
+    }
 
     /** Both wallets of a member in one strongly consistent read (a checkout quote's only ledger read). */
     MemberWallets wallets(MerchantId merchant, MemberId member);

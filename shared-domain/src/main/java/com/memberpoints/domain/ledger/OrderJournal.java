@@ -1,5 +1,6 @@
 package com.memberpoints.domain.ledger;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +16,13 @@ public record OrderJournal(List<JournalEntry> entries) {
 
     /** An order with no entries (a guest order, or one the ledger never saw). */
     public static final OrderJournal EMPTY = new OrderJournal(List.of());
+
+    /** This journal with one more entry (one the caller has just written), in the order it was applied. */
+    public OrderJournal with(JournalEntry entry) {
+        ArrayList<JournalEntry> all = new ArrayList<>(entries);
+        all.add(entry);
+        return new OrderJournal(all);
+    }
 
     /** Units redeemed for the order from {@code wallet} (positive; 0 when none). */
     public long redeemed(Wallet wallet) {

@@ -22,6 +22,21 @@ public interface LiabilityCounters {
      */
     boolean record(JournalEntry entry);
 
+    /**
+     * {@link #record} of each entry, in as few writes as the store can make (a stream batch counted together); element
+     * {@code i} of the answer says whether {@code entries.get(i)} was counted by this call (false: counted before, or
+     * the same entry earlier in the list). Exactly once per entry as for {@link #record}, whatever was counted before
+     * and whichever way a replay groups the entries; when it throws, some entries may be counted and the others not —
+     * calling it again with the same entries counts each of the rest once. By default one {@link #record} each.
+     */
+    default java.util.List<Boolean> recordAll(java.util.List<JournalEntry> entries) {
+        java.util.List<Boolean> out = new java.util.ArrayList<>(entries.size());
+        for (JournalEntry entry : entries) {
+            out.add(record(entry));
+        }
+        return out;
+    }
+
     /** Sum of every recorded change of this wallet kind: what members hold (units of the wallet). */
     long total(MerchantId merchant, Wallet wallet);
 

@@ -81,14 +81,24 @@ final class OrderLedgerReconciliation {
         if (!pointsOwed && !creditsOwed) {
             return 0;
         }
+        Optional<OrderJournal> known = Optional.empty();
         for (int round = 1; round <= MAX_RECONCILE_ROUNDS; round++) {
-            OrderJournal journal = ledger.orderJournal(o.merchant(), member, o.id());
+            OrderJournal journal = known.orElseGet(() -> ledger.orderJournal(o.merchant(), member, o.id()));
+            known = Optional.empty();
             Optional<LedgerCommand> next = nextCommand(merchant, o, member, journal, now);
             if (next.isEmpty()) {
                 return 0;
             }
             LedgerResult r = ledger.apply(next.get());
             results.add(r);
+            if (r instanceof LedgerResult.Applied applied) {
+                // The entry just written is the only change this round made: the next round decides on the journal
+                // read (strongly consistent) plus that entry instead of reading it again. A concurrent reconciler's
+                // entry missed this way only makes the next command a repeat (same deterministic id): Duplicate,
+                // or a conflict that makes the round after read the journal afresh.
+                known = Optional.of(journal.with(applied.entry()));
+                continue;
+            }
             if (r instanceof LedgerResult.InsufficientBalance ib && next.get() instanceof LedgerCommand.Debit d) {
                 // The member already spent the points: take back what is there now; the rest is forgiven
                 // (logged by the caller from the outcome).

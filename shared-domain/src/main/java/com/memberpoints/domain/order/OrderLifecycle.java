@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The order lifecycle: applies order events to the order record and the ledger, and fires scheduled and
@@ -92,14 +93,18 @@ public final class OrderLifecycle {
         if (event instanceof OrderEvent.OrderSplit split) {
             return splits.split(rules, split);
         }
-        OrderRecords.Saved saved = records.transition(event.merchant(), event.order(), existing -> {
+        Function<Optional<Order>, OrderRecords.Step> step = existing -> {
             if (event instanceof OrderEvent.OrderPlaced placed) {
                 return existing.map(o -> new OrderRecords.Step(o, "duplicate"))
                         .orElseGet(() -> new OrderRecords.Step(place(rules, current, placed), "placed"));
             }
             Order o = existing.orElseThrow(() -> new OrderNotKnownException(event.merchant(), event.order()));
             return rules.apply(o, event);
-        });
+        };
+        OrderRecords.Saved saved = event instanceof OrderEvent.OrderPlaced placed
+                ? placeBlind(rules, current, placed).map(fresh -> records.create(fresh, "placed", step))
+                        .orElseGet(() -> records.transition(event.merchant(), event.order(), step))
+                : records.transition(event.merchant(), event.order(), step);
         List<LedgerResult> results = new ArrayList<>();
         if (event instanceof OrderEvent.OrderPlaced) {
             reconciliation.confirmHolds(saved.order());
@@ -155,6 +160,19 @@ public final class OrderLifecycle {
             cursor = page.nextCursor();
         } while (cursor.isPresent());
         return new ReconcileReport(examined, assigned, true);
+    }
+
+    /**
+     * The placed order, built before the record is read (a first placement then needs no read: {@link
+     * OrderRecords#create}); empty when the event is refused, so the read path decides — a duplicate of an order
+     * already stored stays a "duplicate" whatever it carries, anything else is refused as before.
+     */
+    private Optional<Order> placeBlind(OrderTransitions rules, MerchantSettings current, OrderEvent.OrderPlaced e) {
+        try {
+            return Optional.of(place(rules, current, e));
+        } catch (InvalidInputException refused) {
+            return Optional.empty();
+        }
     }
 
     /** A new order, bound to the rule in force at its placement for its member's tier. */

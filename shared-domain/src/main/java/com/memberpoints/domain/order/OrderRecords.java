@@ -31,6 +31,19 @@ final class OrderRecords {
         return orders.find(merchant, order);
     }
 
+    /**
+     * A new record saved without reading first: the save creates it only if absent (version 0), so the common case
+     * (a first placement) costs one conditional write and no read. When the record exists already (a duplicate or
+     * concurrent placement) the ordinary read-transition-save loop with {@code f} decides, exactly as if it had been
+     * read first.
+     */
+    Saved create(Order fresh, String word, Function<Optional<Order>, Step> f) {
+        if (fresh.version() == 0 && orders.save(fresh) instanceof OrderStore.SaveResult.Saved s) {
+            return new Saved(fresh.withVersion(s.version()), word);
+        }
+        return transition(fresh.merchant(), fresh.id(), f);
+    }
+
     /** Read, apply, save with the optimistic version; on a conflict start again from a fresh read. */
     Saved transition(MerchantId merchant, OrderId order, Function<Optional<Order>, Step> f) {
         for (int attempt = 1; ; attempt++) {

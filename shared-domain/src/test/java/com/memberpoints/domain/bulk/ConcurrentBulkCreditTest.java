@@ -44,9 +44,16 @@ class ConcurrentBulkCreditTest {
     volatile int failAtCredit = -1;
     String jobId;
 
-    /** The in-memory ledger, slowed a little per credit, counting concurrent credits; can fail one credit once. */
+    /**
+     * The in-memory ledger, slowed a little per credit, counting concurrent credits; can fail one credit once. The
+     * port's default methods are run on the proxy itself, so the credits they make are observed too.
+     */
     final LedgerStore observed = (LedgerStore) Proxy.newProxyInstance(LedgerStore.class.getClassLoader(),
             new Class<?>[] {LedgerStore.class}, (proxy, method, args) -> {
+                if (method.isDefault()) {
+                    // the port's default methods (applyEach, walletsOf...) run on the proxy: every credit is seen
+                    return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                }
                 boolean credit = method.getName().equals("apply") && args[0] instanceof LedgerCommand.Credit;
                 if (credit) {
                     int n = credits.incrementAndGet();
