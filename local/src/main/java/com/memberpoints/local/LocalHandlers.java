@@ -153,8 +153,16 @@ final class LocalHandlers {
         ExpiryReminderPass reminders = new ExpiryReminderPass(a.merchants(), a.settings(), a.ledger(),
                 new NotifyingExpiryReminderStore(new DynamoDbExpiryReminderStore(a.dynamoDb(), a.tableName()),
                         a.notifications(), a.logger()));
+        // the sweep's fan-out (issue 16 change 7): walks of the expiry index's parts, run by the real worker handler
+        LocalExpiryWalkQueue walkQueue = new LocalExpiryWalkQueue(a.logger());
+        var walkClaims = new com.memberpoints.infra.dynamodb.DynamoDbExpiryWalkClaims(a.dynamoDb(), a.tableName());
+        var expiryWorker = new com.memberpoints.functions.events.ExpirySweepWorkerHandler(
+                new com.memberpoints.domain.sweep.ExpiryWalker(a.ledger(), walkQueue, walkClaims, a.clock()), a.logger());
+        walkQueue.worker(body -> expiryWorker.handleRequest(sqsEvent(body), context("ExpirySweepWorkerFunction")));
         DailySweepHandler sweep = new DailySweepHandler(new DailySweep(a.merchants(), new LedgerSweeps(a.ledger()),
-                lifecycle, a.clock(), SweepSettings.DEFAULTS.limits(), reminders), a.logger());
+                lifecycle, a.clock(), SweepSettings.DEFAULTS.limits(), reminders).withFanOut(
+                new com.memberpoints.domain.sweep.ExpiryFanOut(a.ledger(), walkQueue, walkClaims,
+                        java.time.Duration.ofHours(3))), a.logger()); // Wiring.EXPIRY_WALK_STALE_AFTER
         w.orderEvents(json -> orderEvents.handleRequest(in(json), new ByteArrayOutputStream(), context("OrderEventsFunction")));
         w.assignments(s -> assignment.handleRequest(in(s.input()), new ByteArrayOutputStream(),
                 context("ScheduledAssignmentFunction")));

@@ -43,6 +43,7 @@ public final class KeyFamilies {
             new Family("table", "N#", "#SMS", "SMS usage N#<m>#SMS", Scope.SHARED),
             new Family("table", "N#", "", "delivery records N#<m>#<yyyy-MM>", Scope.SHARED),
             new Family("table", "BJ#", "", "bulk job BJ#<m>#<job>", Scope.SHARED),
+            new Family("table", "XW#", "", "expiry walk claims XW#<m>", Scope.SHARED),
             new Family("expiry", "X#", "", "expiry index X#<m>", Scope.SHARED),
             new Family("holds", "H#", "", "holds index H#<m>", Scope.SHARED),
             new Family("due", "D#", "", "due index D#<m>", Scope.SHARED),

@@ -21,6 +21,7 @@ class KeyFamiliesTest {
         assertThat(KeyFamilies.classify("table", "L#shop-1#m-1").scope()).isEqualTo(KeyFamilies.Scope.SPREAD);
         assertThat(KeyFamilies.classify("pending", "M#shop-1#m-1").scope()).isEqualTo(KeyFamilies.Scope.SPREAD);
         assertThat(KeyFamilies.classify("placed", "P#shop-1").scope()).isEqualTo(KeyFamilies.Scope.SHARED);
+        assertThat(KeyFamilies.classify("table", "XW#shop-1").name()).isEqualTo("expiry walk claims XW#<m>");
         // the same prefix on another index is another family (or unclassified, counted as shared)
         assertThat(KeyFamilies.classify("table", "X#shop-1").name()).startsWith("table (unclassified");
     }

@@ -7,6 +7,10 @@ import com.memberpoints.domain.inmemory.InMemoryBulkJobQueue;
 import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
+import com.memberpoints.domain.sweep.ExpiryFanOut;
+import com.memberpoints.domain.sweep.ExpiryWalk;
+import com.memberpoints.domain.sweep.ExpiryWalkQueue;
+import com.memberpoints.domain.sweep.ExpiryWalker;
 import com.memberpoints.domain.sweep.LedgerSweeps;
 import com.memberpoints.domain.ledger.NotifyChoice;
 import com.memberpoints.domain.ledger.WalletRef;
@@ -46,6 +50,7 @@ import com.memberpoints.functions.events.ScheduledAssignmentHandler;
 import com.memberpoints.functions.events.SweepSettings;
 import com.memberpoints.infra.dynamodb.DynamoDbBulkJobStore;
 import com.memberpoints.infra.dynamodb.DynamoDbDeliveryStore;
+import com.memberpoints.infra.dynamodb.DynamoDbExpiryWalkClaims;
 import com.memberpoints.infra.dynamodb.DynamoDbLedgerStore;
 import com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters;
 import com.memberpoints.infra.dynamodb.DynamoDbMemberStore;
@@ -561,10 +566,132 @@ class ScaleSimulationBenchmarkIT {
         return r;
     }
 
+    /** The expiry index's parts at the target: 16 write shards of {@code X#<m>} + the legacy key (change 3). */
+    static final int EXPIRY_PARTS_AT_TARGET = 17;
+    /** template: ExpirySweepWorkerFunction ScalingConfig.MaximumConcurrency. */
+    static final int EXPIRY_WORKER_MAX_CONCURRENCY = 34;
+    /** template: ExpiryWalksQueue VisibilityTimeout (a failed step is received again after it). */
+    static final Duration EXPIRY_WALK_VISIBILITY = Duration.ofSeconds(720);
+
+    /**
+     * Yearly expiry fanned out (issue 16 change 7): the hourly run starts one walk per part of the expiry index
+     * ({@code ExpiryFanOut}); each part's walk runs on its own worker in virtual time (all from the same instant, so the
+     * per-second key traffic adds up as in AWS), in steps of {@code budget} wallets with their continuations; one step
+     * is throttled half-way and redelivered after the visibility timeout. 1,700 of 1,800 wallets, 17 parts (100 wallets
+     * each); the real DynamoDB store has one part on this branch, so {@link PartedExpiryIndex} cuts the listing into 17
+     * (what change 3's sharded index gives). Rates are real per-worker rates (8 ms per call): factor 1.
+     */
+    static ScaleReport yearlyExpiryFannedOut() {
+        World w = new World(false);
+        int parts = EXPIRY_PARTS_AT_TARGET;
+        int expiring = 1_700;
+        int wallets = 1_800;
+        int budget = 50; // wallets per step: 5,000 at the target, scaled like a part (9M/17 -> 100): 2 steps a part
+        Instant expiry = local(2022, 12, 31, 23, 59, 59);
+        w.clock.set(local(2022, 3, 1, 10, 0, 0));
+        for (int i = 0; i < wallets; i++) {
+            Optional<Instant> at = i < expiring ? Optional.of(expiry) : Optional.of(local(2023, 12, 31, 23, 59, 59));
+            w.ledger.apply(LedgerCommand.manualAdd(WalletRef.points(SHOP, MemberId.of("x-" + i)), "seed-" + i, 100, at,
+                    "seed", Actor.SYSTEM, w.clock.now()));
+        }
+        PartedExpiryIndex index = new PartedExpiryIndex(w.ledger, parts, w.traffic, w.clock, CALL_LATENCY);
+        List<ExpiryWalk> queue = new ArrayList<>();
+        ExpiryWalkQueue sqs = queue::addAll;
+        DynamoDbExpiryWalkClaims claims = new DynamoDbExpiryWalkClaims(w.client, w.table);
+        ExpiryWalker walker = new ExpiryWalker(index.store, sqs, claims, w.clock);
+        w.startMeasuring();
+        Instant runAt = local(2023, 1, 1, 0, 0, 0); // the hourly run after the instant (on the hour, UTC)
+        w.clock.set(runAt);
+        w.clock.latencyPerCall(CALL_LATENCY);
+        int[] started = new int[1];
+        w.invoke("DailySweep", () -> started[0] = new ExpiryFanOut(index.store, sqs, claims, Duration.ofHours(3))
+                .start(SHOP, runAt));
+        Instant begin = w.clock.now();
+        List<ExpiryWalk> firsts = List.copyOf(queue);
+        queue.clear();
+        index.throttleApplyAt.set(25); // the first step is throttled at its 26th expiry
+        int steps = 0;
+        int failures = 0;
+        int continued = 0;
+        double workSeconds = 0;
+        Instant end = begin;
+        for (ExpiryWalk first : firsts) {
+            w.clock.set(begin); // every part's worker starts at the same instant
+            java.util.ArrayDeque<ExpiryWalk> chain = new java.util.ArrayDeque<>(List.of(first));
+            Duration waited = Duration.ZERO;
+            while (!chain.isEmpty()) {
+                ExpiryWalk message = chain.peek();
+                Instant invoked = w.clock.now();
+                ExpiryWalker.Budget b = new ExpiryWalker.Budget(budget,
+                        () -> Duration.ofSeconds(120).minus(Duration.between(invoked, w.clock.now())),
+                        Duration.ofSeconds(30));
+                ExpiryWalker.Step[] step = new ExpiryWalker.Step[1];
+                steps++;
+                try {
+                    w.invoke("ExpirySweepWorker", () -> step[0] = walker.walk(message, b));
+                    chain.pop();
+                    continued += step[0] instanceof ExpiryWalker.Step.Continued ? 1 : 0;
+                    chain.addAll(queue);
+                    queue.clear();
+                    w.clock.set(w.clock.now().plusMillis((long) INVOCATION_OVERHEAD_MS));
+                } catch (PartedExpiryIndex.Throttled e) {
+                    failures++; // a batch item failure: SQS redelivers the same message after the visibility timeout
+                    w.clock.set(w.clock.now().plus(EXPIRY_WALK_VISIBILITY));
+                    waited = waited.plus(EXPIRY_WALK_VISIBILITY);
+                }
+            }
+            workSeconds += Duration.between(begin, w.clock.now()).minus(waited).toMillis() / 1000.0;
+            end = end.isAfter(w.clock.now()) ? end : w.clock.now();
+        }
+        double perWorker = expiring / workSeconds; // expiries per second of one walking worker
+        w.consumeStream();
+        ScaleReport r = new ScaleReport("Yearly expiry fanned out (16.7): 9M wallets, 17 parts walked in parallel"
+                + " (sim 1,700 wallets, 17 workers, 50-wallet steps, one throttled step)", 1);
+        r.keys(w.traffic);
+        w.lambdaLines(r);
+        double target = 9_000_000;
+        r.rate("Expiries per walking worker", perWorker, 0, "/s", String.format(
+                "%d steps (%d continued, %d throttled and redelivered) for %d parts", steps, continued, failures, parts));
+        r.figure("Before: hourly runs of SWEEP_MAX_ITEMS 20,000 for 9M", Math.ceil(target / SWEEP_MAX_ITEMS), 0,
+                "runs", String.format("one run an hour: %.0f days", Math.ceil(target / SWEEP_MAX_ITEMS) / 24));
+        r.figure("After: 9M over 17 parts walked in parallel", target / parts / perWorker / 3600, 0, "h",
+                String.format("%,.0f wallets per part at %.0f/s; + %d s per throttled step (visibility timeout)",
+                        target / parts, perWorker, EXPIRY_WALK_VISIBILITY.toSeconds()));
+        r.figure("After, this branch alone (unsharded index: 1 part)", target / perWorker / 3600, 0, "h",
+                "until change 3 (shards) gives the index 17 parts");
+        r.figure("Worker concurrency for one merchant (one chain per part)", parts, EXPIRY_WORKER_MAX_CONCURRENCY,
+                "concur.", "MaximumConcurrency 34 (2 merchants fanned out at once); account 1,000");
+        double idxWcuPerExpiry = w.traffic.totalWcu("expiry index X#<m>") / expiring;
+        r.figure("X#<m> per part after change 3 (one chain per part)", perWorker * idxWcuPerExpiry,
+                ScaleReport.PARTITION_WCU, "WCU/s", String.format("%.0f expiries/s x %.1f WCU; 2 chains (a duplicate"
+                        + " or a takeover) %.0f", perWorker, idxWcuPerExpiry, 2 * perWorker * idxWcuPerExpiry));
+        double lbWcuPerExpiry = w.traffic.totalWcu("liability counters LB#<m>") / expiring;
+        int lbShards = r.families().get("liability counters LB#<m>").keys();
+        r.figure("LB#<m> per shard, 17 workers on one merchant", parts * perWorker * lbWcuPerExpiry / lbShards,
+                ScaleReport.PARTITION_WCU, "WCU/s", String.format("%d x %.0f/s x %.1f WCU / %d shards", parts,
+                        perWorker, lbWcuPerExpiry, lbShards));
+        r.figure("LB#<m> per shard, all 34 workers on one merchant (bound)",
+                EXPIRY_WORKER_MAX_CONCURRENCY * perWorker * lbWcuPerExpiry / lbShards, ScaleReport.PARTITION_WCU,
+                "WCU/s", "what MaximumConcurrency caps, whatever the claims");
+        r.figure("Sim: wall time of the slowest part (incl. one redelivery)", Duration.between(begin, end).toSeconds(),
+                0, "s", "virtual time");
+        // model inputs: every due lot expired exactly once (one journal insert each), through every part
+        assertThat(started[0]).isEqualTo(parts);
+        assertThat(w.streamRecords.get()).isEqualTo(expiring);
+        assertThat(failures).isEqualTo(1);
+        assertThat(continued).isGreaterThanOrEqualTo(parts / 2);
+        assertThat(idxWcuPerExpiry).isEqualTo(1.0);
+        assertThat(lbWcuPerExpiry).isEqualTo(4.0);
+        for (int part = 0; part < parts; part++) {
+            assertThat(claims.renew(SHOP, part, runAt, w.clock.now())).as("part %d's walk ended", part).isFalse();
+        }
+        return r;
+    }
+
     @Test
     void loadShapesAtTheTarget() {
         List<ScaleReport> reports = List.of(flashSale(), assignmentWave(false), assignmentWave(true), bulkJob(),
-                yearlyExpiry());
+                yearlyExpiry(), yearlyExpiryFannedOut());
         StringBuilder out = new StringBuilder("\n=== Internet-scale simulation (docs/scale.md) ===");
         reports.forEach(r -> out.append(r.print()));
         out.append("""

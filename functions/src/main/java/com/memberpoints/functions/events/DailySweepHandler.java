@@ -24,17 +24,20 @@ import org.crac.Resource;
  * instant — each merchant's lots are due at its own local end of day, so the first run after it expires them — and
  * the invocation fails at the end if any merchant failed (alarm, retry) — see {@link SweepReports}. For merchants with
  * expiry reminders on, the run also writes the reminder markers of the lots that entered the reminder window
- * ({@code ExpiryReminderPass}); the notification dispatcher sends them from the table's stream.
+ * ({@code ExpiryReminderPass}); the notification dispatcher sends them from the table's stream. A merchant whose expiry
+ * stops at {@code SWEEP_MAX_ITEMS} is fanned out: one walk per part of its expiry index on the expiry walks queue, run
+ * by {@link ExpirySweepWorkerHandler} (issue 16 change 7).
  */
-@ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.HOLD_TIME_LIMIT, AppConfig.RECONCILE_GRACE, AppConfig.SWEEP_MAX_ITEMS})
+@ReadsEnvironment({AppConfig.TABLE_NAME, AppConfig.HOLD_TIME_LIMIT, AppConfig.RECONCILE_GRACE, AppConfig.SWEEP_MAX_ITEMS,
+        AppConfig.EXPIRY_WALKS_QUEUE_URL})
 public final class DailySweepHandler implements RequestStreamHandler, Resource {
     private final DailySweep dailySweep;
     private final JsonLogger log;
 
     public DailySweepHandler() {
         this(new DailySweep(Wiring.merchantStore(), new LedgerSweeps(Wiring.ledgerStore()), Wiring.orderLifecycle(),
-                TimeSource.system(), SweepSettings.from(Wiring.config()).limits(), Wiring.expiryReminderPass()),
-                JsonLogger.stdout());
+                TimeSource.system(), SweepSettings.from(Wiring.config()).limits(), Wiring.expiryReminderPass())
+                .withFanOut(Wiring.expiryFanOut()), JsonLogger.stdout());
         Core.getGlobalContext().register(this); // SnapStart: prime() before the snapshot
     }
 

@@ -75,6 +75,25 @@ final class EventsWarmUp {
         Priming.dynamoDbRequestModel();
     }
 
+    /** The expiry walks queue (issue 16 change 7): a walk message decoded, a malformed one refused. */
+    static void expiryWalkMessage() {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("priming");
+        message.setBody(com.memberpoints.infra.sqs.ExpiryWalkCodec.encode(com.memberpoints.domain.sweep.ExpiryWalk
+                .start(com.memberpoints.domain.model.MerchantId.of("priming"), 0, java.time.Instant.EPOCH)
+                .from("priming")));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        Batches.messages(event, m -> com.memberpoints.infra.sqs.ExpiryWalkCodec.decode(m.getBody()));
+        try {
+            com.memberpoints.infra.sqs.ExpiryWalkCodec.decode("{\"merchantId\":\"priming\"}");
+        } catch (InvalidInputException expected) {
+            EventInput.errors(expected);
+        }
+        metrics();
+        Priming.dynamoDbRequestModel();
+    }
+
     /** The retry sweep: the request model and the metric line. */
     static void retry() {
         metrics();

@@ -31,6 +31,9 @@ final class SweepReports {
                     if (s.reminded().enabled()) {
                         report.put("remindersDecided", s.reminded().reminded()); // expiry reminders on (issue 12.2)
                     }
+                    if (s.walksStarted() > 0) {
+                        report.put("expiryWalksStarted", s.walksStarted()); // fanned out (issue 16 change 7)
+                    }
                     reports.add(report.put("complete", s.complete()).build());
                 }
                 case DailySweep.MerchantResult.Failed f -> log.error(
@@ -43,6 +46,11 @@ final class SweepReports {
             lots += result instanceof DailySweep.MerchantResult.Swept s ? s.expired().applied() : 0;
         }
         log.count("LotsExpired", lots);
+        long walks = 0;
+        for (DailySweep.MerchantResult result : outcome.results()) {
+            walks += result instanceof DailySweep.MerchantResult.Swept s ? s.walksStarted() : 0;
+        }
+        log.count("ExpiryWalksStarted", walks);
         List<String> failed = outcome.failed().stream().map(m -> m.value()).toList();
         log.info("sweep run", Map.of("merchantsSwept", outcome.results().size(), "merchantsWithWork", reports.size(),
                 "merchantsFailed", failed.size()));
@@ -72,6 +80,7 @@ final class SweepReports {
         fields.put("reconcileComplete", s.reconciled().complete());
         fields.put("remindersDecided", s.reminded().reminded());
         fields.put("remindersComplete", s.reminded().complete());
+        fields.put("expiryWalksStarted", s.walksStarted());
         return fields;
     }
 }

@@ -389,6 +389,50 @@ public final class Wiring {
                 new com.memberpoints.infra.dynamodb.DynamoDbImportJobStore(aws().dynamoDb(), config().tableName());
     }
 
+    // ---- expiry sweep fan-out (issue 16 change 7) --------------------------------------------------
+
+    /** Wallets one step of an expiry walk handles before it queues its continuation (~80 s at 62 wallets/s). */
+    public static final int EXPIRY_WALK_WALLETS = 5_000;
+    /** A walk step stops when less than this is left of the invocation (the worker's timeout is 120 s). */
+    public static final java.time.Duration EXPIRY_WALK_TIME_RESERVE = java.time.Duration.ofSeconds(30);
+    /**
+     * A part's claim with no progress for this long is taken over by the next hourly run: longer than a walk message
+     * can wait and be retried (queue wait + visibility timeout 720 s × maxReceiveCount 5 = 1 h, template.yaml).
+     */
+    public static final java.time.Duration EXPIRY_WALK_STALE_AFTER = java.time.Duration.ofHours(3);
+
+    /** The hourly sweep's fan-out: a walk per part of the expiry index, on the expiry walks queue. */
+    public static com.memberpoints.domain.sweep.ExpiryFanOut expiryFanOut() {
+        return new com.memberpoints.domain.sweep.ExpiryFanOut(ledgerStore(), new LazyExpiryWalkQueue(),
+                ExpiryWalkHolder.CLAIMS, EXPIRY_WALK_STALE_AFTER);
+    }
+
+    /** The expiry sweep worker's use case: one step of a walk, continuations on the same queue. */
+    public static com.memberpoints.domain.sweep.ExpiryWalker expiryWalker() {
+        return new com.memberpoints.domain.sweep.ExpiryWalker(ledgerStore(), new LazyExpiryWalkQueue(),
+                ExpiryWalkHolder.CLAIMS, TimeSource.system());
+    }
+
+    private static final class ExpiryWalkHolder {
+        static final com.memberpoints.domain.sweep.ExpiryWalkClaims CLAIMS =
+                new com.memberpoints.infra.dynamodb.DynamoDbExpiryWalkClaims(aws().dynamoDb(), config().tableName());
+    }
+
+    /** The SQS queue, built (and its URL required) when a walk is first queued. */
+    private static final class LazyExpiryWalkQueue implements com.memberpoints.domain.sweep.ExpiryWalkQueue {
+        @Override
+        public void enqueue(List<com.memberpoints.domain.sweep.ExpiryWalk> walks) {
+            ExpiryWalkQueueHolder.QUEUE.enqueue(walks);
+        }
+    }
+
+    private static final class ExpiryWalkQueueHolder {
+        static final com.memberpoints.domain.sweep.ExpiryWalkQueue QUEUE =
+                new com.memberpoints.infra.sqs.SqsExpiryWalkQueue(aws().sqs(),
+                        config().require(AppConfig.EXPIRY_WALKS_QUEUE_URL, "the expiry walks queue"));
+    }
+    // ---- end expiry sweep fan-out -------------------------------------------------------------------
+
     /** Environment variable naming the SQS queue that feeds the bulk assignment worker (template.yaml). */
     public static final String BULK_JOBS_QUEUE_URL = AppConfig.BULK_JOBS_QUEUE_URL;
     // ---- end admin ------------------------------------------------------------------------------

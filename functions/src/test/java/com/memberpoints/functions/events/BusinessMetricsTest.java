@@ -84,7 +84,8 @@ class BusinessMetricsTest {
                 new ByteArrayOutputStream(), new TestContext());
 
         assertThat(Emf.documents(h.log.lines())).hasSize(1);
-        assertThat(Emf.totals(h.log.lines())).containsOnly(entry("LotsExpired", 2L), entry("SweepRunsCompleted", 1L));
+        assertThat(Emf.totals(h.log.lines())).containsOnly(entry("LotsExpired", 2L), entry("SweepRunsCompleted", 1L),
+                entry("ExpiryWalksStarted", 0L));
     }
 
     @Test

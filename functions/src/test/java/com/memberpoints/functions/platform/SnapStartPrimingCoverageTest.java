@@ -81,7 +81,8 @@ class SnapStartPrimingCoverageTest {
     @Test
     void everyStreamQueueAndRetryHandlerPrimesWithoutTouchingAPortOrLogging() throws Exception {
         for (Class<?> type : List.of(NotificationDispatcherHandler.class, NotificationRetryHandler.class,
-                LiabilityStreamHandler.class, BulkAssignmentWorkerHandler.class)) {
+                LiabilityStreamHandler.class, BulkAssignmentWorkerHandler.class,
+                com.memberpoints.functions.events.ExpirySweepWorkerHandler.class)) {
             Resource handler = (Resource) build(type);
             handler.beforeCheckpoint(null);
             handler.afterRestore(null);
@@ -95,7 +96,7 @@ class SnapStartPrimingCoverageTest {
         // The event-driven handlers are not in the route table; list them here so a new one without a hook fails.
         for (Class<?> type : List.of(OrderEventsHandler.class, ScheduledAssignmentHandler.class, DailySweepHandler.class,
                 NotificationDispatcherHandler.class, NotificationRetryHandler.class, LiabilityStreamHandler.class,
-                BulkAssignmentWorkerHandler.class)) {
+                BulkAssignmentWorkerHandler.class, com.memberpoints.functions.events.ExpirySweepWorkerHandler.class)) {
             assertThat(Resource.class).as(type.getSimpleName()).isAssignableFrom(type);
             Method prime = type.getMethod("prime");
             assertThat(Modifier.isPublic(prime.getModifiers())).isTrue();

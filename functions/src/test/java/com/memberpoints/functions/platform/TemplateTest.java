@@ -145,6 +145,15 @@ class TemplateTest {
                 + "/ScalingConfig/MaximumConcurrency").asInt()).isEqualTo(10);
         assertThat(template.at("/Resources/LiabilityStreamFunction/Properties/Events/LedgerChanges/Properties"
                 + "/ParallelizationFactor").asInt()).isEqualTo(4);
+        // 16.7: the expiry walks - 34 x 62 lots/s x 4 WCU over 32 LB# shards = 264 WCU/s per shard (< 50 %)
+        JsonNode walks = template.at("/Resources/ExpirySweepWorkerFunction/Properties/Events/Walks/Properties");
+        assertThat(walks.at("/ScalingConfig/MaximumConcurrency").asInt()).isEqualTo(34);
+        assertThat(walks.at("/BatchSize").asInt()).isEqualTo(1);
+        assertThat(walks.at("/FunctionResponseTypes/0").asText()).isEqualTo("ReportBatchItemFailures");
+        JsonNode queue = template.at("/Resources/ExpiryWalksQueue/Properties");
+        assertThat(queue.at("/VisibilityTimeout").asInt()).as("6 x the worker's timeout")
+                .isEqualTo(6 * template.at("/Resources/ExpirySweepWorkerFunction/Properties/Timeout").asInt());
+        assertThat(queue.at("/RedrivePolicy/maxReceiveCount").asInt()).isEqualTo(5);
         // the dispatcher stays at one batch per shard: more concurrency would only multiply per-container send rates
         assertThat(template.at("/Resources/NotificationDispatcherFunction/Properties/Events/LedgerChanges/Properties"
                 + "/ParallelizationFactor").isMissingNode()).isTrue();
@@ -385,7 +394,7 @@ class TemplateTest {
     @Test
     void theBusinessAlarmsWatchTheDocumentedEmfMetrics() throws IOException {
         Set<String> documented = documentedBusinessMetrics();
-        assertThat(documented).hasSize(23).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
+        assertThat(documented).hasSize(27).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
         Map<String, JsonNode> alarms = resources("AWS::CloudWatch::Alarm");
         Map<String, String> business = new TreeMap<>();
         alarms.forEach((id, alarm) -> {

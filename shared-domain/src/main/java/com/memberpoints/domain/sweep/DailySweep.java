@@ -47,11 +47,25 @@ public final class DailySweep {
     public sealed interface MerchantResult {
         MerchantId merchant();
 
+        /**
+         * @param walksStarted expiry walks enqueued by this run (issue 16 change 7): the expiry stopped at the cap and
+         *                     the fan-out started a walk on every part of the expiry index nobody was walking
+         */
         record Swept(MerchantId merchant, LedgerSweeps.SweepReport expired, LedgerSweeps.SweepReport released,
-                     OrderLifecycle.ReconcileReport reconciled, ExpiryReminderPass.PassReport reminded)
+                     OrderLifecycle.ReconcileReport reconciled, ExpiryReminderPass.PassReport reminded,
+                     int walksStarted)
                 implements MerchantResult {
             public Swept {
                 Objects.requireNonNull(reminded, "reminded");
+                if (walksStarted < 0) {
+                    throw new IllegalArgumentException("walksStarted must not be negative");
+                }
+            }
+
+            /** A sweep that started no expiry walk. */
+            public Swept(MerchantId merchant, LedgerSweeps.SweepReport expired, LedgerSweeps.SweepReport released,
+                         OrderLifecycle.ReconcileReport reconciled, ExpiryReminderPass.PassReport reminded) {
+                this(merchant, expired, released, reconciled, reminded, 0);
             }
 
             /** A sweep without the reminder pass (reminders off, or no pass wired). */
@@ -86,6 +100,7 @@ public final class DailySweep {
     private final TimeSource clock;
     private final Limits limits;
     private final Optional<ExpiryReminderPass> reminders;
+    private final Optional<ExpiryFanOut> fanOut;
 
     public DailySweep(MerchantStore merchants, LedgerSweeps sweeps, OrderLifecycle lifecycle, TimeSource clock,
                       Limits limits) {
@@ -100,12 +115,29 @@ public final class DailySweep {
 
     private DailySweep(MerchantStore merchants, LedgerSweeps sweeps, OrderLifecycle lifecycle, TimeSource clock,
                        Limits limits, Optional<ExpiryReminderPass> reminders) {
+        this(merchants, sweeps, lifecycle, clock, limits, reminders, Optional.empty());
+    }
+
+    private DailySweep(MerchantStore merchants, LedgerSweeps sweeps, OrderLifecycle lifecycle, TimeSource clock,
+                       Limits limits, Optional<ExpiryReminderPass> reminders, Optional<ExpiryFanOut> fanOut) {
+        this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         this.reminders = Objects.requireNonNull(reminders, "reminders");
         this.merchants = Objects.requireNonNull(merchants, "merchants");
         this.sweeps = Objects.requireNonNull(sweeps, "sweeps");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * The same sweep, fanning out (issue 16 change 7): when a merchant's expiry stops at {@code maxItems}, the run
+     * starts a walk on every part of its expiry index that no walk holds ({@link ExpiryFanOut}); the sweep workers
+     * expire the rest in parallel ({@link ExpiryWalker}). Without it the next hourly run continues,
+     * {@code maxItems} at a time.
+     */
+    public DailySweep withFanOut(ExpiryFanOut expiryFanOut) {
+        return new DailySweep(merchants, sweeps, lifecycle, clock, limits, reminders,
+                Optional.of(Objects.requireNonNull(expiryFanOut, "expiryFanOut")));
     }
 
     /** Runs the three jobs for every merchant. */
@@ -115,13 +147,14 @@ public final class DailySweep {
         for (MerchantId merchant : merchants.all()) {
             try {
                 LedgerSweeps.SweepReport expired = sweeps.expireDue(merchant, now, limits.maxItems());
+                int walks = expired.complete() || fanOut.isEmpty() ? 0 : fanOut.get().start(merchant, now);
                 LedgerSweeps.SweepReport released = sweeps.releaseStaleHolds(merchant, now, limits.holdTimeLimit(),
                         limits.maxItems());
                 OrderLifecycle.ReconcileReport reconciled = lifecycle.reconcileOverdue(merchant,
                         limits.reconcileGrace(), limits.maxItems());
                 ExpiryReminderPass.PassReport reminded = reminders.isPresent()
                         ? reminders.get().run(merchant, now, limits.maxItems()) : ExpiryReminderPass.PassReport.OFF;
-                results.add(new MerchantResult.Swept(merchant, expired, released, reconciled, reminded));
+                results.add(new MerchantResult.Swept(merchant, expired, released, reconciled, reminded, walks));
             } catch (RuntimeException e) {
                 results.add(new MerchantResult.Failed(merchant, e));
             }

@@ -59,24 +59,39 @@ public final class LedgerSweeps {
                     return new SweepReport(applied, skipped, false);
                 }
                 done.add(listed.wallet());
-                Optional<Instant> lot = Optional.of(listed.expiresAt());
-                while (lot.isPresent() && !lot.get().isAfter(now)) {
-                    LedgerResult result = store.apply(LedgerCommand.expire(listed.wallet(), lot.get(), now));
-                    if (result instanceof LedgerResult.Applied a) {
-                        applied++;
-                        if (a.entry().balanceAfter() == 0) {
-                            break; // no lot left
-                        }
-                    } else {
-                        skipped++;
-                    }
-                    // The wallet's soonest lot now (a stale entry may hide another due lot).
-                    Optional<Instant> next = store.wallet(listed.wallet()).lots().nextExpiry();
-                    lot = next.equals(lot) ? Optional.empty() : next;
-                }
+                SweepReport one = expireWallet(listed, now);
+                applied += one.applied();
+                skipped += one.notApplicable();
             }
             cursor = page.nextCursor();
         } while (cursor.isPresent());
+        return new SweepReport(applied, skipped, true);
+    }
+
+    /**
+     * Expires every lot of the listed wallet due at {@code now} (the wallet is read again after each attempt: the
+     * index lists only its soonest lot, and that entry may be stale). Idempotent: a lot already expired is
+     * {@code notApplicable}. Shared by the hourly run ({@link #expireDue}) and the fanned-out walks
+     * ({@link ExpiryWalker}).
+     */
+    SweepReport expireWallet(ExpiringLot listed, Instant now) {
+        int applied = 0;
+        int skipped = 0;
+        Optional<Instant> lot = Optional.of(listed.expiresAt());
+        while (lot.isPresent() && !lot.get().isAfter(now)) {
+            LedgerResult result = store.apply(LedgerCommand.expire(listed.wallet(), lot.get(), now));
+            if (result instanceof LedgerResult.Applied a) {
+                applied++;
+                if (a.entry().balanceAfter() == 0) {
+                    break; // no lot left
+                }
+            } else {
+                skipped++;
+            }
+            // The wallet's soonest lot now (a stale entry may hide another due lot).
+            Optional<Instant> next = store.wallet(listed.wallet()).lots().nextExpiry();
+            lot = next.equals(lot) ? Optional.empty() : next;
+        }
         return new SweepReport(applied, skipped, true);
     }
 

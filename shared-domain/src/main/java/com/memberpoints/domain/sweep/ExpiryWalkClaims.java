@@ -1,0 +1,25 @@
+package com.memberpoints.domain.sweep;
+
+import com.memberpoints.domain.model.MerchantId;
+import java.time.Instant;
+
+/**
+ * Which run walks each part of a merchant's expiry index: at most one claim per (merchant, part), naming the run's
+ * instant and when the walk last made progress. It keeps overlapping hourly runs from multiplying the walks: a run
+ * starts a walk only on a part nobody claims, or whose claim has made no progress since {@code staleBefore} (its walk
+ * died: messages in the dead-letter queue); a walk whose claim now names another run (or none) stops.
+ */
+public interface ExpiryWalkClaims {
+
+    /**
+     * Claims the part for the run at {@code runAt}: true when it was free, or its claim's last progress is before
+     * {@code staleBefore} (taken over); false when another walk holds it. The claim's progress is {@code now}.
+     */
+    boolean claim(MerchantId merchant, int part, Instant runAt, Instant now, Instant staleBefore);
+
+    /** True, and the claim's progress set to {@code now}, when the part is still claimed by the run at {@code runAt}. */
+    boolean renew(MerchantId merchant, int part, Instant runAt, Instant now);
+
+    /** Frees the part if the run at {@code runAt} holds it (nothing otherwise): its walk is done. */
+    void release(MerchantId merchant, int part, Instant runAt);
+}
