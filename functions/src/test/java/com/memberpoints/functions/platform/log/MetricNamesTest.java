@@ -29,7 +29,7 @@ class MetricNamesTest {
     @Test
     void theDocumentedTableIsRead() throws IOException {
         assertThat(documented()).contains("PointsEarned", "SweepRunsCompleted", "RedemptionsRefused", "NotificationsDeferred",
-                "DeliveryOptionUnmapped").hasSize(23);
+                "DeliveryOptionUnmapped", "LiabilityEntriesReplayed").hasSize(25);
     }
 
     static Set<String> emitted() throws IOException {
