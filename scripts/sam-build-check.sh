@@ -16,7 +16,7 @@ VENV="${MEMBER_POINTS_LINT_VENV:-$ROOT/.venv-lint}"
 # every function, or a function carrying the SDK again, fails here.
 FUNCTION_BUDGET=$((2 * 1024 * 1024))     # each function: this project's jars only (today ~0.8 MB)
 LAYER_BUDGET=$((20 * 1024 * 1024))       # DependenciesLayer: the third-party jars (today ~13.9 MB)
-TOTAL_BUDGET=$((96 * 1024 * 1024))       # the whole .aws-sam/build (71 MB with 44 functions of 1.3 MB + the 15 MB layer, 45 since 16.7;
+TOTAL_BUDGET=$((96 * 1024 * 1024))       # the whole .aws-sam/build (71 MB with 44 functions of 1.3 MB + the 15 MB layer, ~74 MB with 46 since 16.7 and 16.8;
                                          # was 443 MB with one shaded jar each; raised from 64 MB when 29 functions became 44)
 
 log() { echo "sam-build-check: $*" >&2; }

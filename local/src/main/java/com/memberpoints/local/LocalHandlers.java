@@ -58,7 +58,8 @@ import java.util.UUID;
  * <p>The stream consumers need no line: the liability counters and the notification dispatcher run after
  * every applied ledger write ({@link NotifyingLedgerStore}, in place of the table stream). Bulk jobs' chunks go
  * through {@link LocalBulkJobQueue} to the worker handler, in the background, as through SQS. The retry sweep is not scheduled locally
- * (the outbox never fails transiently).
+ * (the outbox never fails transiently). Nor is the liability replay ({@code LiabilityReplayHandler}): with no table
+ * stream, nothing locally gives up on a stream batch.
  */
 final class LocalHandlers {
     private LocalHandlers() {}

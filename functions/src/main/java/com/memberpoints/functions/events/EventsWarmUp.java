@@ -59,6 +59,21 @@ final class EventsWarmUp {
     }
 
     /** The bulk-queue path: a chunk message decoded, a malformed one refused. */
+    /** The liability replay's path: a made-up on-failure record read into its range, a malformed one refused; no port. */
+    static void streamFailureRecord() {
+        StreamFailureRecords.range("{\"DDBStreamBatchInfo\":{\"shardId\":\"priming\",\"startSequenceNumber\":\"1\","
+                + "\"endSequenceNumber\":\"2\",\"streamArn\":\"priming\"}}");
+        try {
+            StreamFailureRecords.range("{}");
+        } catch (IllegalArgumentException expected) {
+            // the refusal path loaded
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of());
+        Batches.messages(event, m -> { });
+        metrics();
+    }
+
     static void chunkMessage() {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId("priming");

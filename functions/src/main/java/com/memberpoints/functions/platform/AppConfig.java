@@ -42,6 +42,8 @@ public final class AppConfig {
     public static final String BULK_JOBS_QUEUE_URL = "BULK_JOBS_QUEUE_URL";
     /** URL of the SQS queue feeding the expiry sweep worker (the hourly sweep fans out on it; issue 16 change 7). */
     public static final String EXPIRY_WALKS_QUEUE_URL = "EXPIRY_WALKS_QUEUE_URL";
+    /** URL of the liability replay's dead-letter queue: stream ranges past retention go there (docs/scale.md change 8). */
+    public static final String LIABILITY_REPLAY_DLQ_URL = "LIABILITY_REPLAY_DLQ_URL";
 
     /** Integration events: name or ARN of the EventBridge bus they are put on (issue 12 item 1). */
     public static final String INTEGRATION_EVENT_BUS_NAME = "INTEGRATION_EVENT_BUS_NAME";

@@ -182,6 +182,23 @@ public final class Wiring {
         return LiabilityHolder.COUNTERS;
     }
 
+    /**
+     * The liability consumer's replay (docs/scale.md change 8): the table stream read back by range
+     * ({@code DynamoDbStreamsJournalReader}), the same counters, and the replay's dead-letter queue, whose URL
+     * ({@value AppConfig#LIABILITY_REPLAY_DLQ_URL}) is required only when a range is past retention.
+     */
+    public static com.memberpoints.domain.liability.LiabilityReplay liabilityReplay() {
+        return new com.memberpoints.domain.liability.LiabilityReplay(
+                new com.memberpoints.infra.dynamodb.DynamoDbStreamsJournalReader(aws().dynamoDbStreams()),
+                liabilityCounters(), (range, reason) -> ReplayDlqHolder.QUEUE.add(range, reason));
+    }
+
+    private static final class ReplayDlqHolder {
+        static final com.memberpoints.domain.liability.UnreplayableRangeQueue QUEUE =
+                new com.memberpoints.infra.sqs.SqsUnreplayableRangeQueue(aws().sqs(),
+                        config().require(AppConfig.LIABILITY_REPLAY_DLQ_URL, "the liability replay dead-letter queue"));
+    }
+
     private static final class LiabilityHolder {
         static final com.memberpoints.domain.liability.LiabilityCounters COUNTERS =
                 new com.memberpoints.infra.dynamodb.DynamoDbLiabilityCounters(aws().dynamoDb(), config().tableName());

@@ -16,6 +16,7 @@ import com.memberpoints.functions.platform.log.JsonLogger;
 import com.memberpoints.functions.events.DailySweepHandler;
 import com.memberpoints.functions.events.OrderEventsHandler;
 import com.memberpoints.functions.events.BulkAssignmentWorkerHandler;
+import com.memberpoints.functions.events.LiabilityReplayHandler;
 import com.memberpoints.functions.events.LiabilityStreamHandler;
 import com.memberpoints.functions.events.NotificationRetryHandler;
 import com.memberpoints.functions.events.NotificationDispatcherHandler;
@@ -81,7 +82,7 @@ class SnapStartPrimingCoverageTest {
     @Test
     void everyStreamQueueAndRetryHandlerPrimesWithoutTouchingAPortOrLogging() throws Exception {
         for (Class<?> type : List.of(NotificationDispatcherHandler.class, NotificationRetryHandler.class,
-                LiabilityStreamHandler.class, BulkAssignmentWorkerHandler.class,
+                LiabilityStreamHandler.class, BulkAssignmentWorkerHandler.class, LiabilityReplayHandler.class,
                 com.memberpoints.functions.events.ExpirySweepWorkerHandler.class)) {
             Resource handler = (Resource) build(type);
             handler.beforeCheckpoint(null);
@@ -96,7 +97,8 @@ class SnapStartPrimingCoverageTest {
         // The event-driven handlers are not in the route table; list them here so a new one without a hook fails.
         for (Class<?> type : List.of(OrderEventsHandler.class, ScheduledAssignmentHandler.class, DailySweepHandler.class,
                 NotificationDispatcherHandler.class, NotificationRetryHandler.class, LiabilityStreamHandler.class,
-                BulkAssignmentWorkerHandler.class, com.memberpoints.functions.events.ExpirySweepWorkerHandler.class)) {
+                BulkAssignmentWorkerHandler.class, LiabilityReplayHandler.class,
+                com.memberpoints.functions.events.ExpirySweepWorkerHandler.class)) {
             assertThat(Resource.class).as(type.getSimpleName()).isAssignableFrom(type);
             Method prime = type.getMethod("prime");
             assertThat(Modifier.isPublic(prime.getModifiers())).isTrue();

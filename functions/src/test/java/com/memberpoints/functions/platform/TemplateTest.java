@@ -138,9 +138,7 @@ class TemplateTest {
 
     @Test
     void burstsAreBoundedWhereTheScaleAnalysisSaysSo() {
-        // docs/scale.md change 8
-        assertThat(template.at("/Resources/ScheduledAssignmentFunction/Properties/ReservedConcurrentExecutions").asInt())
-                .isEqualTo(100);
+        // docs/scale.md change 8, docs/decisions.md 16.8
         assertThat(template.at("/Resources/BulkAssignmentWorkerFunction/Properties/Events/Chunks/Properties"
                 + "/ScalingConfig/MaximumConcurrency").asInt()).isEqualTo(10);
         assertThat(template.at("/Resources/LiabilityStreamFunction/Properties/Events/LedgerChanges/Properties"
@@ -154,9 +152,59 @@ class TemplateTest {
         assertThat(queue.at("/VisibilityTimeout").asInt()).as("6 x the worker's timeout")
                 .isEqualTo(6 * template.at("/Resources/ExpirySweepWorkerFunction/Properties/Timeout").asInt());
         assertThat(queue.at("/RedrivePolicy/maxReceiveCount").asInt()).isEqualTo(5);
-        // the dispatcher stays at one batch per shard: more concurrency would only multiply per-container send rates
+        // sends are paced account-wide now: 2 batches per shard keep the RATE# item at ~264 WCU/s on 4 shards
         assertThat(template.at("/Resources/NotificationDispatcherFunction/Properties/Events/LedgerChanges/Properties"
-                + "/ParallelizationFactor").isMissingNode()).isTrue();
+                + "/ParallelizationFactor").asInt()).isEqualTo(2);
+        assertThat(template.at("/Resources/LiabilityReplayFunction/Properties/Events/GivenUpBatches/Properties"
+                + "/ScalingConfig/MaximumConcurrency").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void reservedConcurrencyComesFromParametersThatZeroTurnsOff() {
+        Map<String, String> reserved = new TreeMap<>();
+        functions(template).forEach((id, f) -> {
+            if (!f.path("ReservedConcurrentExecutions").isMissingNode()) {
+                reserved.put(id, f.get("ReservedConcurrentExecutions").toString());
+            }
+        });
+        String checkout = "[\"HasCheckoutReservedConcurrency\",\"CheckoutReservedConcurrency\",\"AWS::NoValue\"]";
+        assertThat(reserved).isEqualTo(Map.of(
+                "QuoteFunction", checkout,
+                "RedemptionFunction", checkout,
+                "ScheduledAssignmentFunction", "[\"HasScheduledAssignmentReservedConcurrency\","
+                        + "\"ScheduledAssignmentReservedConcurrency\",\"AWS::NoValue\"]"));
+        for (String parameter : List.of("CheckoutReservedConcurrency", "ScheduledAssignmentReservedConcurrency")) {
+            JsonNode p = template.at("/Parameters/" + parameter);
+            assertThat(p.path("Type").asText()).isEqualTo("Number");
+            assertThat(p.path("MinValue").asInt()).as(parameter + " can be 0").isZero();
+            assertThat(template.at("/Conditions/Has" + parameter).toString()).as("Has" + parameter)
+                    .isEqualTo("[[\"" + parameter + "\",0]]");
+        }
+        int defaults = 2 * template.at("/Parameters/CheckoutReservedConcurrency/Default").asInt()
+                + template.at("/Parameters/ScheduledAssignmentReservedConcurrency/Default").asInt();
+        // Lambda keeps 100 unreserved: the defaults must leave room for it (and for everything else) on a 1,000 account
+        assertThat(defaults).as("reserved by default").isEqualTo(200).isLessThanOrEqualTo(1_000 - 100 - 500);
+    }
+
+    @Test
+    void theLiabilityOnFailureQueueFeedsTheReplayAndDrainsIntoTheReplayDeadLetterQueueWithinTheStreamsRetention() {
+        assertThat(template.at("/Resources/LiabilityStreamFunction/Properties/Events/LedgerChanges/Properties"
+                + "/DestinationConfig/OnFailure/Destination").asText()).isEqualTo("LiabilityDeadLetterQueue.Arn");
+        assertThat(template.at("/Resources/LiabilityReplayFunction/Properties/Events/GivenUpBatches/Properties/Queue")
+                .asText()).isEqualTo("LiabilityDeadLetterQueue.Arn");
+        JsonNode queue = template.at("/Resources/LiabilityDeadLetterQueue/Properties");
+        assertThat(queue.at("/RedrivePolicy/deadLetterTargetArn").asText()).isEqualTo("LiabilityReplayDeadLetterQueue.Arn");
+        int timeout = template.at("/Resources/LiabilityReplayFunction/Properties/Timeout").asInt();
+        assertThat(queue.path("VisibilityTimeout").asInt()).as("6 x the replay's timeout").isGreaterThanOrEqualTo(6 * timeout);
+        long retrying = queue.path("DelaySeconds").asLong()
+                + (long) queue.at("/RedrivePolicy/maxReceiveCount").asInt() * queue.path("VisibilityTimeout").asInt();
+        assertThat(retrying).as("seconds of replay attempts, leaving an operator most of the 24 h retention")
+                .isLessThanOrEqualTo(4 * 3600);
+        assertThat(template.at("/Resources/LiabilityReplayFunction/Properties/Environment/Variables/LIABILITY_REPLAY_DLQ_URL")
+                .asText()).isEqualTo("LiabilityReplayDeadLetterQueue");
+        String policies = template.at("/Resources/LiabilityReplayFunction/Properties/Policies").toString();
+        assertThat(policies).contains("dynamodb:GetShardIterator", "dynamodb:GetRecords", "LedgerTable.StreamArn",
+                "sqs:SendMessage", "LiabilityReplayDeadLetterQueue.Arn");
     }
 
     @Test
@@ -394,7 +442,7 @@ class TemplateTest {
     @Test
     void theBusinessAlarmsWatchTheDocumentedEmfMetrics() throws IOException {
         Set<String> documented = documentedBusinessMetrics();
-        assertThat(documented).hasSize(27).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
+        assertThat(documented).hasSize(29).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
         Map<String, JsonNode> alarms = resources("AWS::CloudWatch::Alarm");
         Map<String, String> business = new TreeMap<>();
         alarms.forEach((id, alarm) -> {

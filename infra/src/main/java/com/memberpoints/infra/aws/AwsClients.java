@@ -20,6 +20,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -80,6 +81,7 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final Lazy<SdkHttpClient> httpClient;
     private final Lazy<DynamoDbClient> dynamoDb;
+    private final Lazy<DynamoDbStreamsClient> dynamoDbStreams;
     private final Lazy<SesV2Client> sesV2;
     private final Lazy<SnsClient> sns;
     private final Lazy<SqsClient> sqs;
@@ -94,6 +96,8 @@ public final class AwsClients implements AutoCloseable {
                 .socketTimeout(settings.socketTimeout())
                 .build());
         this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder()).build());
+        // Reads only (GetShardIterator, GetRecords): standard retries are harmless.
+        this.dynamoDbStreams = new Lazy<>(() -> configure(DynamoDbStreamsClient.builder()).build());
         this.sesV2 = new Lazy<>(() -> configure(SesV2Client.builder(), AwsRetryStrategy.doNotRetry()).build());
         this.sns = new Lazy<>(() -> configure(SnsClient.builder(), AwsRetryStrategy.doNotRetry()).build());
         this.sqs = new Lazy<>(() -> configure(SqsClient.builder()).build());
@@ -151,6 +155,11 @@ public final class AwsClients implements AutoCloseable {
         return dynamoDb.get();
     }
 
+    /** The ledger table's change stream (replay of a range a stream consumer gave up on). */
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return dynamoDbStreams.get();
+    }
+
     public SesV2Client sesV2() {
         return sesV2.get();
     }
@@ -204,6 +213,7 @@ public final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         dynamoDb.ifBuilt(DynamoDbClient::close);
+        dynamoDbStreams.ifBuilt(DynamoDbStreamsClient::close);
         sesV2.ifBuilt(SesV2Client::close);
         sns.ifBuilt(SnsClient::close);
         sqs.ifBuilt(SqsClient::close);

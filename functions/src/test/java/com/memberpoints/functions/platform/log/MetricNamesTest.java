@@ -29,7 +29,7 @@ class MetricNamesTest {
     @Test
     void theDocumentedTableIsRead() throws IOException {
         assertThat(documented()).contains("PointsEarned", "SweepRunsCompleted", "RedemptionsRefused", "NotificationsDeferred",
-                "DeliveryOptionUnmapped", "ExpiryWalksFailed").hasSize(27);
+                "DeliveryOptionUnmapped", "ExpiryWalksFailed", "LiabilityEntriesReplayed").hasSize(29);
     }
 
     static Set<String> emitted() throws IOException {
