@@ -15,7 +15,6 @@ import com.memberpoints.functions.platform.log.JsonLogger;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
-import org.crac.Core;
 import org.crac.Resource;
 
 /**
@@ -35,7 +34,7 @@ public final class DailySweepHandler implements RequestStreamHandler, Resource {
         this(new DailySweep(Wiring.merchantStore(), new LedgerSweeps(Wiring.ledgerStore()), Wiring.orderLifecycle(),
                 TimeSource.system(), SweepSettings.from(Wiring.config()).limits(), Wiring.expiryReminderPass()),
                 JsonLogger.stdout());
-        Core.getGlobalContext().register(this); // SnapStart: prime() before the snapshot
+        com.memberpoints.functions.platform.Priming.beforeSnapshot(this); // SnapStart: prime() before the snapshot
     }
 
     public DailySweepHandler(MerchantStore merchants, LedgerSweeps sweeps, OrderLifecycle lifecycle, TimeSource clock,
