@@ -71,7 +71,7 @@ public final class Priming {
     static int prime(java.util.Set<SdkPriming.Service> services, software.amazon.awssdk.regions.Region region,
                      java.util.Optional<java.net.URI> endpoint, java.util.Optional<String> table,
                      java.util.function.Supplier<DynamoDbClient> dynamoDb) {
-        int canned = SdkPriming.run(services, region, endpoint);
+        int canned = SdkPriming.run(services, region, endpoint, table.orElse("priming"));
         table.ifPresent(t -> dynamoDbRoundTrip(dynamoDb.get(), t));
         return canned;
     }

@@ -80,12 +80,17 @@ final class SdkPriming {
 
     /** Runs the services' calls on canned clients; answers how many requests were made. Never throws. */
     static int run(Set<Service> services, Region region, java.util.Optional<java.net.URI> endpoint) {
+        return run(services, region, endpoint, "priming");
+    }
+
+    /** As {@link #run(Set, Region, java.util.Optional)}, the DynamoDB calls naming {@code table} (tests: the real one). */
+    static int run(Set<Service> services, Region region, java.util.Optional<java.net.URI> endpoint, String table) {
         int requests = 0;
         for (Service s : services) {
             CannedHttpClient http = new CannedHttpClient();
             try {
                 switch (s) {
-                    case DYNAMODB -> dynamoDb(http, region, endpoint);
+                    case DYNAMODB -> dynamoDb(http, region, endpoint, table);
                     case SQS -> sqs(http, region, endpoint);
                     case SES -> ses(http, region, endpoint);
                     case SNS -> sns(http, region, endpoint);
@@ -118,6 +123,10 @@ final class SdkPriming {
     }
 
     static void dynamoDb(CannedHttpClient http, Region region, java.util.Optional<java.net.URI> endpoint) {
+        dynamoDb(http, region, endpoint, "priming");
+    }
+
+    static void dynamoDb(CannedHttpClient http, Region region, java.util.Optional<java.net.URI> endpoint, String table) {
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("~priming"), "sk", AttributeValue.fromS("~priming"));
         Map<String, AttributeValue> values = Map.of(":n", AttributeValue.fromN("1"), ":s", AttributeValue.fromS("x"),
                 ":l", AttributeValue.fromL(List.of(AttributeValue.fromS("a"))));
@@ -136,34 +145,34 @@ final class SdkPriming {
                         + "reasons for specific reasons [ConditionalCheckFailed, None]\",\"CancellationReasons\":["
                         + "{\"Code\":\"ConditionalCheckFailed\",\"Message\":\"The conditional request failed\",\"Item\":"
                         + ITEM + "},{\"Code\":\"None\"}]}")
-                .answer(200, "{\"Responses\":{\"priming\":[" + ITEM + "]},\"UnprocessedKeys\":{}}")
+                .answer(200, "{\"Responses\":{\"" + table + "\":[" + ITEM + "]},\"UnprocessedKeys\":{}}")
                 .answer(200, "{\"UnprocessedItems\":{}}");
         try (DynamoDbClient c = canned(DynamoDbClient.builder(), http, region, endpoint).build()) {
-            c.getItem(b -> b.tableName("priming").key(key).consistentRead(true)).item();
-            c.query(b -> b.tableName("priming").indexName("gsi").keyConditionExpression("pk = :s and begins_with(sk, :s)")
+            c.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            c.query(b -> b.tableName(table).indexName("gsi").keyConditionExpression("pk = :s and begins_with(sk, :s)")
                     .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("x"))).consistentRead(false)
                     .scanIndexForward(false).limit(25).exclusiveStartKey(key)).items();
-            c.putItem(b -> b.tableName("priming").item(key).conditionExpression("attribute_not_exists(pk)"));
-            expectFailure(() -> c.putItem(b -> b.tableName("priming").item(key)
+            c.putItem(b -> b.tableName(table).item(key).conditionExpression("attribute_not_exists(pk)"));
+            expectFailure(() -> c.putItem(b -> b.tableName(table).item(key)
                     .conditionExpression("attribute_not_exists(pk)")
                     .returnValuesOnConditionCheckFailure(
                             software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-            c.updateItem(b -> b.tableName("priming").key(key).updateExpression("SET n = if_not_exists(n, :n) + :n, l = :l")
+            c.updateItem(b -> b.tableName(table).key(key).updateExpression("SET n = if_not_exists(n, :n) + :n, l = :l")
                     .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes();
-            c.deleteItem(b -> b.tableName("priming").key(key).conditionExpression("attribute_exists(pk)"));
+            c.deleteItem(b -> b.tableName(table).key(key).conditionExpression("attribute_exists(pk)"));
             Consumer<software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest.Builder> transaction = b -> b
                     .clientRequestToken("priming").transactItems(
-                            TransactWriteItem.builder().put(Put.builder().tableName("priming").item(key)
+                            TransactWriteItem.builder().put(Put.builder().tableName(table).item(key)
                                     .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                            TransactWriteItem.builder().update(Update.builder().tableName("priming").key(key)
+                            TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
                                     .updateExpression("SET n = n + :n").expressionAttributeValues(values).build()).build(),
-                            TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName("priming").key(key)
+                            TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key)
                                     .conditionExpression("attribute_exists(pk)").build()).build());
             c.transactWriteItems(transaction);
             expectFailure(() -> c.transactWriteItems(transaction));
-            c.batchGetItem(b -> b.requestItems(Map.of("priming", KeysAndAttributes.builder().keys(key)
+            c.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(key)
                     .consistentRead(true).build()))).responses();
-            c.batchWriteItem(b -> b.requestItems(Map.of("priming", List.of(
+            c.batchWriteItem(b -> b.requestItems(Map.of(table, List.of(
                     software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
                             .putRequest(p -> p.item(key)).build()))));
         }
