@@ -105,9 +105,16 @@ public final class FirstInvokeProbe {
         Object firstEvent = event(handler, bytes);
         Object secondEvent = event(handler, bytes);
         String[] detail = new String[1];
+        boolean marks = Boolean.getBoolean("probe.marks"); // with -Xlog:class+load:stdout: what the first invoke loads
+        if (marks) {
+            System.out.println("PROBE-MARK first-invoke-start");
+        }
         long t1 = System.nanoTime();
         String first = invoke(handler, firstEvent, detail);
         long firstNanos = System.nanoTime() - t1;
+        if (marks) {
+            System.out.println("PROBE-MARK first-invoke-end");
+        }
         long t2 = System.nanoTime();
         String second = invoke(handler, secondEvent, new String[1]);
         long warmNanos = System.nanoTime() - t2;

@@ -220,6 +220,13 @@ public final class FirstInvokeBenchmark {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(StartupBenchmark.JVM_FLAGS);
+        // Diagnostics: BENCH_PROBE_JAVA_OPTS="-Xlog:class+load:stdout -Dprobe.marks=true" BENCH_PROBE_STDOUT=<file>
+        // keeps each probe's output, marks around the first invocation included (what it still loads).
+        String extra = System.getenv().getOrDefault("BENCH_PROBE_JAVA_OPTS", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        String keep = System.getenv("BENCH_PROBE_STDOUT");
         command.addAll(List.of("-cp", classpath, FirstInvokeProbe.class.getName(), mode, "--sample", target.handler(),
                 copy.toString()));
         Path stderr = Files.createTempFile("first-invoke-", ".err");
@@ -230,10 +237,17 @@ public final class FirstInvokeBenchmark {
         String line = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String l;
+            StringBuilder all = new StringBuilder();
             while ((l = r.readLine()) != null) {
+                if (keep != null) {
+                    all.append(l).append('\n');
+                }
                 if (l.startsWith(FirstInvokeProbe.MARKER)) {
                     line = l.substring(FirstInvokeProbe.MARKER.length());
                 }
+            }
+            if (keep != null) {
+                Files.writeString(Path.of(keep + "-" + target.name() + "-" + run + ".log"), all);
             }
         }
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -56,7 +56,9 @@ public final class Priming {
      */
     public static int primeContainer() {
         String region = System.getenv("AWS_REGION");
-        String table = System.getenv(AppConfig.TABLE_NAME);
+        // The real read only where a registered handler declares the table: its role may read it (HealthFunction's
+        // may not, though the template's globals give every function TABLE_NAME).
+        String table = SERVICES.contains(SdkPriming.Service.DYNAMODB) ? System.getenv(AppConfig.TABLE_NAME) : null;
         return prime(java.util.Set.copyOf(SERVICES), software.amazon.awssdk.regions.Region.of(
                         region == null || region.isBlank() ? "us-east-1" : region), java.util.Optional.empty(),
                 table == null || table.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(table),
