@@ -73,6 +73,7 @@ public final class Priming {
     static int prime(java.util.Set<SdkPriming.Service> services, software.amazon.awssdk.regions.Region region,
                      java.util.Optional<java.net.URI> endpoint, java.util.Optional<String> table,
                      java.util.function.Supplier<DynamoDbClient> dynamoDb) {
+        jdkData();
         int canned = SdkPriming.run(services, region, endpoint, table.orElse("priming"));
         table.ifPresent(t -> dynamoDbRoundTrip(dynamoDb.get(), t));
         return canned;
@@ -97,6 +98,21 @@ public final class Priming {
             return true;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * JDK data the first real invocation still loaded after the SDK priming (class-load logs of the first-invoke
+     * benchmark, docs/performance.md): the time-zone database (a merchant's zone rules: {@code TzdbZoneRulesProvider}
+     * reads tzdb.dat), the currency tables and the CLDR currency names of the locales the shopper texts use.
+     */
+    static void jdkData() {
+        java.time.ZoneId.of("Asia/Taipei").getRules().getOffset(java.time.Instant.EPOCH);
+        java.time.Year.now(java.time.ZoneOffset.UTC);
+        java.util.Currency.getAvailableCurrencies();
+        for (java.util.Locale locale : java.util.List.of(java.util.Locale.ENGLISH, java.util.Locale.forLanguageTag("zh-TW"))) {
+            java.util.Currency.getInstance("TWD").getSymbol(locale);
+            java.util.Currency.getInstance("USD").getDisplayName(locale);
         }
     }
 

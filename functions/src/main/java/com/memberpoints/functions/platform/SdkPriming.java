@@ -149,7 +149,8 @@ final class SdkPriming {
                 .answer(200, "{\"UnprocessedItems\":{}}");
         try (DynamoDbClient c = canned(DynamoDbClient.builder(), http, region, endpoint).build()) {
             c.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-            c.query(b -> b.tableName(table).indexName("gsi").keyConditionExpression("pk = :s and begins_with(sk, :s)")
+            c.query(b -> b.tableName(table).indexName("gsi").keyConditionExpression("#p = :s and begins_with(sk, :s)")
+                    .expressionAttributeNames(Map.of("#p", "pk")).projectionExpression("#p, sk")
                     .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("x"))).consistentRead(false)
                     .scanIndexForward(false).limit(25).exclusiveStartKey(key)).items();
             c.putItem(b -> b.tableName(table).item(key).conditionExpression("attribute_not_exists(pk)"));
@@ -157,7 +158,8 @@ final class SdkPriming {
                     .conditionExpression("attribute_not_exists(pk)")
                     .returnValuesOnConditionCheckFailure(
                             software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-            c.updateItem(b -> b.tableName(table).key(key).updateExpression("SET n = if_not_exists(n, :n) + :n, l = :l")
+            c.updateItem(b -> b.tableName(table).key(key).updateExpression("SET #n = if_not_exists(#n, :n) + :n, l = :l")
+                    .expressionAttributeNames(Map.of("#n", "n"))
                     .expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW)).attributes();
             c.deleteItem(b -> b.tableName(table).key(key).conditionExpression("attribute_exists(pk)"));
             Consumer<software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest.Builder> transaction = b -> b
