@@ -74,11 +74,13 @@ public final class FirstInvokeBenchmark {
         int reps = 3;
         String moto = null;
         String only = ".*";
+        boolean compareMain = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--reps" -> reps = Integer.parseInt(args[i + 1]);
                 case "--moto" -> moto = args[i + 1];
                 case "--only" -> only = args[i + 1];
+                case "--compare-main" -> compareMain = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -121,9 +123,18 @@ public final class FirstInvokeBenchmark {
         for (Target t : targets) {
             List<Sample> primed = new ArrayList<>();
             List<Sample> unprimed = new ArrayList<>();
+            List<Sample> mainPrimed = new ArrayList<>();
             for (int i = 0; i < reps; i++) {
                 primed.add(launch(java, childClasspath, t.moto() ? motoEnv : env, "prime", t, "p" + i));
                 unprimed.add(launch(java, childClasspath, t.moto() ? motoEnv : env, "noprime", t, "u" + i));
+                if (compareMain) {
+                    mainPrimed.add(launch(java, childClasspath, t.moto() ? motoEnv : env, "prime-main", t, "m" + i));
+                }
+            }
+            if (compareMain) {
+                System.out.printf(Locale.ROOT, "%-52s main's priming (prime() + one GetItem): first %.1f ms, warm %.1f ms, status %s%n",
+                        t.name(), median(mainPrimed.stream().mapToDouble(Sample::first).toArray()),
+                        median(mainPrimed.stream().mapToDouble(Sample::warm).toArray()), mainPrimed.getFirst().status());
             }
             double firstPrimed = median(primed.stream().mapToDouble(Sample::first).toArray());
             over += firstPrimed > 100 ? 1 : 0;
