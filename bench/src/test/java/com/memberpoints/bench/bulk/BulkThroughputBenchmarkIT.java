@@ -54,6 +54,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * and 8 at once (now), against a loop of one single-item conditional {@code TransactWriteItems} per member on the
  * same client. Members/s, ratios, load average printed; every run's credits checked.
  */
+@com.memberpoints.bench.BenchOutput.File("bulk-throughput-benchmark.txt") // bench/perf-table reads it
 class BulkThroughputBenchmarkIT {
     static final int MEMBERS = 400;
     static final AtomicInteger JOBS = new AtomicInteger();

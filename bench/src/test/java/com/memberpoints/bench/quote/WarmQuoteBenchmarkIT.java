@@ -66,6 +66,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * (as wired now), against one raw consistent {@code Query} of the member's balance items on the same client.
  * Interleaved rounds, medians, DynamoDB calls per quote counted by an SDK interceptor, load average printed.
  */
+@com.memberpoints.bench.BenchOutput.File("warm-quote-benchmark.txt") // bench/perf-table reads it
 class WarmQuoteBenchmarkIT {
     static final int ROUNDS = 15;
     static final int PER_ROUND = 40;

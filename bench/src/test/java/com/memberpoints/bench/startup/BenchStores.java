@@ -16,8 +16,13 @@ final class BenchStores {
     private BenchStores() {}
 
     static void save(DynamoDbLocal local, String table, Merchant merchant, MerchantSettings settings) {
-        new DynamoDbMerchantStore(local.client(), table).save(merchant);
-        SettingsStore.SaveResult r = new DynamoDbSettingsStore(local.client(), table).save(merchant.id(),
+        save(local.client(), table, merchant, settings);
+    }
+
+    static void save(software.amazon.awssdk.services.dynamodb.DynamoDbClient client, String table, Merchant merchant,
+                     MerchantSettings settings) {
+        new DynamoDbMerchantStore(client, table).save(merchant);
+        SettingsStore.SaveResult r = new DynamoDbSettingsStore(client, table).save(merchant.id(),
                 settings.withVersion(1), 0, new SettingsStore.ChangeLogEntry(Actor.SYSTEM, Instant.now(), List.of()));
         if (!(r instanceof SettingsStore.SaveResult.Saved)) {
             throw new IllegalStateException("seeding the settings failed: " + r);

@@ -30,6 +30,16 @@ class FirstInvokeProbeTest {
     }
 
     @Test
+    void aSampleEventIsDeserializedAsTheRuntimeDoesAndAnsweredPrimedAndNot() throws Exception {
+        java.nio.file.Path sample = java.nio.file.Path.of("..", "events", "HealthFunction.json");
+        for (String mode : new String[] {"prime", "noprime"}) {
+            String line = FirstInvokeProbe.run(new String[] {mode, "--sample",
+                    "com.memberpoints.functions.platform.HealthHandler", sample.toString()});
+            assertThat(line).startsWith("200 ").contains(" warm:200");
+        }
+    }
+
+    @Test
     void anUnknownModeIsRefused() {
         assertThatThrownBy(() -> FirstInvokeProbe.run(new String[] {"maybe", "x", "GET /", "/", "-", "-"}))
                 .isInstanceOf(IllegalArgumentException.class);

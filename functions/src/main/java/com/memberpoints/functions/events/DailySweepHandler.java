@@ -8,6 +8,7 @@ import com.memberpoints.domain.order.OrderLifecycle;
 import com.memberpoints.domain.sweep.DailySweep;
 import com.memberpoints.domain.sweep.LedgerSweeps;
 import com.memberpoints.functions.platform.AppConfig;
+import com.memberpoints.functions.platform.Priming;
 import com.memberpoints.functions.platform.ReadsEnvironment;
 import com.memberpoints.functions.platform.Wiring;
 import com.memberpoints.functions.platform.json.JsonObject;
@@ -15,7 +16,6 @@ import com.memberpoints.functions.platform.log.JsonLogger;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
-import org.crac.Core;
 import org.crac.Resource;
 
 /**
@@ -38,7 +38,7 @@ public final class DailySweepHandler implements RequestStreamHandler, Resource {
         this(new DailySweep(Wiring.merchantStore(), new LedgerSweeps(Wiring.ledgerStore()), Wiring.orderLifecycle(),
                 TimeSource.system(), SweepSettings.from(Wiring.config()).limits(), Wiring.expiryReminderPass())
                 .withFanOut(Wiring.expiryFanOut()), JsonLogger.stdout());
-        Core.getGlobalContext().register(this); // SnapStart: prime() before the snapshot
+        Priming.beforeSnapshot(this); // SnapStart: prime() before the snapshot
     }
 
     public DailySweepHandler(MerchantStore merchants, LedgerSweeps sweeps, OrderLifecycle lifecycle, TimeSource clock,
