@@ -160,6 +160,57 @@ class TemplateTest {
     }
 
     @Test
+    void theCheckoutRoutesTakeTheFlashSalesRateAndEveryOtherRouteKeepsTheDefault() {
+        // docs/scale.md shape 1: 1,000 orders/s at a flash sale; the default route setting (100/s) would throttle it
+        JsonNode routes = template.at("/Resources/HttpApi/Properties/RouteSettings");
+        List<String> checkout = new ArrayList<>();
+        for (String function : List.of("QuoteFunction", "RedemptionFunction")) {
+            JsonNode api = template.at("/Resources/" + function + "/Properties/Events").elements().next().get("Properties");
+            checkout.add(api.get("Method").asText() + " " + api.get("Path").asText());
+        }
+        List<String> keys = new ArrayList<>();
+        routes.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(checkout);
+        for (String key : checkout) {
+            assertThat(routes.at("/" + key.replace("/", "~1") + "/ThrottlingRateLimit").asText())
+                    .isEqualTo("CheckoutRouteRateLimit");
+            assertThat(routes.at("/" + key.replace("/", "~1") + "/ThrottlingBurstLimit").asText())
+                    .isEqualTo("CheckoutRouteBurstLimit");
+        }
+        assertThat(template.at("/Parameters/CheckoutRouteRateLimit/Default").asInt()).isGreaterThanOrEqualTo(1_000);
+        assertThat(template.at("/Parameters/CheckoutRouteBurstLimit/Default").asInt())
+                .isGreaterThanOrEqualTo(template.at("/Parameters/CheckoutRouteRateLimit/Default").asInt())
+                .isLessThanOrEqualTo(5_000);
+        for (String key : checkout) {
+            assertThat(routes.at("/" + key.replace("/", "~1") + "/DetailedMetricsEnabled").asBoolean()).as(key).isTrue();
+        }
+        assertThat(template.at("/Resources/HttpApi/Properties/DefaultRouteSettings/ThrottlingRateLimit").asInt())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void everyTableStreamConsumerAlarmsLongBeforeTheStreamsRetentionRunsOut() {
+        Map<String, JsonNode> alarms = resources("AWS::CloudWatch::Alarm");
+        List<String> consumers = new ArrayList<>();
+        functions(template).forEach((id, f) -> f.path("Events").elements().forEachRemaining(e -> {
+            if (e.path("Type").asText().equals("DynamoDB")) {
+                consumers.add(id);
+            }
+        }));
+        assertThat(consumers).hasSize(3);
+        for (String id : consumers) {
+            JsonNode alarm = alarms.get(id + "IteratorAgeAlarm");
+            assertThat(alarm).as(id + " iterator age alarm").isNotNull();
+            JsonNode p = alarm.get("Properties");
+            assertThat(p.path("MetricName").asText()).isEqualTo("IteratorAge");
+            assertThat(p.path("Statistic").asText()).isEqualTo("Maximum");
+            assertThat(p.path("Dimensions").toString()).contains(id);
+            long firesAfterMs = p.path("Threshold").asLong() + p.path("Period").asLong() * p.path("EvaluationPeriods").asLong() * 1_000;
+            assertThat(firesAfterMs).as("fires with most of the 24 h retention left").isLessThanOrEqualTo(4 * 3_600_000L);
+        }
+    }
+
+    @Test
     void reservedConcurrencyComesFromParametersThatZeroTurnsOff() {
         Map<String, String> reserved = new TreeMap<>();
         functions(template).forEach((id, f) -> {
