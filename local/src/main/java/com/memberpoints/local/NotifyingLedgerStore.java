@@ -108,6 +108,17 @@ final class NotifyingLedgerStore implements LedgerStore {
     }
 
     @Override
+    public int expiryParts() {
+        return ledger.expiryParts();
+    }
+
+    @Override
+    public Page<ExpiringLot> expiring(MerchantId merchant, int part, Instant fromInclusive, Instant toExclusive,
+                                      PageRequest page) {
+        return ledger.expiring(merchant, part, fromInclusive, toExclusive, page);
+    }
+
+    @Override
     public Page<RedemptionHold> staleHolds(MerchantId merchant, Instant heldBefore, PageRequest page) {
         return ledger.staleHolds(merchant, heldBefore, page);
     }
