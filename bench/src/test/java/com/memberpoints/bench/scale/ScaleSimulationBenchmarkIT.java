@@ -378,7 +378,7 @@ class ScaleSimulationBenchmarkIT {
         r.rate("Table stream: journal inserts", w.streamRecords.get() / (double) seconds, 0, "rec/s",
                 "1 REWARD_CREDIT per order + 1 REDEEM per redeeming order");
         r.rate("SES emails", w.peakEmails(), SES_PRODUCTION_RATE, "msg/s",
-                "order reward credits; production rate varies (14/s typical start), sandbox 1/s");
+                "order reward credits; production rate varies (14/s typical start), sandbox 1/s; paced by the account-wide send budget (change 5): delayed, not lost");
         // model invariants: every order writes exactly one placed-index entry, every redemption one holds entry
         // and its removal (confirm at placement)
         // (summed over the index's write shards, issue 16.3: the orders spread over the 16 P# shards)
@@ -458,8 +458,8 @@ class ScaleSimulationBenchmarkIT {
         w.lambdaLines(r);
         double streamPerSecond = w.streamRecords.get() / drainSeconds;
         r.rate("Table stream: journal inserts", streamPerSecond, 0, "rec/s", "1 EARN per order");
-        r.rate("SES emails", w.peakEmails(), SES_PRODUCTION_RATE, "msg/s", "ORDER_POINTS email per order");
-        r.rate("SNS SMS", w.peakSms(), SNS_SMS_RATE, "msg/s", "ORDER_POINTS SMS per order (template default 20/s)");
+        r.rate("SES emails", w.peakEmails(), SES_PRODUCTION_RATE, "msg/s", "ORDER_POINTS email per order; paced by the account-wide send budget (change 5): delayed, not lost");
+        r.rate("SNS SMS", w.peakSms(), SNS_SMS_RATE, "msg/s", "ORDER_POINTS SMS per order (template default 20/s); paced by the account-wide send budget (change 5): delayed, not lost");
         assertThat(w.smsSent.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(orders);
         // invariants: one earn transaction per order and one due-index removal per assignment
         assertThat(w.streamRecords.get()).isEqualTo(orders);
@@ -518,7 +518,7 @@ class ScaleSimulationBenchmarkIT {
                 String.format("one worker: %.0f members/s at 8 ms per call", creditsPerWorkerSecond));
         r.figure("Bulk job duration at target", 100_000 / (creditsPerWorkerSecond * SQS_MAX_CONCURRENCY) , 0, "s",
                 "100 chunks of 1,000 over MaximumConcurrency 10");
-        r.rate("SES emails", w.peakEmails(), SES_PRODUCTION_RATE, "msg/s", "STAFF_POINTS email per member");
+        r.rate("SES emails", w.peakEmails(), SES_PRODUCTION_RATE, "msg/s", "STAFF_POINTS email per member; paced by the account-wide send budget (change 5): delayed, not lost");
         r.figure("SES: time to send 100,000 emails at 14/s", 100_000 / SES_PRODUCTION_RATE, 0, "s",
                 String.format("sandbox (%.0f/s, %d/day): %,d days", SES_SANDBOX_RATE, SES_SANDBOX_PER_DAY,
                         100_000 / SES_SANDBOX_PER_DAY));
