@@ -215,4 +215,64 @@ class ReminderWalkTest {
         assertThat(swept.reminderWalksStarted()).isEqualTo(3);
         assertThat(markers.progress(shop.id())).hasValueSatisfying(p -> assertThat(p.cursor()).isPresent());
     }
+
+    /**
+     * The model input of docs/scale.md "Reminder wave": a reminder walk makes 2 store calls per marker (the wallet
+     * read and the conditional put), plus one index page per 100 wallets — the expiry walk's shape (2 calls per lot),
+     * so a reminder walker writes markers at the expiry walker's measured rate.
+     */
+    @Test
+    void aReminderWalkMakesTwoStoreCallsPerMarker_plusAPagePerHundredWallets() {
+        seed(1_000);
+        java.util.Map<String, Integer> calls = new java.util.TreeMap<>();
+        com.memberpoints.domain.ledger.LedgerStore counted = (com.memberpoints.domain.ledger.LedgerStore)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {com.memberpoints.domain.ledger.LedgerStore.class}, (p, method, args) -> {
+                            calls.merge(method.getName(), 1, Integer::sum);
+                            try {
+                                return method.invoke(parted.store, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        int[] puts = new int[1];
+        com.memberpoints.domain.notify.ExpiryReminderStore countedMarkers =
+                new com.memberpoints.domain.notify.ExpiryReminderStore() {
+                    @Override
+                    public Recorded record(ExpiryReminder reminder) {
+                        puts[0]++;
+                        return markers.record(reminder);
+                    }
+
+                    @Override
+                    public Optional<ExpiryReminder> find(WalletRef wallet, Instant expiresAt) {
+                        return markers.find(wallet, expiresAt);
+                    }
+
+                    @Override
+                    public Optional<ReminderProgress> progress(com.memberpoints.domain.model.MerchantId merchant) {
+                        return markers.progress(merchant);
+                    }
+
+                    @Override
+                    public void saveProgress(com.memberpoints.domain.model.MerchantId merchant, ReminderProgress p) {
+                        markers.saveProgress(merchant, p);
+                    }
+                };
+        SettingsStore settings = Fixtures.readOnlyPort(SettingsStore.class, Optional.of(MerchantSettings.defaults()
+                .withExpiryReminders(new ExpiryReminders(true, 14, true, true))));
+        ExpiryWalker walker = new ExpiryWalker(counted, queue, claims, now::get,
+                new ExpiryReminderPass(merchants, settings, counted, countedMarkers));
+        fanOut.start(ExpiryWalk.Kind.REMIND, shop.id(), RUN);
+        calls.clear();
+        drain(walker);
+
+        assertThat(markers.all()).hasSize(1_000);
+        assertThat(calls.get("wallet")).as("one wallet read per wallet").isEqualTo(1_000);
+        assertThat(puts[0]).as("one conditional put per lot in the window").isEqualTo(1_000);
+        int pages = calls.get("expiring");
+        assertThat(pages).as("pages of 100 per part").isBetween(1_000 / ExpiryWalker.PAGE, 1_000 / ExpiryWalker.PAGE + 4);
+        double perMarker = (calls.values().stream().mapToInt(Integer::intValue).sum() + puts[0]) / 1_000.0;
+        assertThat(perMarker).as("store calls per marker").isBetween(2.0, 2.02);
+    }
 }
