@@ -158,7 +158,8 @@ final class LocalHandlers {
         LocalExpiryWalkQueue walkQueue = new LocalExpiryWalkQueue(a.logger());
         var walkClaims = new com.memberpoints.infra.dynamodb.DynamoDbExpiryWalkClaims(a.dynamoDb(), a.tableName());
         var expiryWorker = new com.memberpoints.functions.events.ExpirySweepWorkerHandler(
-                new com.memberpoints.domain.sweep.ExpiryWalker(a.ledger(), walkQueue, walkClaims, a.clock()), a.logger());
+                new com.memberpoints.domain.sweep.ExpiryWalker(a.ledger(), walkQueue, walkClaims, a.clock(), reminders),
+                a.logger()); // expiry walks and reminder walks (issue 16 change 7b)
         walkQueue.worker(body -> expiryWorker.handleRequest(sqsEvent(body), context("ExpirySweepWorkerFunction")));
         DailySweepHandler sweep = new DailySweepHandler(new DailySweep(a.merchants(), new LedgerSweeps(a.ledger()),
                 lifecycle, a.clock(), SweepSettings.DEFAULTS.limits(), reminders).withFanOut(

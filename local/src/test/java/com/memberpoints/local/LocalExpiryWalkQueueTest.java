@@ -51,6 +51,39 @@ class LocalExpiryWalkQueueTest {
     }
 
     @Test
+    void aReminderWalkRunsOnTheWorkerHandlerToo_writingEachMarkerOnce() {
+        InMemoryLedgerStore ledger = new InMemoryLedgerStore();
+        Instant soon = RUN.plus(Duration.ofDays(10));
+        for (int i = 0; i < 40; i++) {
+            ledger.apply(LedgerCommand.manualAdd(WalletRef.points(shop, MemberId.of("m" + i)), "s" + i, 10,
+                    Optional.of(soon), "promo", Actor.SYSTEM, RUN.minus(Duration.ofDays(100))));
+        }
+        var merchants = new com.memberpoints.domain.inmemory.InMemoryMerchantStore();
+        merchants.save(new com.memberpoints.domain.merchant.Merchant(shop, "Shop", java.util.Currency.getInstance("TWD"),
+                java.time.ZoneId.of("Asia/Taipei"), java.util.Locale.ENGLISH, java.util.Set.of(), true, true,
+                java.util.Set.of()));
+        var on = Optional.of(com.memberpoints.domain.settings.MerchantSettings.defaults().withExpiryReminders(
+                new com.memberpoints.domain.settings.ExpiryReminders(true, 14, true, false)));
+        var settings = (com.memberpoints.domain.settings.SettingsStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {com.memberpoints.domain.settings.SettingsStore.class},
+                (p, method, args) -> method.isDefault()
+                        ? java.lang.reflect.InvocationHandler.invokeDefault(p, method, args) : on);
+        var markers = new com.memberpoints.domain.inmemory.InMemoryExpiryReminderStore();
+        InMemoryExpiryWalkClaims claims = new InMemoryExpiryWalkClaims();
+        ExpirySweepWorkerHandler worker = new ExpirySweepWorkerHandler(new ExpiryWalker(ledger, queue, claims,
+                () -> RUN, new com.memberpoints.domain.notify.ExpiryReminderPass(merchants, settings, ledger, markers)),
+                JsonLogger.discarding());
+        queue.worker(body -> worker.handleRequest(LocalHandlers.sqsEvent(body), new LocalContext("r", "w")));
+
+        ExpiryFanOut fanOut = new ExpiryFanOut(ledger, queue, claims, Duration.ofHours(3));
+        assertThat(fanOut.start(ExpiryWalk.Kind.REMIND, shop, RUN)).isEqualTo(1);
+        assertThat(fanOut.start(ExpiryWalk.Kind.REMIND, shop, RUN)).as("a second wave of the same run").isEqualTo(1);
+
+        assertThat(markers.all()).hasSize(40).allMatch(r -> r.expiresAt().equals(soon));
+        assertThat(claims.claimOf(shop, ExpiryWalk.claimSlot(ExpiryWalk.Kind.REMIND, 0))).isEmpty();
+    }
+
+    @Test
     void aContinuationQueuedByAStepRunsInTheSameDrain_andAFailedStepIsLogged() {
         List<ExpiryWalk> seen = new ArrayList<>();
         queue.worker(body -> {

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One message of the expiry walks queue (issue 16 change 7): decoded (a malformed one is logged and dropped: retrying
+ * One message of the expiry walks queue (issue 16 change 7; reminder walks, change 7b): decoded (a malformed one is logged and dropped: retrying
  * cannot fix it), walked one step, and logged — each line names the merchant, the part, the run instant and whether
  * the message started the walk or continued it, so an incident reads as the walk's story. A failure (a throttled
  * DynamoDB call beyond the SDK's retries) is logged, counted ({@code ExpiryWalksFailed}) and rethrown: SQS redelivers
- * the message and the walk resumes from its cursor.
+ * the message and the walk resumes from its cursor. Both kinds of walk count the same {@code ExpiryWalks*} step
+ * metrics (the log line's {@code kind} tells them apart); an expiry walk counts {@code LotsExpired}, a reminder walk
+ * {@code RemindersDecided} (markers written).
  */
 final class ExpiryWalkMessages {
     private final ExpiryWalker walker;
@@ -32,6 +34,7 @@ final class ExpiryWalkMessages {
             log.error("expiry walk message dropped", line, e);
             return;
         }
+        line.put("kind", walk.kind().name().toLowerCase(java.util.Locale.ROOT));
         line.put("merchantId", walk.merchant().value());
         line.put("part", walk.part());
         line.put("runAt", walk.runAt().toString());
@@ -49,12 +52,12 @@ final class ExpiryWalkMessages {
         line.put("durationMs", (System.nanoTime() - started) / 1_000_000L);
         switch (step) {
             case ExpiryWalker.Step.Finished f -> {
-                done(log, line, f.wallets(), f.expired(), f.notApplicable());
+                done(log, line, walk.kind(), f.wallets(), f.expired(), f.notApplicable());
                 log.info("expiry walk finished", line);
                 log.count("ExpiryWalksFinished", 1);
             }
             case ExpiryWalker.Step.Continued c -> {
-                done(log, line, c.wallets(), c.expired(), c.notApplicable());
+                done(log, line, walk.kind(), c.wallets(), c.expired(), c.notApplicable());
                 log.info("expiry walk continued; the next part of the walk is queued", line);
                 log.count("ExpiryWalksContinued", 1);
             }
@@ -63,10 +66,17 @@ final class ExpiryWalkMessages {
         }
     }
 
-    private static void done(JsonLogger log, Map<String, Object> line, int wallets, int expired, int notApplicable) {
+    private static void done(JsonLogger log, Map<String, Object> line, ExpiryWalk.Kind kind, int wallets, int applied,
+                             int notApplicable) {
         line.put("wallets", wallets);
-        line.put("lotsExpired", expired);
-        line.put("notApplicable", notApplicable);
-        log.count("LotsExpired", expired);
+        if (kind == ExpiryWalk.Kind.REMIND) {
+            line.put("remindersDecided", applied);
+            line.put("alreadyReminded", notApplicable);
+            log.count("RemindersDecided", applied);
+        } else {
+            line.put("lotsExpired", applied);
+            line.put("notApplicable", notApplicable);
+            log.count("LotsExpired", applied);
+        }
     }
 }

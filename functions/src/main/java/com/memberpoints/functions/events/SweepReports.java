@@ -34,6 +34,9 @@ final class SweepReports {
                     if (s.walksStarted() > 0) {
                         report.put("expiryWalksStarted", s.walksStarted()); // fanned out (issue 16 change 7)
                     }
+                    if (s.reminderWalksStarted() > 0) {
+                        report.put("reminderWalksStarted", s.reminderWalksStarted()); // issue 16 change 7b
+                    }
                     reports.add(report.put("complete", s.complete()).build());
                 }
                 case DailySweep.MerchantResult.Failed f -> log.error(
@@ -51,6 +54,14 @@ final class SweepReports {
             walks += result instanceof DailySweep.MerchantResult.Swept s ? s.walksStarted() : 0;
         }
         log.count("ExpiryWalksStarted", walks);
+        long reminderWalks = 0;
+        long reminded = 0;
+        for (DailySweep.MerchantResult result : outcome.results()) {
+            reminderWalks += result instanceof DailySweep.MerchantResult.Swept s ? s.reminderWalksStarted() : 0;
+            reminded += result instanceof DailySweep.MerchantResult.Swept s ? s.reminded().reminded() : 0;
+        }
+        log.count("ReminderWalksStarted", reminderWalks);
+        log.count("RemindersDecided", reminded);
         List<String> failed = outcome.failed().stream().map(m -> m.value()).toList();
         log.info("sweep run", Map.of("merchantsSwept", outcome.results().size(), "merchantsWithWork", reports.size(),
                 "merchantsFailed", failed.size()));
@@ -81,6 +92,7 @@ final class SweepReports {
         fields.put("remindersDecided", s.reminded().reminded());
         fields.put("remindersComplete", s.reminded().complete());
         fields.put("expiryWalksStarted", s.walksStarted());
+        fields.put("reminderWalksStarted", s.reminderWalksStarted());
         return fields;
     }
 }

@@ -427,7 +427,7 @@ public final class Wiring {
     /** The expiry sweep worker's use case: one step of a walk, continuations on the same queue. */
     public static com.memberpoints.domain.sweep.ExpiryWalker expiryWalker() {
         return new com.memberpoints.domain.sweep.ExpiryWalker(ledgerStore(), new LazyExpiryWalkQueue(),
-                ExpiryWalkHolder.CLAIMS, TimeSource.system());
+                ExpiryWalkHolder.CLAIMS, TimeSource.system(), expiryReminderPass()); // reminder walks: issue 16.7b
     }
 
     private static final class ExpiryWalkHolder {

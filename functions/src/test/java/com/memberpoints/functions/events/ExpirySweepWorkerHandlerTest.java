@@ -135,4 +135,49 @@ class ExpirySweepWorkerHandlerTest {
         assertThat(worker(ledger).handleRequest(event(unclaimed), new TestContext()).getBatchItemFailures()).isEmpty();
         assertThat(log.lines()).anyMatch(l -> l.contains("expiry walk dropped"));
     }
+
+    @Test
+    void aReminderWalkMessageWritesTheMarkersOfItsPart_countedAsRemindersDecided_andADuplicateWritesNone() {
+        Instant soon = RUN.plus(Duration.ofDays(5));
+        for (int i = 0; i < 12; i++) {
+            ledger.apply(LedgerCommand.manualAdd(WalletRef.points(shop, MemberId.of("r" + i)), "s" + i, 10,
+                    Optional.of(soon), "promo", Actor.SYSTEM, RUN.minus(Duration.ofDays(20))));
+        }
+        ledger.apply(LedgerCommand.manualAdd(WalletRef.points(shop, MemberId.of("far")), "f", 10,
+                Optional.of(RUN.plus(Duration.ofDays(90))), "promo", Actor.SYSTEM, RUN.minus(Duration.ofDays(20))));
+        com.memberpoints.domain.inmemory.InMemoryMerchantStore merchants =
+                new com.memberpoints.domain.inmemory.InMemoryMerchantStore();
+        merchants.save(new com.memberpoints.domain.merchant.Merchant(shop, "Tea & Co",
+                java.util.Currency.getInstance("TWD"), java.time.ZoneId.of("Asia/Taipei"), java.util.Locale.ENGLISH,
+                java.util.Set.of(), true, true, java.util.Set.of()));
+        Optional<com.memberpoints.domain.settings.MerchantSettings> on = Optional.of(
+                com.memberpoints.domain.settings.MerchantSettings.defaults().withExpiryReminders(
+                        new com.memberpoints.domain.settings.ExpiryReminders(true, 14, true, false)));
+        com.memberpoints.domain.settings.SettingsStore settings = (com.memberpoints.domain.settings.SettingsStore)
+                Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {com.memberpoints.domain.settings.SettingsStore.class}, (p, method, args) ->
+                                method.isDefault() ? java.lang.reflect.InvocationHandler.invokeDefault(p, method, args)
+                                        : on); // a port answering the reminder settings (handler tests mock ports)
+        com.memberpoints.domain.inmemory.InMemoryExpiryReminderStore markers =
+                new com.memberpoints.domain.inmemory.InMemoryExpiryReminderStore();
+        ExpirySweepWorkerHandler worker = new ExpirySweepWorkerHandler(new ExpiryWalker(ledger, queue, claims,
+                () -> RUN, new com.memberpoints.domain.notify.ExpiryReminderPass(merchants, settings, ledger, markers)),
+                log.logger());
+        new ExpiryFanOut(ledger, queue, claims, Duration.ofHours(3)).start(ExpiryWalk.Kind.REMIND, shop, RUN);
+        String body = ExpiryWalkCodec.encode(queue.poll().orElseThrow());
+        assertThat(body).contains("\"kind\":\"remind\"");
+
+        assertThat(worker.handleRequest(event(body), new TestContext()).getBatchItemFailures()).isEmpty();
+
+        assertThat(markers.all()).hasSize(12).allMatch(r -> r.expiresAt().equals(soon) && r.decidedAt().equals(RUN));
+        assertThat(Emf.totals(log.lines())).contains(entry("ExpiryWalksFinished", 1L), entry("RemindersDecided", 12L))
+                .doesNotContainKey("LotsExpired");
+        assertThat(log.lines()).anyMatch(l -> l.contains("expiry walk finished") && l.contains("\"kind\":\"remind\"")
+                && l.contains("\"remindersDecided\":12"));
+        assertThat(claims.claimOf(shop, ExpiryWalk.claimSlot(ExpiryWalk.Kind.REMIND, 0))).isEmpty();
+        // SQS delivers it again (at least once): the walk is no longer claimed, nothing more is written.
+        assertThat(worker.handleRequest(event(body), new TestContext()).getBatchItemFailures()).isEmpty();
+        assertThat(markers.all()).hasSize(12);
+        assertThat(log.lines()).anyMatch(l -> l.contains("expiry walk dropped"));
+    }
 }

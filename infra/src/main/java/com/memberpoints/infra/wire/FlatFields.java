@@ -58,6 +58,11 @@ public final class FlatFields {
         return n.intValue();
     }
 
+    /** Whether the message has the member {@code name} (for an optional member, read only when present). */
+    public boolean has(String name) {
+        return members.containsKey(name);
+    }
+
     /** Refuses unread members and throws every recorded problem; call after the last read. */
     public void done() {
         for (String name : members.keySet()) {

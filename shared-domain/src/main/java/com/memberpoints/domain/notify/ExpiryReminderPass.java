@@ -90,15 +90,76 @@ public final class ExpiryReminderPass {
                 .map(lot -> dueAt(lot.expiresAt(), choice, store.get().zone()));
     }
 
-    /** Reminds the members of {@code merchant} whose lots entered the window since the last pass. */
-    public PassReport run(MerchantId merchant, Instant now, int maxWallets) {
+    /**
+     * The reminder window of {@code merchant} at {@code now} (what a pass or a reminder walk at that instant reminds:
+     * lots expiring after {@code now} and before {@link #windowEnd}); empty with reminders off.
+     */
+    public record Window(MerchantId merchant, Instant now, Instant upper, int daysBefore, NotifyChoice channels) {
+        public Window {
+            Objects.requireNonNull(merchant, "merchant");
+            Objects.requireNonNull(now, "now");
+            Objects.requireNonNull(upper, "upper");
+            Objects.requireNonNull(channels, "channels");
+        }
+    }
+
+    /** What reminding one wallet wrote: markers created, and markers found already written (nothing sent twice). */
+    public record Marked(int created, int already) {}
+
+    /** The window at {@code now} from the merchant's current settings; empty with reminders off. */
+    public Optional<Window> window(MerchantId merchant, Instant now) {
         ExpiryReminders choice = settings.currentOrDefaults(merchant).expiryReminders();
         if (!choice.enabled()) {
-            return PassReport.OFF;
+            return Optional.empty();
         }
         Merchant store = merchants.find(merchant).orElseThrow(
                 () -> new com.memberpoints.domain.merchant.UnknownMerchantException(merchant));
-        Instant upper = windowEnd(now, choice, store.zone());
+        return Optional.of(new Window(merchant, now, windowEnd(now, choice, store.zone()), choice.daysBefore(),
+                new NotifyChoice(choice.email(), choice.sms())));
+    }
+
+    /**
+     * Reads the wallet an index entry lists and writes the marker of every lot of it in {@code window} (a conditional
+     * create: a lot met again, by this pass, another run or a reminder walk, is counted as already reminded). The
+     * one per-lot rule of the pass and of the reminder walks ({@code domain.sweep.ExpiryWalker}).
+     */
+    public Marked remindWallet(ExpiringLot listed, Window window) {
+        WalletState wallet = ledger.wallet(listed.wallet());
+        int created = 0;
+        int already = 0;
+        for (Lot lot : wallet.lots().asList()) {
+            Optional<Instant> at = lot.expiresAt();
+            if (at.isEmpty() || !at.get().isAfter(window.now()) || !at.get().isBefore(window.upper())
+                    || lot.amount() <= 0) {
+                continue;
+            }
+            ExpiryReminderStore.Recorded recorded = reminders.record(new ExpiryReminder(listed.wallet(), at.get(),
+                    lot.amount(), wallet.balance(), window.now(), window.daysBefore(), window.channels()));
+            if (recorded.created()) {
+                created++;
+            } else {
+                already++;
+            }
+        }
+        return new Marked(created, already);
+    }
+
+    /**
+     * Records that reminder walks over every part of the expiry index cover the window at {@code now} (issue 16
+     * change 7b): the passes go on from the window's end, so they do not re-read what the walks remind.
+     */
+    public void handOver(MerchantId merchant, Instant now) {
+        window(merchant, now).ifPresent(w -> reminders.saveProgress(merchant, ReminderProgress.upTo(w.upper())));
+    }
+
+    /** Reminds the members of {@code merchant} whose lots entered the window since the last pass. */
+    public PassReport run(MerchantId merchant, Instant now, int maxWallets) {
+        Optional<Window> open = window(merchant, now);
+        if (open.isEmpty()) {
+            return PassReport.OFF;
+        }
+        Window window = open.get();
+        Instant upper = window.upper();
         ReminderProgress progress = reminders.progress(merchant).orElse(ReminderProgress.upTo(now));
         Instant from = progress.from();
         Optional<String> cursor = progress.cursor();
@@ -113,7 +174,6 @@ public final class ExpiryReminderPass {
         if (!from.isBefore(upper)) {
             return new PassReport(true, 0, 0, 0, true); // narrowed: nothing new enters until the days catch up
         }
-        NotifyChoice channels = new NotifyChoice(choice.email(), choice.sms());
         int read = 0;
         int reminded = 0;
         int again = 0;
@@ -126,20 +186,9 @@ public final class ExpiryReminderPass {
             for (ExpiringLot listed : page.items()) {
                 read++;
                 position = listed.expiresAt();
-                WalletState wallet = ledger.wallet(listed.wallet());
-                for (Lot lot : wallet.lots().asList()) {
-                    Optional<Instant> at = lot.expiresAt();
-                    if (at.isEmpty() || !at.get().isAfter(now) || !at.get().isBefore(upper) || lot.amount() <= 0) {
-                        continue;
-                    }
-                    ExpiryReminderStore.Recorded recorded = reminders.record(new ExpiryReminder(listed.wallet(),
-                            at.get(), lot.amount(), wallet.balance(), now, choice.daysBefore(), channels));
-                    if (recorded.created()) {
-                        reminded++;
-                    } else {
-                        again++;
-                    }
-                }
+                Marked marked = remindWallet(listed, window);
+                reminded += marked.created();
+                again += marked.already();
             }
             cursor = page.nextCursor();
         } while (cursor.isPresent());

@@ -50,16 +50,25 @@ public final class DailySweep {
         /**
          * @param walksStarted expiry walks enqueued by this run (issue 16 change 7): the expiry stopped at the cap and
          *                     the fan-out started a walk on every part of the expiry index nobody was walking
+         * @param reminderWalksStarted reminder walks enqueued by this run (issue 16 change 7b): the reminder pass
+         *                     stopped at the cap and the fan-out started a reminder walk on every free part
          */
         record Swept(MerchantId merchant, LedgerSweeps.SweepReport expired, LedgerSweeps.SweepReport released,
                      OrderLifecycle.ReconcileReport reconciled, ExpiryReminderPass.PassReport reminded,
-                     int walksStarted)
+                     int walksStarted, int reminderWalksStarted)
                 implements MerchantResult {
             public Swept {
                 Objects.requireNonNull(reminded, "reminded");
-                if (walksStarted < 0) {
-                    throw new IllegalArgumentException("walksStarted must not be negative");
+                if (walksStarted < 0 || reminderWalksStarted < 0) {
+                    throw new IllegalArgumentException("walks started must not be negative");
                 }
+            }
+
+            /** A sweep that started no reminder walk. */
+            public Swept(MerchantId merchant, LedgerSweeps.SweepReport expired, LedgerSweeps.SweepReport released,
+                         OrderLifecycle.ReconcileReport reconciled, ExpiryReminderPass.PassReport reminded,
+                         int walksStarted) {
+                this(merchant, expired, released, reconciled, reminded, walksStarted, 0);
             }
 
             /** A sweep that started no expiry walk. */
@@ -134,6 +143,13 @@ public final class DailySweep {
      * starts a walk on every part of its expiry index that no walk holds ({@link ExpiryFanOut}); the sweep workers
      * expire the rest in parallel ({@link ExpiryWalker}). Without it the next hourly run continues,
      * {@code maxItems} at a time.
+     *
+     * <p>The reminder pass fans out the same way (issue 16 change 7b): when it stops at {@code maxItems}, the run
+     * starts a reminder walk on every part nobody is reminding ({@link ExpiryWalk.Kind#REMIND}), and when that is
+     * every part the pass's progress moves to the window's end ({@link ExpiryReminderPass#handOver}): the walks
+     * remind the whole window at the run's instant, and later passes only take what enters it afterwards. When some
+     * parts are still held by an earlier run's walks, the progress stays where the pass stopped (the next run goes
+     * on and tries again; markers are conditional creates, so nothing is reminded twice).
      */
     public DailySweep withFanOut(ExpiryFanOut expiryFanOut) {
         return new DailySweep(merchants, sweeps, lifecycle, clock, limits, reminders,
@@ -154,7 +170,15 @@ public final class DailySweep {
                         limits.reconcileGrace(), limits.maxItems());
                 ExpiryReminderPass.PassReport reminded = reminders.isPresent()
                         ? reminders.get().run(merchant, now, limits.maxItems()) : ExpiryReminderPass.PassReport.OFF;
-                results.add(new MerchantResult.Swept(merchant, expired, released, reconciled, reminded, walks));
+                int reminderWalks = 0;
+                if (!reminded.complete() && fanOut.isPresent()) {
+                    reminderWalks = fanOut.get().start(ExpiryWalk.Kind.REMIND, merchant, now);
+                    if (reminderWalks == fanOut.get().parts()) {
+                        reminders.get().handOver(merchant, now);
+                    }
+                }
+                results.add(new MerchantResult.Swept(merchant, expired, released, reconciled, reminded, walks,
+                        reminderWalks));
             } catch (RuntimeException e) {
                 results.add(new MerchantResult.Failed(merchant, e));
             }

@@ -40,11 +40,20 @@ public final class ExpiryFanOut {
      * being walked). If the queue refuses the walks their claims are freed again and the failure propagates.
      */
     public int start(MerchantId merchant, Instant runAt) {
+        return start(ExpiryWalk.Kind.EXPIRE, merchant, runAt);
+    }
+
+    /**
+     * The same for walks of {@code kind} (issue 16 change 7b: {@link ExpiryWalk.Kind#REMIND} when the reminder pass
+     * stops at its cap). Claims are kept per kind ({@link ExpiryWalk#claimSlot()}): an expiry walk and a reminder
+     * walk of the same part never block each other.
+     */
+    public int start(ExpiryWalk.Kind kind, MerchantId merchant, Instant runAt) {
         List<ExpiryWalk> walks = new ArrayList<>();
         int parts = ledger.expiryParts();
         for (int part = 0; part < parts; part++) {
-            if (claims.claim(merchant, part, runAt, runAt, runAt.minus(staleAfter))) {
-                walks.add(ExpiryWalk.start(merchant, part, runAt));
+            if (claims.claim(merchant, ExpiryWalk.claimSlot(kind, part), runAt, runAt, runAt.minus(staleAfter))) {
+                walks.add(ExpiryWalk.start(kind, merchant, part, runAt));
             }
         }
         if (walks.isEmpty()) {
@@ -53,9 +62,14 @@ public final class ExpiryFanOut {
         try {
             queue.enqueue(walks);
         } catch (RuntimeException e) {
-            walks.forEach(w -> claims.release(merchant, w.part(), runAt));
+            walks.forEach(w -> claims.release(merchant, w.claimSlot(), runAt));
             throw e;
         }
         return walks.size();
+    }
+
+    /** How many walks a fan-out starts when no part is held: the expiry index's parts. */
+    public int parts() {
+        return ledger.expiryParts();
     }
 }

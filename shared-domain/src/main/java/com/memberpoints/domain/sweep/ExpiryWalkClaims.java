@@ -7,7 +7,9 @@ import java.time.Instant;
  * Which run walks each part of a merchant's expiry index: at most one claim per (merchant, part), naming the run's
  * instant and when the walk last made progress. It keeps overlapping hourly runs from multiplying the walks: a run
  * starts a walk only on a part nobody claims, or whose claim has made no progress since {@code staleBefore} (its walk
- * died: messages in the dead-letter queue); a walk whose claim now names another run (or none) stops.
+ * died: messages in the dead-letter queue); a walk whose claim now names another run (or none) stops. The
+ * {@code part} argument is the walk's claim slot ({@link ExpiryWalk#claimSlot()}): the part for expiry walks, the part
+ * offset by {@link ExpiryWalk#REMIND_CLAIM_OFFSET} for reminder walks, so the two kinds never block each other.
  */
 public interface ExpiryWalkClaims {
 

@@ -6,6 +6,7 @@ import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.model.Page;
 import com.memberpoints.domain.model.PageRequest;
 import com.memberpoints.domain.model.TimeSource;
+import com.memberpoints.domain.notify.ExpiryReminderPass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,6 +30,14 @@ import java.util.function.Supplier;
  *   <li>At least one page is walked per step whatever the budget, so every walk ends: the cursor only moves forward
  *       over a range bounded by the run instant.</li>
  * </ul>
+ *
+ * <p>A reminder walk ({@link ExpiryWalk.Kind#REMIND}, issue 16 change 7b) follows the same rules over the part's
+ * entries before the end of the reminder window at its run instant ({@link ExpiryReminderPass#window}; entries before
+ * the run instant too: expiry walks run alongside, and a wallet is listed by its soonest lot, which may be an overdue
+ * lot not expired yet), writing each wallet's markers with the pass's own rule ({@link ExpiryReminderPass#remindWallet}):
+ * a conditional create per lot and window, so duplicates and redeliveries remind nothing twice. Its step counts
+ * markers written as {@code expired} and markers already there as {@code notApplicable}. With reminders turned off
+ * meanwhile it finishes at once.
  */
 public final class ExpiryWalker {
     /** Index entries read per page (one page is the unit of progress and of the continuation's cursor). */
@@ -56,7 +65,10 @@ public final class ExpiryWalker {
     public sealed interface Step {
         ExpiryWalk walk();
 
-        /** The walk reached the end of its part; its claim is freed. */
+        /**
+         * The walk reached the end of its part; its claim is freed. (For a reminder walk, {@code expired} counts the
+         * markers written and {@code notApplicable} those already written, here and in {@link Continued}.)
+         */
         record Finished(ExpiryWalk walk, int wallets, int expired, int notApplicable) implements Step {}
 
         /** The budget was spent; {@code next} (the same walk from a later cursor) is enqueued. */
@@ -72,8 +84,22 @@ public final class ExpiryWalker {
     private final ExpiryWalkQueue queue;
     private final ExpiryWalkClaims claims;
     private final TimeSource clock;
+    private final Optional<ExpiryReminderPass> reminders;
 
+    /** A worker for expiry walks only: a reminder walk fails (and reaches the dead-letter queue). */
     public ExpiryWalker(LedgerStore ledger, ExpiryWalkQueue queue, ExpiryWalkClaims claims, TimeSource clock) {
+        this(ledger, queue, claims, clock, Optional.empty());
+    }
+
+    /** A worker for expiry walks and reminder walks (issue 16 change 7b). */
+    public ExpiryWalker(LedgerStore ledger, ExpiryWalkQueue queue, ExpiryWalkClaims claims, TimeSource clock,
+                        ExpiryReminderPass reminders) {
+        this(ledger, queue, claims, clock, Optional.of(reminders));
+    }
+
+    private ExpiryWalker(LedgerStore ledger, ExpiryWalkQueue queue, ExpiryWalkClaims claims, TimeSource clock,
+                         Optional<ExpiryReminderPass> reminders) {
+        this.reminders = Objects.requireNonNull(reminders, "reminders");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.sweeps = new LedgerSweeps(ledger);
         this.queue = Objects.requireNonNull(queue, "queue");
@@ -86,32 +112,55 @@ public final class ExpiryWalker {
         Objects.requireNonNull(walk, "walk");
         Objects.requireNonNull(budget, "budget");
         if (walk.part() >= ledger.expiryParts()
-                || !claims.renew(walk.merchant(), walk.part(), walk.runAt(), clock.now())) {
+                || !claims.renew(walk.merchant(), walk.claimSlot(), walk.runAt(), clock.now())) {
             return new Step.Superseded(walk);
         }
-        Instant end = walk.runAt().plusSeconds(1); // lots due at or before the run instant (second precision)
+        Instant from;
+        Instant end;
+        Optional<ExpiryReminderPass.Window> window = Optional.empty();
+        if (walk.kind() == ExpiryWalk.Kind.REMIND) {
+            ExpiryReminderPass pass = reminders.orElseThrow(
+                    () -> new IllegalStateException("this sweep worker is not wired for reminder walks"));
+            window = pass.window(walk.merchant(), walk.runAt());
+            if (window.isEmpty()) { // reminders turned off since the run: nothing is due
+                claims.release(walk.merchant(), walk.claimSlot(), walk.runAt());
+                return new Step.Finished(walk, 0, 0, 0);
+            }
+            from = Instant.EPOCH; // a wallet still listed by an overdue lot its expiry walk has not reached yet
+            end = window.get().upper();
+        } else {
+            from = Instant.EPOCH;
+            end = walk.runAt().plusSeconds(1); // lots due at or before the run instant (second precision)
+        }
         Set<WalletRef> done = new HashSet<>();
-        int expired = 0;
+        int applied = 0;
         int skipped = 0;
         Optional<String> cursor = walk.cursor();
         do {
-            Page<ExpiringLot> page = ledger.expiring(walk.merchant(), walk.part(), Instant.EPOCH, end,
+            Page<ExpiringLot> page = ledger.expiring(walk.merchant(), walk.part(), from, end,
                     new PageRequest(cursor, PAGE));
             for (ExpiringLot listed : page.items()) {
-                if (done.add(listed.wallet())) {
+                if (!done.add(listed.wallet())) {
+                    continue;
+                }
+                if (window.isPresent()) {
+                    ExpiryReminderPass.Marked marked = reminders.get().remindWallet(listed, window.get());
+                    applied += marked.created();
+                    skipped += marked.already();
+                } else {
                     LedgerSweeps.SweepReport one = sweeps.expireWallet(listed, walk.runAt());
-                    expired += one.applied();
+                    applied += one.applied();
                     skipped += one.notApplicable();
                 }
             }
             cursor = page.nextCursor();
         } while (cursor.isPresent() && !budget.spent(done.size()));
         if (cursor.isEmpty()) {
-            claims.release(walk.merchant(), walk.part(), walk.runAt());
-            return new Step.Finished(walk, done.size(), expired, skipped);
+            claims.release(walk.merchant(), walk.claimSlot(), walk.runAt());
+            return new Step.Finished(walk, done.size(), applied, skipped);
         }
         ExpiryWalk next = walk.from(cursor.get());
         queue.enqueue(List.of(next));
-        return new Step.Continued(walk, done.size(), expired, skipped, next);
+        return new Step.Continued(walk, done.size(), applied, skipped, next);
     }
 }

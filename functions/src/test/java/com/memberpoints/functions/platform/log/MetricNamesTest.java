@@ -29,7 +29,7 @@ class MetricNamesTest {
     @Test
     void theDocumentedTableIsRead() throws IOException {
         assertThat(documented()).contains("PointsEarned", "SweepRunsCompleted", "RedemptionsRefused", "NotificationsDeferred",
-                "DeliveryOptionUnmapped", "ExpiryWalksFailed", "LiabilityEntriesReplayed").hasSize(29);
+                "DeliveryOptionUnmapped", "ExpiryWalksFailed", "LiabilityEntriesReplayed", "ReminderWalksStarted", "RemindersDecided").hasSize(31);
     }
 
     static Set<String> emitted() throws IOException {
