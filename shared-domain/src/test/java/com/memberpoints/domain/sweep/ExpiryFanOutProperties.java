@@ -76,33 +76,7 @@ class ExpiryFanOutProperties {
                 Duration.ofSeconds(30));
 
         sweep.run();
-        int steps = 0;
-        for (int choice : schedule) {
-            now.set(now.get().plus(Duration.ofMinutes(choice % 20)));
-            if (choice % 10 == 0) {
-                sweep.run(); // an overlapping hourly run (or a retried one)
-                continue;
-            }
-            if (queue.isEmpty()) {
-                continue;
-            }
-            ExpiryWalk message = queue.get(choice % queue.size());
-            boolean duplicate = choice % 7 == 0;
-            if (choice % 5 == 0) {
-                parted.callsBeforeFailure.set(choice % 13);
-            }
-            try {
-                walker.walk(message, budget);
-                if (!duplicate) {
-                    queue.remove(message); // acknowledged; a duplicate stays and is delivered again
-                }
-            } catch (PartedLedgerStore.Throttled e) {
-                // The message stays: SQS redelivers it after the visibility timeout.
-            } finally {
-                parted.callsBeforeFailure.set(-1);
-            }
-            steps++;
-        }
+        int steps = FaultySchedule.play(schedule, now, sweep, queue, parted, walker, budget);
         // The rest of the messages, in order, without faults; the bound shows that the walks end.
         int bound = 10 * (wallets / ExpiryWalker.PAGE + 2) * parts + queue.size() * 3;
         while (!queue.isEmpty() && steps < 10_000) {

@@ -130,33 +130,7 @@ class ReminderFanOutProperties {
                 Duration.ofSeconds(30));
 
         sweep.run();
-        int steps = 0;
-        for (int choice : schedule) {
-            now.set(now.get().plus(Duration.ofMinutes(choice % 20)));
-            if (choice % 10 == 0) {
-                sweep.run(); // an overlapping hourly run (or a retried one)
-                continue;
-            }
-            if (queue.isEmpty()) {
-                continue;
-            }
-            ExpiryWalk message = queue.get(choice % queue.size());
-            boolean duplicate = choice % 7 == 0;
-            if (choice % 5 == 0) {
-                parted.callsBeforeFailure.set(choice % 13);
-            }
-            try {
-                walker.walk(message, budget);
-                if (!duplicate) {
-                    queue.remove(message); // acknowledged; a duplicate stays and is delivered again
-                }
-            } catch (PartedLedgerStore.Throttled e) {
-                // The message stays: SQS redelivers it after the visibility timeout.
-            } finally {
-                parted.callsBeforeFailure.set(-1);
-            }
-            steps++;
-        }
+        int steps = FaultySchedule.play(schedule, now, sweep, queue, parted, walker, budget);
         // Later hourly runs and the rest of the messages, without faults, until a run has nothing left to hand out.
         int rounds = 0;
         boolean settled = false;
