@@ -36,7 +36,7 @@ public final class FirstInvokeBenchmark {
     static final String SAMPLE_MERCHANT = "shop-1";
     /** Services other than DynamoDB, by the variable that configures them. */
     static final List<String> OTHER_SERVICES = List.of("BULK_JOBS_QUEUE_URL", "SES_FROM_ADDRESS", "SMS_SENDER_ID",
-            "SCHEDULE_GROUP_NAME", "INTEGRATION_EVENT_BUS_NAME");
+            "SCHEDULE_GROUP_NAME", "INTEGRATION_EVENT_BUS_NAME", "EXPIRY_WALKS_QUEUE_URL", "LIABILITY_REPLAY_DLQ_URL");
 
     static final String ALL_PERMISSIONS = "customer_management member_points settings reports store_credits membership_tiers";
 
@@ -177,6 +177,8 @@ public final class FirstInvokeBenchmark {
     static Map<String, String> serviceEnvironment(String queueUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("BULK_JOBS_QUEUE_URL", queueUrl);
+        env.put("EXPIRY_WALKS_QUEUE_URL", queueUrl);
+        env.put("LIABILITY_REPLAY_DLQ_URL", queueUrl);
         env.put("SES_FROM_ADDRESS", "points@bench.example.com");
         env.put("SMS_SENDER_ID", "BENCH");
         env.put("SCHEDULE_GROUP_NAME", "default");
