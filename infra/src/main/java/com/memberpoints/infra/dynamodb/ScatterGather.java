@@ -138,8 +138,14 @@ final class ScatterGather {
             last = p;
         }
         Position end = last;
-        boolean follows = end != null && buffers.stream()
-                .anyMatch(b -> b.stream().anyMatch(e -> position.apply(e).compareTo(end) > 0));
+        // an entry at or before the last one emitted (the same entry seen in a second part) says nothing about what
+        // follows, and a buffer holding only such an entry must not hide that its part was read to its limit
+        for (ArrayDeque<T> buffer : buffers) {
+            while (end != null && !buffer.isEmpty() && position.apply(buffer.peekFirst()).compareTo(end) <= 0) {
+                buffer.pollFirst();
+            }
+        }
+        boolean follows = end != null && buffers.stream().anyMatch(b -> !b.isEmpty());
         // parts read to their limit with nothing left in their buffer: one entry each tells whether they go on
         for (List<Integer> dry = dry(buffers, more); !follows && !out.isEmpty() && !dry.isEmpty();
                 dry = dry(buffers, more)) {

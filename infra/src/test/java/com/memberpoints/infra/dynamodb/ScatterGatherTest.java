@@ -114,6 +114,21 @@ class ScatterGatherTest {
     }
 
     @Test
+    void anEntryLeftInASecondPartWhenThePageFillsDoesNotEndTheWalk() {
+        // p0 = {3}; p1 = {1, 3, 4}: the page of two takes 1 from p1 and 3 from p0, leaving p1's copy of 3 buffered
+        // while p1 was read to its limit; that copy must not end the walk before 4
+        Parts parts = new Parts(2);
+        parts.parts.get("p0").add(pos(3));
+        parts.parts.get("p1").addAll(List.of(pos(1), pos(3), pos(4)));
+        Gathered<Position> first = page(parts, Optional.empty(), 2);
+        assertThat(first.entries()).containsExactly(pos(1), pos(3));
+        assertThat(first.next()).contains(pos(3));
+        Gathered<Position> second = page(parts, first.next(), 2);
+        assertThat(second.entries()).containsExactly(pos(4));
+        assertThat(second.next()).isEmpty();
+    }
+
+    @Test
     void onePartIsOneReadPerPage() {
         Parts parts = new Parts(1);
         for (int n = 0; n < 50; n++) {
