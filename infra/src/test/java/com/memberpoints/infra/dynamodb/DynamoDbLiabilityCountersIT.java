@@ -16,16 +16,24 @@ import com.memberpoints.domain.liability.LiabilityCounters;
 import com.memberpoints.domain.liability.LiabilityTally;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 import com.memberpoints.infra.testing.DynamoDbLocalExtension;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The liability counters contract on DynamoDB Local, plus concurrency and typed failures. */
@@ -125,29 +133,29 @@ class DynamoDbLiabilityCountersIT extends LiabilityCountersContract {
     void aTallyIsOneBatchGetAndOneQueryPerShardAndWalletKindAllInFlightAtOnce(DynamoDbLocal local) throws Exception {
         String table = local.createLedgerTable();
         int calls = 1 + 2 * DynamoDbLiabilityCounters.SHARDS;
-        java.util.concurrent.CountDownLatch allSent = new java.util.concurrent.CountDownLatch(calls);
-        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        List<String> operations = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch allSent = new CountDownLatch(calls);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<String> operations = Collections.synchronizedList(new ArrayList<>());
         try (var client = local.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
-                new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                new ExecutionInterceptor() {
                     @Override
-                    public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
-                                                   software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                    public void beforeTransmission(Context.BeforeTransmission context,
+                                                   ExecutionAttributes attributes) {
                         operations.add(context.request().getClass().getSimpleName());
                         most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                         allSent.countDown();
                         try {
                             // sequential reads would wait here for the time-out: each waits for all the others
-                            allSent.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                            allSent.await(20, TimeUnit.SECONDS);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
                     }
 
                     @Override
-                    public void afterTransmission(software.amazon.awssdk.core.interceptor.Context.AfterTransmission context,
-                                                  software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                    public void afterTransmission(Context.AfterTransmission context,
+                                                  ExecutionAttributes attributes) {
                         inFlight.decrementAndGet();
                     }
                 })).build()) {
@@ -155,8 +163,8 @@ class DynamoDbLiabilityCountersIT extends LiabilityCountersContract {
             MerchantId shop = MerchantId.of("tally-" + java.util.UUID.randomUUID().toString().substring(0, 8));
             long started = System.nanoTime();
             LiabilityTally tally = tallying.tally(shop, CutOffs.of(NOW, SOON, LATER));
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("no read waited for the time-out")
-                    .isLessThan(java.time.Duration.ofSeconds(15));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no read waited for the time-out")
+                    .isLessThan(Duration.ofSeconds(15));
             assertThat(tally.points()).isEqualTo(new LiabilityTally.Counts(0, List.of(0L, 0L, 0L)));
         }
         assertThat(operations).hasSize(calls);
