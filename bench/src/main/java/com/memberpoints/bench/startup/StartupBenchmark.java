@@ -180,7 +180,7 @@ public final class StartupBenchmark {
         return m;
     }
 
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
@@ -196,7 +196,7 @@ public final class StartupBenchmark {
     }
 
     /** The first three fields of /proc/loadavg, or "n/a" off Linux. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];

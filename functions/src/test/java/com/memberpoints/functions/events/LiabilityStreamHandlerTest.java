@@ -9,7 +9,9 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.inmemory.InMemoryLiabilityCounters;
 import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.liability.CutOffs;
 import com.memberpoints.domain.liability.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityTally;
 import com.memberpoints.functions.platform.CapturedLog;
 import com.memberpoints.functions.platform.TestContext;
 import java.time.Instant;
@@ -52,18 +54,8 @@ class LiabilityStreamHandlerTest {
             }
 
             @Override
-            public long total(MerchantId merchant, Wallet wallet) {
-                return counters.total(merchant, wallet);
-            }
-
-            @Override
-            public long expiring(MerchantId merchant, Wallet wallet, Instant after, Instant upTo) {
-                return counters.expiring(merchant, wallet, after, upTo);
-            }
-
-            @Override
-            public long expiringUpTo(MerchantId merchant, Wallet wallet, Instant upTo) {
-                return counters.expiringUpTo(merchant, wallet, upTo);
+            public LiabilityTally tally(MerchantId merchant, CutOffs cutOffs) {
+                return counters.tally(merchant, cutOffs);
             }
         };
         StreamsEventResponse r = deliver(failing);

@@ -7,13 +7,20 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.liability.CutOffs;
 import com.memberpoints.domain.liability.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityTally;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,8 +49,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * shard is a hash of the entry's member and operation id, so every part of one entry (and every repeat of it) goes
  * to the same shard, and the merchant's counting load is divided by {@value #SHARDS} — no counter partition can
  * become a hot key (1,000 WCU/s per partition). Reads scatter-gather a fixed number of calls whatever the number of
- * members: a total is one {@code BatchGetItem} of the {@value #SHARDS} total items; an expiry range is one
- * {@code Query} per shard.
+ * members: one {@link #tally} is one {@code BatchGetItem} of the {@value #SHARDS} total items of both wallet kinds and
+ * one {@code Query} per shard and wallet kind (from the first bucket to the last cut-off's), all at once.
  */
 public final class DynamoDbLiabilityCounters implements LiabilityCounters {
 
@@ -314,67 +321,145 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
                 .expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Long.toString(amount)))).build()).build();
     }
 
+    /**
+     * One pass: the {@value #SHARDS} totals of both wallet kinds in one {@code BatchGetItem}, and per shard and wallet
+     * kind one {@code Query} (paged) of the buckets from the first to the last cut-off's, each item added to the first
+     * cut-off at or after its expiry second (its sort key) and summed up the cut-offs after. All the calls run at
+     * once, one virtual thread each: a report costs about one round trip, not one per call.
+     */
     @Override
-    public long total(MerchantId merchant, Wallet wallet) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            keys.add(Map.of(PK, s(partition(merchant, shard)), SK, s(totalSortKey(wallet))));
+    public LiabilityTally tally(MerchantId merchant, CutOffs cutOffs) {
+        Objects.requireNonNull(merchant, "merchant");
+        Objects.requireNonNull(cutOffs, "cutOffs");
+        long[] seconds = cutOffs.instants().stream().mapToLong(Instant::getEpochSecond).toArray();
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try (threads) {
+            Future<Map<Wallet, Long>> totals = threads.submit(() -> totals(merchant));
+            Map<Wallet, List<Future<long[]>>> buckets = new EnumMap<>(Wallet.class);
+            for (Wallet wallet : Wallet.values()) {
+                List<Future<long[]>> shards = new ArrayList<>(SHARDS);
+                for (int shard = 0; shard < SHARDS && seconds.length > 0; shard++) {
+                    int s = shard;
+                    shards.add(threads.submit(() -> bucketsUpTo(merchant, s, wallet, seconds)));
+                }
+                buckets.put(wallet, shards);
+            }
+            Map<Wallet, Long> total = result(totals, threads);
+            Map<Wallet, LiabilityTally.Counts> counts = new EnumMap<>(Wallet.class);
+            for (Wallet wallet : Wallet.values()) {
+                long[] upTo = new long[seconds.length];
+                for (Future<long[]> shard : buckets.get(wallet)) {
+                    long[] part = result(shard, threads);
+                    for (int i = 0; i < upTo.length; i++) {
+                        upTo[i] = Math.addExact(upTo[i], part[i]);
+                    }
+                }
+                for (int i = 1; i < upTo.length; i++) {
+                    upTo[i] = Math.addExact(upTo[i], upTo[i - 1]); // each cut-off includes the ones before
+                }
+                counts.put(wallet, new LiabilityTally.Counts(total.get(wallet),
+                        java.util.Arrays.stream(upTo).boxed().toList()));
+            }
+            return new LiabilityTally(cutOffs, counts.get(Wallet.POINTS), counts.get(Wallet.CREDITS));
+        } catch (ArithmeticException e) {
+            throw new LiabilityCountersException("liability counters overflow a long", e);
         }
-        long total = 0;
+    }
+
+    /** Both wallet kinds' totals: one {@code BatchGetItem} of every shard's total items. */
+    private Map<Wallet, Long> totals(MerchantId merchant) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Map<String, Wallet> bySortKey = new java.util.HashMap<>();
+        for (Wallet wallet : Wallet.values()) {
+            bySortKey.put(totalSortKey(wallet), wallet);
+            for (int shard = 0; shard < SHARDS; shard++) {
+                keys.add(Map.of(PK, s(partition(merchant, shard)), SK, s(totalSortKey(wallet))));
+            }
+        }
+        Map<Wallet, Long> totals = new EnumMap<>(Wallet.class);
+        for (Wallet wallet : Wallet.values()) {
+            totals.put(wallet, 0L);
+        }
         try {
             for (Map<String, AttributeValue> item : Shards.readAll(dynamo, table, keys)) {
-                total = Math.addExact(total, amount(item));
+                Wallet wallet = bySortKey.get(item.get(SK).s());
+                totals.put(wallet, Math.addExact(totals.get(wallet), amount(item)));
             }
         } catch (SdkException | IllegalStateException | NumberFormatException | ArithmeticException e) {
             throw new LiabilityCountersException("DynamoDB failed reading totals: " + e.getClass().getSimpleName()
                     + (e instanceof IllegalStateException ? " (" + e.getMessage() + ")" : ""), e);
         }
-        return total;
+        return totals;
     }
 
-    @Override
-    public long expiring(MerchantId merchant, Wallet wallet, Instant after, Instant upTo) {
-        if (!upTo.isAfter(after)) {
-            return 0;
-        }
-        // (after, upTo] to the second: from the bucket after 'after' to the bucket of 'upTo'.
-        return between(merchant, bucketInstant(wallet, after.plusSeconds(1)), bucketInstant(wallet, upTo));
-    }
-
-    @Override
-    public long expiringUpTo(MerchantId merchant, Wallet wallet, Instant upTo) {
-        return between(merchant, bucketPrefix(wallet), bucketInstant(wallet, upTo));
-    }
-
-    /** Scatter-gather: one {@code Query} per shard partition over the same sort-key range. */
-    private long between(MerchantId merchant, String from, String to) {
-        long total = 0;
-        for (int shard = 0; shard < SHARDS; shard++) {
-            total = Math.addExact(total, sum("reading expiry buckets", QueryRequest.builder().tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                    .expressionAttributeValues(Map.of(":pk", s(partition(merchant, shard)), ":from", s(from),
-                            ":to", s(to)))));
-        }
-        return total;
-    }
-
-    private long sum(String what, QueryRequest.Builder query) {
-        long total = 0;
+    /**
+     * One shard's buckets of one wallet kind up to the last cut-off ({@code seconds}, ascending epoch seconds):
+     * element {@code i} sums the buckets after cut-off {@code i - 1} and at or before cut-off {@code i}.
+     */
+    private long[] bucketsUpTo(MerchantId merchant, int shard, Wallet wallet, long[] seconds) {
+        long[] sums = new long[seconds.length];
+        String prefix = bucketPrefix(wallet);
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", s(partition(merchant, shard)), ":from", s(prefix),
+                        ":to", s(bucketInstant(wallet, Instant.ofEpochSecond(seconds[seconds.length - 1])))));
         Map<String, AttributeValue> start = null;
         try {
             do {
                 QueryResponse page = dynamo.query(start == null ? query.build() : query.exclusiveStartKey(start).build());
                 for (Map<String, AttributeValue> item : page.items()) {
-                    total = Math.addExact(total, amount(item));
+                    long second = Long.parseLong(item.get(SK).s().substring(prefix.length()));
+                    int i = firstAtOrAfter(seconds, second);
+                    if (i == seconds.length) {
+                        throw new LiabilityCountersException("counter item outside the range read " + item.get(SK), null);
+                    }
+                    sums[i] = Math.addExact(sums[i], amount(item));
                 }
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
         } catch (SdkException | NumberFormatException | ArithmeticException e) {
-            throw new LiabilityCountersException("DynamoDB failed " + what + ": " + e.getClass().getSimpleName(), e);
+            throw new LiabilityCountersException("DynamoDB failed reading expiry buckets: "
+                    + e.getClass().getSimpleName(), e);
         }
-        return total;
+        return sums;
+    }
+
+    /** The first index of {@code ascending} whose value is at least {@code value} ({@code length} if none). */
+    static int firstAtOrAfter(long[] ascending, long value) {
+        int lo = 0;
+        int hi = ascending.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ascending[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * A concurrent read's answer; when it failed, the other reads are stopped and its failure is rethrown as a
+     * {@link LiabilityCountersException} (as thrown when it is one; the library's message never leaks).
+     */
+    private static <T> T result(Future<T> read, ExecutorService threads) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            threads.shutdownNow();
+            if (e.getCause() instanceof LiabilityCountersException failure) {
+                throw failure;
+            }
+            throw new LiabilityCountersException("reading the liability counters failed: "
+                    + e.getCause().getClass().getSimpleName(), e.getCause());
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new LiabilityCountersException("interrupted while reading the liability counters", e);
+        }
     }
 
     private static long amount(Map<String, AttributeValue> item) {

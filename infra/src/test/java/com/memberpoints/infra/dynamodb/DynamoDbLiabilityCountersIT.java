@@ -11,19 +11,29 @@ import com.memberpoints.domain.inmemory.InMemoryLedgerStore;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
+import com.memberpoints.domain.liability.CutOffs;
 import com.memberpoints.domain.liability.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityTally;
 import com.memberpoints.infra.testing.DynamoDbLocal;
 import com.memberpoints.infra.testing.DynamoDbLocalExtension;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The liability counters contract on DynamoDB Local, plus concurrency and typed failures. */
@@ -111,5 +121,56 @@ class DynamoDbLiabilityCountersIT extends LiabilityCountersContract {
         assertThatThrownBy(() -> missing.total(MerchantId.of("x"), Wallet.POINTS))
                 .isInstanceOf(LiabilityCountersException.class)
                 .hasCauseInstanceOf(ResourceNotFoundException.class);
+        // the concurrent reads of a tally: the first failure, typed, without the library's message
+        assertThatThrownBy(() -> missing.tally(MerchantId.of("x"), CutOffs.of(NOW, SOON)))
+                .isInstanceOf(LiabilityCountersException.class)
+                .hasCauseInstanceOf(ResourceNotFoundException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(e.getCause().getMessage())
+                        .doesNotContainIgnoringCase("no-such-table"));
+    }
+
+    @Test
+    void aTallyIsOneBatchGetAndOneQueryPerShardAndWalletKindAllInFlightAtOnce(DynamoDbLocal local) throws Exception {
+        String table = local.createLedgerTable();
+        int calls = 1 + 2 * DynamoDbLiabilityCounters.SHARDS;
+        CountDownLatch allSent = new CountDownLatch(calls);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<String> operations = Collections.synchronizedList(new ArrayList<>());
+        try (var client = local.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
+                new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context,
+                                                   ExecutionAttributes attributes) {
+                        operations.add(context.request().getClass().getSimpleName());
+                        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                        allSent.countDown();
+                        try {
+                            // sequential reads would wait here for the time-out: each waits for all the others
+                            allSent.await(20, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void afterTransmission(Context.AfterTransmission context,
+                                                  ExecutionAttributes attributes) {
+                        inFlight.decrementAndGet();
+                    }
+                })).build()) {
+            DynamoDbLiabilityCounters tallying = new DynamoDbLiabilityCounters(client, table);
+            MerchantId shop = MerchantId.of("tally-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+            long started = System.nanoTime();
+            LiabilityTally tally = tallying.tally(shop, CutOffs.of(NOW, SOON, LATER));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no read waited for the time-out")
+                    .isLessThan(Duration.ofSeconds(15));
+            assertThat(tally.points()).isEqualTo(new LiabilityTally.Counts(0, List.of(0L, 0L, 0L)));
+        }
+        assertThat(operations).hasSize(calls);
+        assertThat(operations.stream().filter(o -> o.equals("BatchGetItemRequest")).count()).isEqualTo(1);
+        assertThat(operations.stream().filter(o -> o.equals("QueryRequest")).count())
+                .isEqualTo(2L * DynamoDbLiabilityCounters.SHARDS);
+        assertThat(most.get()).as("every read in flight at once").isEqualTo(calls);
     }
 }

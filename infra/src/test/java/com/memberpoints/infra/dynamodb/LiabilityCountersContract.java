@@ -13,7 +13,9 @@ import com.memberpoints.domain.model.Actor;
 import com.memberpoints.domain.model.MemberId;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.model.OrderId;
+import com.memberpoints.domain.liability.CutOffs;
 import com.memberpoints.domain.liability.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityTally;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One contract for every {@link LiabilityCounters}: real ledger operations (on the in-memory ledger, the
  * reference) produce journal entries; each is recorded twice (the second is refused); the counters must then
- * equal what a full read of every wallet says — the sum of balances, and the lots in each expiry window.
+ * equal what a full read of every wallet says — the sum of balances, and the lots in each expiry window — both as one
+ * {@link LiabilityCounters#tally} over many cut-offs and as the single figures.
  */
 abstract class LiabilityCountersContract {
 
@@ -80,7 +83,25 @@ abstract class LiabilityCountersContract {
                 .mapToLong(w -> ledger.wallet(w).lots().total()).sum();
     }
 
+    /** Cut-offs of one tally: before, on, inside and after bucket seconds, a repeat, far ahead. */
+    static final CutOffs CUT_OFFS = CutOffs.of(PAST.minusSeconds(1), PAST, NOW, SOON.minusSeconds(1),
+            SOON.minusNanos(1), SOON, SOON.plusNanos(999_999_999), SOON.plusNanos(999_999_999),
+            NOW.plus(Duration.ofDays(90)), LATER, FAR);
+
     private void assertMatchesTheWallets() {
+        LiabilityTally tally = counters().tally(shop, CUT_OFFS);
+        assertThat(tally.cutOffs()).isEqualTo(CUT_OFFS);
+        for (Wallet kind : Wallet.values()) {
+            assertThat(tally.total(kind)).as("tally: total " + kind).isEqualTo(truthTotal(kind));
+            assertThat(counters().tally(shop, CutOffs.NONE).total(kind)).as("tally of the totals alone")
+                    .isEqualTo(truthTotal(kind));
+            for (int i = 0; i < CUT_OFFS.size(); i++) {
+                Instant upTo = CUT_OFFS.get(i);
+                // lots expire on whole seconds: up to an instant inside a second is up to that second
+                assertThat(tally.of(kind).expiringUpTo().get(i)).as("tally: " + kind + " up to " + upTo)
+                        .isEqualTo(truth(kind, Instant.EPOCH.minusSeconds(1), upTo));
+            }
+        }
         for (Wallet kind : Wallet.values()) {
             assertThat(counters().total(shop, kind)).as("total " + kind).isEqualTo(truthTotal(kind));
             assertThat(counters().expiringUpTo(shop, kind, NOW)).as("expired " + kind)

@@ -4,10 +4,14 @@ import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LotChange;
 import com.memberpoints.domain.ledger.Wallet;
 import com.memberpoints.domain.model.MerchantId;
+import com.memberpoints.domain.liability.CutOffs;
 import com.memberpoints.domain.liability.LiabilityCounters;
+import com.memberpoints.domain.liability.LiabilityTally;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,23 +41,29 @@ public final class InMemoryLiabilityCounters implements LiabilityCounters {
         return true;
     }
 
+    /** One pass over each wallet kind's buckets up to the last cut-off (bucket instants are whole seconds). */
     @Override
-    public synchronized long total(MerchantId merchant, Wallet wallet) {
-        return totals.getOrDefault(new Key(merchant, wallet), 0L);
+    public synchronized LiabilityTally tally(MerchantId merchant, CutOffs cutOffs) {
+        return new LiabilityTally(cutOffs, counts(merchant, Wallet.POINTS, cutOffs),
+                counts(merchant, Wallet.CREDITS, cutOffs));
     }
 
-    @Override
-    public synchronized long expiring(MerchantId merchant, Wallet wallet, Instant after, Instant upTo) {
-        TreeMap<Instant, Long> b = buckets.get(new Key(merchant, wallet));
-        if (b == null || !upTo.isAfter(after)) {
-            return 0;
+    private LiabilityTally.Counts counts(MerchantId merchant, Wallet wallet, CutOffs cutOffs) {
+        Key key = new Key(merchant, wallet);
+        List<Long> upTo = new ArrayList<>(cutOffs.size());
+        TreeMap<Instant, Long> b = buckets.getOrDefault(key, new TreeMap<>());
+        long sum = 0;
+        Instant from = Instant.MIN;
+        boolean fromIncluded = true;
+        for (Instant cutOff : cutOffs.instants()) {
+            // lots expire on whole seconds: "at or before the cut-off's second" is "at or before the cut-off"
+            for (long amount : b.subMap(from, fromIncluded, cutOff, true).values()) {
+                sum = Math.addExact(sum, amount);
+            }
+            upTo.add(sum);
+            from = cutOff;
+            fromIncluded = false;
         }
-        return b.subMap(after, false, upTo, true).values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    @Override
-    public synchronized long expiringUpTo(MerchantId merchant, Wallet wallet, Instant upTo) {
-        TreeMap<Instant, Long> b = buckets.get(new Key(merchant, wallet));
-        return b == null ? 0 : b.headMap(upTo, true).values().stream().mapToLong(Long::longValue).sum();
+        return new LiabilityTally.Counts(totals.getOrDefault(key, 0L), upTo);
     }
 }

@@ -11,6 +11,9 @@ import java.time.Instant;
  * change (what members hold, including lots that expired but were not swept yet), and the same sum bucketed by
  * the lots' expiry instant (never-expiring lots are only in the total).
  *
+ * <p>A report reads them with one {@link #tally}; {@link #total}, {@link #expiring} and {@link #expiringUpTo} are
+ * single figures of a tally (tests and tools).
+ *
  * <p>Counters are fed after the ledger write (the DynamoDB stream), so they trail the ledger by the stream's lag;
  * they are not part of any ledger transaction.
  */
@@ -37,12 +40,29 @@ public interface LiabilityCounters {
         return out;
     }
 
+    /**
+     * Everything a report reads of one merchant, in one pass: for each wallet kind, the sum of every recorded change
+     * and the sums of the lots expiring at or before each cut-off (to the second; never-expiring lots only in the
+     * total). Each counter item is read once, whatever the number of cut-offs; the figures are not one atomic
+     * snapshot (counters keep changing while they are read, as between separate reads).
+     */
+    LiabilityTally tally(MerchantId merchant, CutOffs cutOffs);
+
     /** Sum of every recorded change of this wallet kind: what members hold (units of the wallet). */
-    long total(MerchantId merchant, Wallet wallet);
+    default long total(MerchantId merchant, Wallet wallet) {
+        return tally(merchant, CutOffs.NONE).total(wallet);
+    }
 
     /** Sum of the lots of this wallet kind expiring in {@code (after, upTo]} (instants compared to the second). */
-    long expiring(MerchantId merchant, Wallet wallet, Instant after, Instant upTo);
+    default long expiring(MerchantId merchant, Wallet wallet, Instant after, Instant upTo) {
+        if (!upTo.isAfter(after)) {
+            return 0;
+        }
+        return tally(merchant, CutOffs.of(after, upTo)).between(wallet, after, upTo);
+    }
 
     /** Sum of the lots expiring at or before {@code upTo} (already expired when {@code upTo} is now). */
-    long expiringUpTo(MerchantId merchant, Wallet wallet, Instant upTo);
+    default long expiringUpTo(MerchantId merchant, Wallet wallet, Instant upTo) {
+        return tally(merchant, CutOffs.of(upTo)).upTo(wallet, upTo);
+    }
 }

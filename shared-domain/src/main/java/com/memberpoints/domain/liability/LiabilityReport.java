@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * The liability report (what the merchant owes its members): outstanding points and credits, the points' cash
  * value at the redemption rate in force, and what expires within the next 30 and 90 days (to the end of that
- * local day in the store's time zone). Read from {@link LiabilityCounters} — a handful of small reads whatever
- * the number of members; never a read of members' wallets.
+ * local day in the store's time zone). Read from {@link LiabilityCounters} in one {@link LiabilityCounters#tally}
+ * (every counter item once, whatever the number of members); never a read of members' wallets.
  */
 public final class LiabilityReport {
 
@@ -73,8 +73,11 @@ public final class LiabilityReport {
         LocalDate today = LocalDate.ofInstant(now, store.zone());
         LocalDate until30 = today.plusDays(WINDOWS[0]);
         LocalDate until90 = today.plusDays(WINDOWS[1]);
-        Figures points = figures(merchant, Wallet.POINTS, now, endOf(until30, store), endOf(until90, store));
-        Figures credits = figures(merchant, Wallet.CREDITS, now, endOf(until30, store), endOf(until90, store));
+        Instant end30 = endOf(until30, store);
+        Instant end90 = endOf(until90, store);
+        LiabilityTally tally = counters.tally(merchant, CutOffs.of(now, end30, end90));
+        Figures points = figures(tally, Wallet.POINTS, now, end30, end90);
+        Figures credits = figures(tally, Wallet.CREDITS, now, end30, end90);
         MerchantSettings rules = settings.currentOrDefaults(merchant);
         Optional<Long> rate = rules.redeem().enabled() && rules.redeem().pointsPerUnit() > 0
                 ? Optional.of(rules.redeem().pointsPerUnit()) : Optional.empty();
@@ -84,12 +87,10 @@ public final class LiabilityReport {
                 rate.map(r -> cash(points.expiring90(), r, store))));
     }
 
-    private Figures figures(MerchantId merchant, Wallet wallet, Instant now, Instant end30, Instant end90) {
-        long total = counters.total(merchant, wallet);
-        long expired = counters.expiringUpTo(merchant, wallet, now);
-        long in30 = counters.expiring(merchant, wallet, now, end30);
-        long in90 = counters.expiring(merchant, wallet, now, end90);
-        return new Figures(total - expired, expired, in30, in90);
+    private static Figures figures(LiabilityTally tally, Wallet wallet, Instant now, Instant end30, Instant end90) {
+        long expired = tally.upTo(wallet, now);
+        return new Figures(tally.total(wallet) - expired, expired,
+                tally.between(wallet, now, end30), tally.between(wallet, now, end90));
     }
 
     /** The last second of a local day: lots expire then ({@link ExpiryCalculator#endOfLocalDay}). */
