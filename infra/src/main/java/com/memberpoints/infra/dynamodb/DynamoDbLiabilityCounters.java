@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,6 +57,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoDbLiabilityCounters implements LiabilityCounters {
 
     static final int SHARDS = 32;
+    /**
+     * Reads of one tally in flight at most: a few round trips instead of one, and about this many connections (the
+     * JDK keeps 5 idle per host; 65 at once would open 60 new TLS connections on every report).
+     */
+    static final int MAX_IN_FLIGHT = 16;
     /** Buckets per transaction: 100 items at most, minus the marker and the total. */
     static final int BUCKETS_PER_PART = 98;
     static final String AMOUNT = "amt";
@@ -324,8 +331,9 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
     /**
      * One pass: the {@value #SHARDS} totals of both wallet kinds in one {@code BatchGetItem}, and per shard and wallet
      * kind one {@code Query} (paged) of the buckets from the first to the last cut-off's, each item added to the first
-     * cut-off at or after its expiry second (its sort key) and summed up the cut-offs after. All the calls run at
-     * once, one virtual thread each: a report costs about one round trip, not one per call.
+     * cut-off at or after its expiry second (its sort key) and summed up the cut-offs after. The calls run
+     * concurrently, one virtual thread each, at most {@value #MAX_IN_FLIGHT} at once: a report costs a few round
+     * trips, not one per call.
      */
     @Override
     public LiabilityTally tally(MerchantId merchant, CutOffs cutOffs) {
@@ -333,14 +341,15 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
         Objects.requireNonNull(cutOffs, "cutOffs");
         long[] seconds = cutOffs.instants().stream().mapToLong(Instant::getEpochSecond).toArray();
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
         try (threads) {
-            Future<Map<Wallet, Long>> totals = threads.submit(() -> totals(merchant));
+            Future<Map<Wallet, Long>> totals = threads.submit(() -> bounded(slots, () -> totals(merchant)));
             Map<Wallet, List<Future<long[]>>> buckets = new EnumMap<>(Wallet.class);
             for (Wallet wallet : Wallet.values()) {
                 List<Future<long[]>> shards = new ArrayList<>(SHARDS);
                 for (int shard = 0; shard < SHARDS && seconds.length > 0; shard++) {
                     int s = shard;
-                    shards.add(threads.submit(() -> bucketsUpTo(merchant, s, wallet, seconds)));
+                    shards.add(threads.submit(() -> bounded(slots, () -> bucketsUpTo(merchant, s, wallet, seconds))));
                 }
                 buckets.put(wallet, shards);
             }
@@ -363,6 +372,16 @@ public final class DynamoDbLiabilityCounters implements LiabilityCounters {
             return new LiabilityTally(cutOffs, counts.get(Wallet.POINTS), counts.get(Wallet.CREDITS));
         } catch (ArithmeticException e) {
             throw new LiabilityCountersException("liability counters overflow a long", e);
+        }
+    }
+
+    /** {@code read} once one of {@code slots} is free. */
+    private static <T> T bounded(Semaphore slots, Callable<T> read) throws Exception {
+        slots.acquire();
+        try {
+            return read.call();
+        } finally {
+            slots.release();
         }
     }
 
