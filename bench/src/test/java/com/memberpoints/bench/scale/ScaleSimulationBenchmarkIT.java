@@ -7,6 +7,7 @@ import com.memberpoints.domain.inmemory.InMemoryBulkJobQueue;
 import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
 import com.memberpoints.domain.ledger.JournalEntry;
 import com.memberpoints.domain.ledger.LedgerCommand;
+import com.memberpoints.domain.sweep.DailySweep;
 import com.memberpoints.domain.sweep.ExpiryFanOut;
 import com.memberpoints.domain.sweep.ExpiryWalk;
 import com.memberpoints.domain.sweep.ExpiryWalkQueue;
@@ -622,6 +623,19 @@ class ScaleSimulationBenchmarkIT {
         Instant begin = w.clock.now();
         List<ExpiryWalk> firsts = List.copyOf(queue);
         queue.clear();
+        // The next hourly run while the 17 walks hold their parts (S4: it leaves the merchant's expiry to them). Its
+        // calls are counted apart (not as a DailySweep invocation): it runs an hour later, alone in its seconds.
+        w.clock.set(runAt.plus(Duration.ofHours(1)));
+        long callsBeforeHourly = w.totalCalls();
+        Instant hourlyStart = w.clock.now();
+        DailySweep.MerchantResult.Swept during = (DailySweep.MerchantResult.Swept) new DailySweep(w.cachedMerchants,
+                new LedgerSweeps(index.store), w.lifecycle, w.clock, SweepSettings.DEFAULTS.limits())
+                .withFanOut(new ExpiryFanOut(index.store, sqs, claims, Duration.ofHours(3))).run().results().stream()
+                .filter(m -> m.merchant().equals(SHOP)).findFirst().orElseThrow();
+        long hourlyCalls = w.totalCalls() - callsBeforeHourly;
+        double hourlySeconds = Duration.between(hourlyStart, w.clock.now()).toMillis() / 1000.0;
+        assertThat(queue).as("the hourly run during the walks starts none").isEmpty();
+        w.clock.set(begin);
         index.throttleApplyAt.set(25); // the first step is throttled at its 26th expiry
         int steps = 0;
         int failures = 0;
@@ -685,11 +699,18 @@ class ScaleSimulationBenchmarkIT {
         r.figure("LB#<m> per shard, all 34 workers on one merchant (bound)",
                 EXPIRY_WORKER_MAX_CONCURRENCY * perWorker * lbWcuPerExpiry / lbShards, ScaleReport.PARTITION_WCU,
                 "WCU/s", "what MaximumConcurrency caps, whatever the claims");
+        r.figure("Hourly run while the walks are live: DynamoDB calls", hourlyCalls, 0, "calls", String.format(
+                "%.2f s; 0 expiries, left to %d live walks (before S4: up to 20,000 wallets x 2 calls = 40,000 calls,"
+                        + " ~%.0f s at 8 ms, each a duplicate of a walk's)", hourlySeconds, during.expiryLeftToWalks(),
+                40_000 * 0.008));
         r.figure("Sim: wall time of the slowest part (incl. one redelivery)", Duration.between(begin, end).toSeconds(),
                 0, "s", "virtual time");
         // model inputs: every due lot expired exactly once (one journal insert each), through every part
         assertThat(index.store.expiryParts()).isEqualTo(parts);
         assertThat(started[0]).isEqualTo(parts);
+        assertThat(during.expired().applied() + during.expired().notApplicable()).isZero();
+        assertThat(during.expiryLeftToWalks()).isEqualTo(parts);
+        assertThat(during.walksStarted()).isZero();
         assertThat(w.streamRecords.get()).isEqualTo(expiring);
         assertThat(failures).isEqualTo(1);
         assertThat(continued).isGreaterThanOrEqualTo(parts / 2);

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The hourly sweep's log lines and answer. A merchant appears (one log line, one answer entry) only when its run did
- * something, stopped at a limit or failed: the sweep runs every hour for every merchant, and an idle merchant's line
- * would be most of the log. One summary line per run counts the merchants swept. A failed merchant fails the run at
+ * something, stopped at a limit, left its expiry or reminders to live walks ({@code expiryLeftToWalks},
+ * {@code remindersLeftToWalks}: the number of walks, so "skipped because walking" reads apart from "nothing due") or
+ * failed: the sweep runs every hour for every merchant, and an idle merchant's line would be most of the log. One summary line per run counts the merchants swept. A failed merchant fails the run at
  * the end.
  */
 final class SweepReports {
@@ -36,6 +37,12 @@ final class SweepReports {
                     }
                     if (s.reminderWalksStarted() > 0) {
                         report.put("reminderWalksStarted", s.reminderWalksStarted()); // issue 16 change 7b
+                    }
+                    if (s.expiryLeftToWalks() > 0) {
+                        report.put("expiryLeftToWalks", s.expiryLeftToWalks()); // yielded to live walks (S4)
+                    }
+                    if (s.remindersLeftToWalks() > 0) {
+                        report.put("remindersLeftToWalks", s.remindersLeftToWalks());
                     }
                     reports.add(report.put("complete", s.complete()).build());
                 }
@@ -62,6 +69,14 @@ final class SweepReports {
         }
         log.count("ReminderWalksStarted", reminderWalks);
         log.count("RemindersDecided", reminded);
+        long expiryLeft = 0;
+        long remindersLeft = 0;
+        for (DailySweep.MerchantResult result : outcome.results()) {
+            expiryLeft += result instanceof DailySweep.MerchantResult.Swept s ? s.expiryLeftToWalks() : 0;
+            remindersLeft += result instanceof DailySweep.MerchantResult.Swept s ? s.remindersLeftToWalks() : 0;
+        }
+        log.count("ExpiryLeftToWalks", expiryLeft);
+        log.count("RemindersLeftToWalks", remindersLeft);
         List<String> failed = outcome.failed().stream().map(m -> m.value()).toList();
         log.info("sweep run", Map.of("merchantsSwept", outcome.results().size(), "merchantsWithWork", reports.size(),
                 "merchantsFailed", failed.size()));
@@ -93,6 +108,8 @@ final class SweepReports {
         fields.put("remindersComplete", s.reminded().complete());
         fields.put("expiryWalksStarted", s.walksStarted());
         fields.put("reminderWalksStarted", s.reminderWalksStarted());
+        fields.put("expiryLeftToWalks", s.expiryLeftToWalks());
+        fields.put("remindersLeftToWalks", s.remindersLeftToWalks());
         return fields;
     }
 }

@@ -85,7 +85,8 @@ class BusinessMetricsTest {
 
         assertThat(Emf.documents(h.log.lines())).hasSize(1);
         assertThat(Emf.totals(h.log.lines())).containsOnly(entry("LotsExpired", 2L), entry("SweepRunsCompleted", 1L),
-                entry("ExpiryWalksStarted", 0L), entry("ReminderWalksStarted", 0L), entry("RemindersDecided", 0L));
+                entry("ExpiryWalksStarted", 0L), entry("ReminderWalksStarted", 0L), entry("RemindersDecided", 0L),
+                entry("ExpiryLeftToWalks", 0L), entry("RemindersLeftToWalks", 0L));
     }
 
     @Test

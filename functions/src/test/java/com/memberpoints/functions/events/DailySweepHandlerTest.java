@@ -58,6 +58,46 @@ class DailySweepHandlerTest {
     }
 
     @Test
+    void whileALiveWalkHoldsAPart_theRunLeavesTheExpiryToIt_andSaysSoInItsAnswerLogAndMetric() {
+        HandlerHarness h = new HandlerHarness();
+        h.settings("10.00", 1, AssignmentPolicy.afterDelivery(3), null);
+        WalletRef points = WalletRef.points(h.shop, h.alice);
+        Instant endOf2021 = local(2021, 12, 31, 23, 59).plusSeconds(59);
+        h.ledger.apply(LedgerCommand.manualAdd(points, "seed", 70, Optional.of(endOf2021), "seed", Actor.SYSTEM, h.now));
+        var claims = new com.memberpoints.domain.inmemory.InMemoryExpiryWalkClaims();
+        var queue = new com.memberpoints.domain.inmemory.InMemoryExpiryWalkQueue();
+        DailySweepHandler sweep = new DailySweepHandler(new com.memberpoints.domain.sweep.DailySweep(h.merchants,
+                new LedgerSweeps(h.ledger), new OrderLifecycle(h.orders, h.ledger, h.settings, h.merchants, h.members,
+                h.scheduler, () -> h.now, com.memberpoints.domain.order.AssignmentWindow.NONE), () -> h.now,
+                SweepSettings.DEFAULTS.limits()).withFanOut(new com.memberpoints.domain.sweep.ExpiryFanOut(h.ledger,
+                queue, claims, Duration.ofHours(3))), h.log.logger());
+        h.at(2022, 1, 1, 0, 5);
+        Instant walksRun = h.now.minus(Duration.ofHours(1)); // an earlier run's walk, progress 10 minutes ago
+        claims.claim(h.shop, 0, walksRun, h.now.minus(Duration.ofMinutes(10)), walksRun.minus(Duration.ofHours(3)));
+        h.log.lines().clear();
+
+        String answer = Json.write(sweep.sweep());
+
+        assertThat(answer).contains("\"lotsExpired\":0").contains("\"expiryLeftToWalks\":1")
+                .contains("\"complete\":false").doesNotContain("remindersLeftToWalks");
+        assertThat(h.points()).as("not expired by the run: the walk holds its part").isEqualTo(70);
+        assertThat(h.log.lines()).anySatisfy(l -> assertThat(l).contains("\"message\":\"sweep\"")
+                .contains("\"expiryLeftToWalks\":1").contains("\"expiryComplete\":false"));
+        assertThat(com.memberpoints.functions.platform.log.Emf.totals(h.log.lines()))
+                .containsEntry("ExpiryLeftToWalks", 1L).containsEntry("LotsExpired", 0L)
+                .containsEntry("RemindersLeftToWalks", 0L);
+        assertThat(queue.size()).isZero();
+
+        claims.release(h.shop, 0, walksRun); // the walk ended (without reaching this lot: due after its instant)
+        h.at(2022, 1, 1, 1, 5);
+        h.log.lines().clear();
+        assertThat(Json.write(sweep.sweep())).contains("\"lotsExpired\":1").doesNotContain("LeftToWalks");
+        assertThat(com.memberpoints.functions.platform.log.Emf.totals(h.log.lines()))
+                .containsEntry("ExpiryLeftToWalks", 0L).containsEntry("LotsExpired", 1L);
+        assertThat(h.points()).isZero();
+    }
+
+    @Test
     void expiresDueLotsReleasesStaleHoldsAndAssignsOrdersWhoseScheduleWasLost() {
         HandlerHarness h = new HandlerHarness();
         h.settings("10.00", 1, AssignmentPolicy.afterDelivery(3), null);

@@ -493,7 +493,7 @@ class TemplateTest {
     @Test
     void theBusinessAlarmsWatchTheDocumentedEmfMetrics() throws IOException {
         Set<String> documented = documentedBusinessMetrics();
-        assertThat(documented).hasSize(31).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
+        assertThat(documented).hasSize(33).contains("SweepRunsCompleted", "NotificationsFailed", "NotificationsUnconfirmed", "BulkChunksFailed");
         Map<String, JsonNode> alarms = resources("AWS::CloudWatch::Alarm");
         Map<String, String> business = new TreeMap<>();
         alarms.forEach((id, alarm) -> {

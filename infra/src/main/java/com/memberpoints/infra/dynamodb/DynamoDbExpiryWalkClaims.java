@@ -8,12 +8,15 @@ import static com.memberpoints.infra.dynamodb.LedgerTable.SK;
 import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.sweep.ExpiryWalkClaims;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@link ExpiryWalkClaims} on the ledger's single table (issue 16 change 7), one item per merchant and part of the
@@ -26,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Every operation is one conditional write: a claim is a put if the item is absent or its progress is older than the
  * stale bound, a renewal an update of {@code prog} if {@code run} still names the walk's run, a release a delete under
  * the same condition. A lost condition is the answer ({@code false}, or nothing to release), never an error. A merchant's
- * claims share one partition key written once per walk message (a few per second at most).
+ * claims share one partition key written once per walk message (a few per second at most). {@link #held} is one
+ * strongly consistent Query of that key (at most 34 small items: 1 RCU), asked by the hourly run only for a merchant
+ * with work due.
  */
 public final class DynamoDbExpiryWalkClaims implements ExpiryWalkClaims {
     static final String RUN = "run";
@@ -70,6 +75,30 @@ public final class DynamoDbExpiryWalkClaims implements ExpiryWalkClaims {
                 .key(key(merchant, part)).conditionExpression("#run = :run")
                 .expressionAttributeNames(Map.of("#run", RUN))
                 .expressionAttributeValues(Map.of(":run", n(runAt.toEpochMilli())))));
+    }
+
+    @Override
+    public List<Held> held(MerchantId merchant) {
+        List<Held> held = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        try {
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", PK))
+                        .expressionAttributeValues(Map.of(":pk", s("XW#" + merchant.value())))
+                        .exclusiveStartKey(from));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    held.add(new Held(Integer.parseInt(item.get(SK).s().substring("PART#".length())),
+                            Instant.ofEpochMilli(Long.parseLong(item.get(RUN).n())),
+                            Instant.ofEpochMilli(Long.parseLong(item.get(PROGRESS).n()))));
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        } catch (SdkException e) {
+            throw new DynamoDbLedgerException("reading the expiry walk claims of " + merchant.value(), e);
+        }
+        return held;
     }
 
     private static boolean conditional(String what, MerchantId merchant, int part, Runnable write) {

@@ -6,6 +6,7 @@ import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.sweep.ExpiryWalkClaims;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,21 @@ abstract class ExpiryWalkClaimsContract {
         assertThat(c.renew(shop, 1, RUN, RUN.plusSeconds(2))).isFalse();
         c.release(shop, 1, RUN); // twice: nothing
         assertThat(c.claim(shop, 1, NEXT, NEXT, NEXT.minus(Duration.ofHours(2)))).isTrue();
+    }
+
+    @Test
+    void heldListsTheMerchantsClaimsOfBothKinds_withTheirRunAndProgress_untilReleased() {
+        ExpiryWalkClaims c = claims();
+        assertThat(c.held(shop)).isEmpty();
+        c.claim(shop, 2, RUN, RUN, RUN.minus(Duration.ofHours(2)));
+        c.claim(shop, 1002, NEXT, NEXT, NEXT.minus(Duration.ofHours(2))); // a reminder walk's slot
+        c.renew(shop, 2, RUN, RUN.plusSeconds(90));
+        c.claim(MerchantId.of("other-" + shop.value()), 5, RUN, RUN, RUN.minus(Duration.ofHours(2)));
+
+        assertThat(c.held(shop)).containsExactlyInAnyOrder(
+                new ExpiryWalkClaims.Held(2, RUN, RUN.plusSeconds(90)),
+                new ExpiryWalkClaims.Held(1002, NEXT, NEXT));
+        c.release(shop, 2, RUN);
+        assertThat(c.held(shop)).isEqualTo(List.of(new ExpiryWalkClaims.Held(1002, NEXT, NEXT)));
     }
 }

@@ -4,6 +4,7 @@ import com.memberpoints.domain.model.MerchantId;
 import com.memberpoints.domain.sweep.ExpiryWalkClaims;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,12 @@ public final class InMemoryExpiryWalkClaims implements ExpiryWalkClaims {
     @Override
     public synchronized void release(MerchantId merchant, int part, Instant runAt) {
         claims.computeIfPresent(new Key(merchant, part), (k, held) -> held.runAt().equals(runAt) ? null : held);
+    }
+
+    @Override
+    public synchronized List<Held> held(MerchantId merchant) {
+        return claims.entrySet().stream().filter(e -> e.getKey().merchant().equals(merchant))
+                .map(e -> new Held(e.getKey().part(), e.getValue().runAt(), e.getValue().progress())).toList();
     }
 
     /** The part's claim, if any. */

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The expiry-reminder pass of the hourly sweep (issue 12 item 2). For a merchant with reminders on, a lot expiring on
@@ -154,6 +155,17 @@ public final class ExpiryReminderPass {
 
     /** Reminds the members of {@code merchant} whose lots entered the window since the last pass. */
     public PassReport run(MerchantId merchant, Instant now, int maxWallets) {
+        return run(merchant, now, maxWallets, () -> true);
+    }
+
+    /**
+     * The same, asking {@code proceed} once before the first index page is read (only when the window has something
+     * left to read: not when reminders are off or the passes are already at the window's end); when it answers false
+     * the pass reads and writes nothing, keeps its progress and reports {@code complete=false} (the hourly run yields to
+     * live reminder walks, docs/decisions.md "S4 The hourly run yields to live walks").
+     */
+    public PassReport run(MerchantId merchant, Instant now, int maxWallets, BooleanSupplier proceed) {
+        Objects.requireNonNull(proceed, "proceed");
         Optional<Window> open = window(merchant, now);
         if (open.isEmpty()) {
             return PassReport.OFF;
@@ -173,6 +185,9 @@ public final class ExpiryReminderPass {
         }
         if (!from.isBefore(upper)) {
             return new PassReport(true, 0, 0, 0, true); // narrowed: nothing new enters until the days catch up
+        }
+        if (!proceed.getAsBoolean()) {
+            return new PassReport(true, 0, 0, 0, false);
         }
         int read = 0;
         int reminded = 0;

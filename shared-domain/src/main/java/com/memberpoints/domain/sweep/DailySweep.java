@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The sweep use case, run every hour on the hour (UTC; the name is historical: it ran once a day). For every merchant ({@link MerchantStore#all()}): expires the lots due
@@ -49,19 +50,31 @@ public final class DailySweep {
 
         /**
          * @param walksStarted expiry walks enqueued by this run (issue 16 change 7): the expiry stopped at the cap and
-         *                     the fan-out started a walk on every part of the expiry index nobody was walking
+         *                     the fan-out started a walk on every part of the expiry index nobody was walking (or,
+         *                     while the run yielded, on the parts whose walk died)
          * @param reminderWalksStarted reminder walks enqueued by this run (issue 16 change 7b): the reminder pass
          *                     stopped at the cap and the fan-out started a reminder walk on every free part
+         * @param expiryLeftToWalks live expiry walks this run left the merchant's due lots to (0: it expired them
+         *                     itself, or nothing was due): the run did not walk the expiry index while they hold parts
+         *                     of it (docs/decisions.md "S4 The hourly run yields to live walks")
+         * @param remindersLeftToWalks live reminder walks this run left the merchant's reminder window to
          */
         record Swept(MerchantId merchant, LedgerSweeps.SweepReport expired, LedgerSweeps.SweepReport released,
                      OrderLifecycle.ReconcileReport reconciled, ExpiryReminderPass.PassReport reminded,
-                     int walksStarted, int reminderWalksStarted)
+                     int walksStarted, int reminderWalksStarted, int expiryLeftToWalks, int remindersLeftToWalks)
                 implements MerchantResult {
             public Swept {
                 Objects.requireNonNull(reminded, "reminded");
-                if (walksStarted < 0 || reminderWalksStarted < 0) {
-                    throw new IllegalArgumentException("walks started must not be negative");
+                if (walksStarted < 0 || reminderWalksStarted < 0 || expiryLeftToWalks < 0 || remindersLeftToWalks < 0) {
+                    throw new IllegalArgumentException("walks must not be negative");
                 }
+            }
+
+            /** A sweep that left nothing to live walks. */
+            public Swept(MerchantId merchant, LedgerSweeps.SweepReport expired, LedgerSweeps.SweepReport released,
+                         OrderLifecycle.ReconcileReport reconciled, ExpiryReminderPass.PassReport reminded,
+                         int walksStarted, int reminderWalksStarted) {
+                this(merchant, expired, released, reconciled, reminded, walksStarted, reminderWalksStarted, 0, 0);
             }
 
             /** A sweep that started no reminder walk. */
@@ -83,7 +96,9 @@ public final class DailySweep {
                 this(merchant, expired, released, reconciled, ExpiryReminderPass.PassReport.OFF);
             }
 
-            /** Every job got to the end (none stopped at {@code maxItems}). */
+            /**
+             * Every job got to the end (none stopped at {@code maxItems}, none left to live walks).
+             */
             public boolean complete() {
                 return expired.complete() && released.complete() && reconciled.complete() && reminded.complete();
             }
@@ -150,39 +165,114 @@ public final class DailySweep {
      * remind the whole window at the run's instant, and later passes only take what enters it afterwards. When some
      * parts are still held by an earlier run's walks, the progress stays where the pass stopped (the next run goes
      * on and tries again; markers are conditional creates, so nothing is reminded twice).
+     *
+     * <p>While live walks of a kind hold parts of a merchant's index, the run leaves that job to them ({@link #run}).
      */
     public DailySweep withFanOut(ExpiryFanOut expiryFanOut) {
         return new DailySweep(merchants, sweeps, lifecycle, clock, limits, reminders,
                 Optional.of(Objects.requireNonNull(expiryFanOut, "expiryFanOut")));
     }
 
-    /** Runs the three jobs for every merchant. */
+    /**
+     * Runs the three jobs for every merchant.
+     *
+     * <p>With the fan-out, the run yields to live walks (docs/decisions.md "S4 The hourly run yields to live walks"):
+     * when a merchant has lots due (or reminders to read), the run first reads its walk claims (one read, shared by both
+     * kinds); while a live walk of a kind holds any part of the merchant's expiry index, the run does not walk the
+     * index for that kind — it reports the job left to those walks ({@link MerchantResult.Swept#expiryLeftToWalks},
+     * {@link MerchantResult.Swept#remindersLeftToWalks}) — and restarts only the parts whose walk died
+     * ({@link ExpiryFanOut#takeOver}). Once no live walk holds a part, the next run walks the index again from its
+     * start (expiry: everything due at its own instant, so what fell due after the walks' instant too; reminders: from
+     * the pass's saved progress).
+     */
     public Outcome run() {
         Instant now = clock.now();
         List<MerchantResult> results = new ArrayList<>();
         for (MerchantId merchant : merchants.all()) {
             try {
-                LedgerSweeps.SweepReport expired = sweeps.expireDue(merchant, now, limits.maxItems());
-                int walks = expired.complete() || fanOut.isEmpty() ? 0 : fanOut.get().start(merchant, now);
-                LedgerSweeps.SweepReport released = sweeps.releaseStaleHolds(merchant, now, limits.holdTimeLimit(),
-                        limits.maxItems());
-                OrderLifecycle.ReconcileReport reconciled = lifecycle.reconcileOverdue(merchant,
-                        limits.reconcileGrace(), limits.maxItems());
-                ExpiryReminderPass.PassReport reminded = reminders.isPresent()
-                        ? reminders.get().run(merchant, now, limits.maxItems()) : ExpiryReminderPass.PassReport.OFF;
-                int reminderWalks = 0;
-                if (!reminded.complete() && fanOut.isPresent()) {
-                    reminderWalks = fanOut.get().start(ExpiryWalk.Kind.REMIND, merchant, now);
-                    if (reminderWalks == fanOut.get().parts()) {
-                        reminders.get().handOver(merchant, now);
-                    }
-                }
-                results.add(new MerchantResult.Swept(merchant, expired, released, reconciled, reminded, walks,
-                        reminderWalks));
+                results.add(sweep(merchant, now));
             } catch (RuntimeException e) {
                 results.add(new MerchantResult.Failed(merchant, e));
             }
         }
         return new Outcome(results);
+    }
+
+    private MerchantResult.Swept sweep(MerchantId merchant, Instant now) {
+        Claims claims = new Claims(merchant, now);
+        Yield expiry = new Yield(claims, ExpiryWalk.Kind.EXPIRE);
+        LedgerSweeps.SweepReport expired = sweeps.expireDue(merchant, now, limits.maxItems(), expiry);
+        int walks = 0;
+        if (!expired.complete() && expiry.leftTo == 0 && fanOut.isPresent()) {
+            walks = fanOut.get().start(merchant, now);
+        } else {
+            walks = claims.takeOverStale(ExpiryWalk.Kind.EXPIRE);
+        }
+        LedgerSweeps.SweepReport released = sweeps.releaseStaleHolds(merchant, now, limits.holdTimeLimit(),
+                limits.maxItems());
+        OrderLifecycle.ReconcileReport reconciled = lifecycle.reconcileOverdue(merchant,
+                limits.reconcileGrace(), limits.maxItems());
+        Yield remind = new Yield(claims, ExpiryWalk.Kind.REMIND);
+        ExpiryReminderPass.PassReport reminded = reminders.isPresent()
+                ? reminders.get().run(merchant, now, limits.maxItems(), remind) : ExpiryReminderPass.PassReport.OFF;
+        int reminderWalks = 0;
+        if (!reminded.complete() && remind.leftTo == 0 && fanOut.isPresent()) {
+            reminderWalks = fanOut.get().start(ExpiryWalk.Kind.REMIND, merchant, now);
+            if (reminderWalks == fanOut.get().parts()) {
+                reminders.get().handOver(merchant, now);
+            }
+        } else {
+            reminderWalks = claims.takeOverStale(ExpiryWalk.Kind.REMIND);
+        }
+        return new MerchantResult.Swept(merchant, expired, released, reconciled, reminded, walks, reminderWalks,
+                expiry.leftTo, remind.leftTo);
+    }
+
+    /**
+     * The merchant's walk claims, read at most once per run and only when a job has something to walk (an idle
+     * merchant costs no read); without the fan-out there are none.
+     */
+    private final class Claims {
+        private final MerchantId merchant;
+        private final Instant now;
+        private ExpiryFanOut.Walks read;
+
+        Claims(MerchantId merchant, Instant now) {
+            this.merchant = merchant;
+            this.now = now;
+        }
+
+        ExpiryFanOut.Walks get() {
+            if (read == null) {
+                read = fanOut.map(f -> f.walks(merchant, now)).orElse(ExpiryFanOut.Walks.NONE);
+            }
+            return read;
+        }
+
+        /** Restarts the dead walks of {@code kind} the read found (none if the claims were not read). */
+        int takeOverStale(ExpiryWalk.Kind kind) {
+            if (read == null || fanOut.isEmpty() || read.stale(kind).isEmpty()) {
+                return 0;
+            }
+            return fanOut.get().takeOver(kind, merchant, now, read.stale(kind));
+        }
+    }
+
+    /** Asked by a job before it walks the index: proceed only when no live walk of its kind holds a part. */
+    private static final class Yield implements BooleanSupplier {
+        private final Claims claims;
+        private final ExpiryWalk.Kind kind;
+        private int leftTo;
+
+        Yield(Claims claims, ExpiryWalk.Kind kind) {
+            this.claims = claims;
+            this.kind = kind;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            leftTo = claims.get().live(kind).size();
+            return leftTo == 0;
+        }
     }
 }

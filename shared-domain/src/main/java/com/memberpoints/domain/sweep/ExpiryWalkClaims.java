@@ -2,6 +2,8 @@ package com.memberpoints.domain.sweep;
 
 import com.memberpoints.domain.model.MerchantId;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Which run walks each part of a merchant's expiry index: at most one claim per (merchant, part), naming the run's
@@ -12,6 +14,14 @@ import java.time.Instant;
  * offset by {@link ExpiryWalk#REMIND_CLAIM_OFFSET} for reminder walks, so the two kinds never block each other.
  */
 public interface ExpiryWalkClaims {
+
+    /** A claim as stored: its slot ({@code part}), the run holding it and the walk's last progress. */
+    record Held(int part, Instant runAt, Instant progress) {
+        public Held {
+            Objects.requireNonNull(runAt, "runAt");
+            Objects.requireNonNull(progress, "progress");
+        }
+    }
 
     /**
      * Claims the part for the run at {@code runAt}: true when it was free, or its claim's last progress is before
@@ -24,4 +34,10 @@ public interface ExpiryWalkClaims {
 
     /** Frees the part if the run at {@code runAt} holds it (nothing otherwise): its walk is done. */
     void release(MerchantId merchant, int part, Instant runAt);
+
+    /**
+     * Every claim the merchant's slots hold now (both kinds', live or stale), in any order: one read. The hourly run
+     * asks it to leave the parts live walks hold to them (docs/decisions.md "S4 The hourly run yields to live walks").
+     */
+    List<Held> held(MerchantId merchant);
 }

@@ -33,6 +33,8 @@ final class PartedLedgerStore implements InvocationHandler {
     final InMemoryLedgerStore inner = new InMemoryLedgerStore();
     final int parts;
     final AtomicInteger callsBeforeFailure = new AtomicInteger(-1);
+    /** Store calls by method name (for the tests that count what a run read or wrote). */
+    final java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
     final LedgerStore store;
 
     PartedLedgerStore(int parts) {
@@ -51,6 +53,7 @@ final class PartedLedgerStore implements InvocationHandler {
         if (method.getName().equals("expiryParts")) {
             return parts;
         }
+        calls.computeIfAbsent(method.getName(), k -> new AtomicInteger()).incrementAndGet();
         if (callsBeforeFailure.get() >= 0 && callsBeforeFailure.getAndDecrement() == 0) {
             throw new Throttled();
         }

@@ -118,7 +118,26 @@ class ReminderFanOutProperties {
                 markers.saveProgress(merchant, progress);
             }
         };
-        ExpiryReminderPass pass = new ExpiryReminderPass(merchants, settings, parted.store, counting);
+        // S4: the pass reads the index (the merged 4-argument listing, which only the pass uses here) only while no
+        // live reminder walk holds a part of it.
+        List<String> passReadsWhileWalked = new ArrayList<>();
+        com.memberpoints.domain.ledger.LedgerStore passStore = (com.memberpoints.domain.ledger.LedgerStore)
+                java.lang.reflect.Proxy.newProxyInstance(com.memberpoints.domain.ledger.LedgerStore.class.getClassLoader(),
+                        new Class<?>[] {com.memberpoints.domain.ledger.LedgerStore.class}, (p, method, args) -> {
+                            if (method.getName().equals("expiring") && args.length == 4) {
+                                Instant staleBefore = now.get().minus(Duration.ofMinutes(90));
+                                claims.held(shop.id()).stream()
+                                        .filter(h -> h.part() >= ExpiryWalk.REMIND_CLAIM_OFFSET
+                                                && !h.progress().isBefore(staleBefore))
+                                        .forEach(h -> passReadsWhileWalked.add(now.get() + " slot " + h.part()));
+                            }
+                            try {
+                                return method.invoke(parted.store, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        ExpiryReminderPass pass = new ExpiryReminderPass(merchants, settings, passStore, counting);
         OrderLifecycle lifecycle = new OrderLifecycle(new InMemoryOrderStore(), parted.store, settings, merchants,
                 new InMemoryMemberStore(), new InMemoryAssignmentScheduler(), now::get);
         net.jqwik.api.statistics.Statistics.label("more than a page in the window (the pass can fan out)").collect(wallets / 2 > 100);
@@ -147,6 +166,7 @@ class ReminderFanOutProperties {
             rounds++;
         }
         assertThat(settled).as("the runs settle").isTrue();
+        assertThat(passReadsWhileWalked).as("the pass read the index while a live reminder walk held a part").isEmpty();
 
         Instant end = now.get();
         Instant upper = ExpiryReminderPass.windowEnd(end, CHOICE, shop.zone());

@@ -205,15 +205,63 @@ class ReminderWalkTest {
     }
 
     @Test
-    void whenSomePartsAreStillRemindedByAnEarlierRun_thePassKeepsItsOwnProgress() {
+    void whileAnEarlierRunsReminderWalkHoldsAPart_thePassYields_keepsItsProgress_andRunsOnceTheWalkEnds() {
         seed(250);
         ExpiryReminderPass pass = pass(true);
-        assertThat(claims.claim(shop.id(), ExpiryWalk.claimSlot(ExpiryWalk.Kind.REMIND, 2), RUN.minusSeconds(600),
-                RUN, RUN.minus(Duration.ofHours(2)))).isTrue();
+        int slot = ExpiryWalk.claimSlot(ExpiryWalk.Kind.REMIND, 2);
+        assertThat(claims.claim(shop.id(), slot, RUN.minusSeconds(600), RUN, RUN.minus(Duration.ofHours(2)))).isTrue();
         DailySweep.MerchantResult.Swept swept = (DailySweep.MerchantResult.Swept) sweep(pass, 25).run().results()
                 .getFirst();
-        assertThat(swept.reminderWalksStarted()).isEqualTo(3);
-        assertThat(markers.progress(shop.id())).hasValueSatisfying(p -> assertThat(p.cursor()).isPresent());
+        assertThat(swept.remindersLeftToWalks()).isEqualTo(1);
+        assertThat(swept.reminded().walletsRead()).as("the pass read nothing").isZero();
+        assertThat(swept.reminded().complete()).isFalse();
+        assertThat(swept.reminderWalksStarted()).isZero();
+        assertThat(queue.size()).isZero();
+        assertThat(markers.all()).isEmpty();
+        assertThat(markers.progress(shop.id())).isEmpty();
+
+        claims.release(shop.id(), slot, RUN.minusSeconds(600)); // that walk ended
+        now.set(RUN.plus(Duration.ofHours(1)));
+        DailySweep.MerchantResult.Swept next = (DailySweep.MerchantResult.Swept) sweep(pass, 25).run().results()
+                .getFirst();
+        assertThat(next.remindersLeftToWalks()).isZero();
+        assertThat(next.reminded().walletsRead()).as("a page, past its cap of 25").isEqualTo(100);
+        assertThat(next.reminderWalksStarted()).isEqualTo(4);
+        Instant upper = ExpiryReminderPass.windowEnd(now.get(), new ExpiryReminders(true, 14, true, true), shop.zone());
+        assertThat(markers.progress(shop.id())).contains(ReminderProgress.upTo(upper));
+    }
+
+    @Test
+    void aReminderWalkThatDiedAfterTheHandOver_isRestartedByTheFirstPassThatReadsAgain_andNothingIsRemindedTwice() {
+        List<WalletRef> refs = seed(250);
+        ExpiryReminderPass pass = pass(true);
+        DailySweep.MerchantResult.Swept first = (DailySweep.MerchantResult.Swept) sweep(pass, 25).run().results()
+                .getFirst();
+        assertThat(first.reminderWalksStarted()).isEqualTo(4);
+        ExpiryWalk dead = queue.waiting().stream().filter(w -> w.part() == 2).findFirst().orElseThrow();
+        ExpiryWalker walker = walker(pass);
+        while (queue.size() > 0) {
+            ExpiryWalk w = queue.poll().orElseThrow();
+            if (!w.equals(dead)) { // part 2's message went to the dead-letter queue
+                walker.walk(w, UNLIMITED);
+            }
+        }
+        now.set(RUN.plus(Duration.ofHours(1))); // handed over: the pass has nothing to read, the dead walk is not seen
+        DailySweep.MerchantResult.Swept idle = (DailySweep.MerchantResult.Swept) sweep(pass, 25).run().results()
+                .getFirst();
+        assertThat(idle.reminderWalksStarted()).isZero();
+        assertThat(idle.remindersLeftToWalks()).isZero();
+
+        now.set(RUN.plus(Duration.ofDays(1))); // the store's next local day: the window grows, the pass reads again
+        DailySweep.MerchantResult.Swept next = (DailySweep.MerchantResult.Swept) sweep(pass, 25).run().results()
+                .getFirst();
+        assertThat(next.remindersLeftToWalks()).as("the stale claim is not a live walk").isZero();
+        assertThat(next.reminderWalksStarted()).as("part 2 taken over").isEqualTo(1);
+        assertThat(claims.claimOf(shop.id(), ExpiryWalk.claimSlot(ExpiryWalk.Kind.REMIND, 2)).orElseThrow().runAt())
+                .isEqualTo(now.get());
+        drain(walker);
+        assertThat(refs).allMatch(w -> markers.find(w, SOON).isPresent());
+        assertThat(markers.all()).hasSize(250);
     }
 
     /**

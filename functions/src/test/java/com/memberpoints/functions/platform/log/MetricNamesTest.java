@@ -29,7 +29,8 @@ class MetricNamesTest {
     @Test
     void theDocumentedTableIsRead() throws IOException {
         assertThat(documented()).contains("PointsEarned", "SweepRunsCompleted", "RedemptionsRefused", "NotificationsDeferred",
-                "DeliveryOptionUnmapped", "ExpiryWalksFailed", "LiabilityEntriesReplayed", "ReminderWalksStarted", "RemindersDecided").hasSize(31);
+                "DeliveryOptionUnmapped", "ExpiryWalksFailed", "LiabilityEntriesReplayed", "ReminderWalksStarted", "RemindersDecided",
+                "ExpiryLeftToWalks", "RemindersLeftToWalks").hasSize(33);
     }
 
     static Set<String> emitted() throws IOException {
