@@ -10,8 +10,8 @@
 #
 # Surefire classes only (failsafe ITs with properties are slow on DynamoDB Local: raise their tries by hand).
 # Builds offline (./mvnw -o) in a temporary directory and never installs; prints each failing property's seed and
-# sample (jqwik's report) and exits non-zero when one failed. At FACTOR 30 the three modules take about 10 minutes
-# of a loaded 2-core machine. Reproduce a failure with @Property(seed = "<seed>") on the failing property.
+# sample (jqwik's report) and exits non-zero when one failed. At FACTOR 30 the three modules take 3 (idle) to 10 minutes
+# (busy) on a 2-core machine. Reproduce a failure with @Property(seed = "<seed>") on the failing property.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
