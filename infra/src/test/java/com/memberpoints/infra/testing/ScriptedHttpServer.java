@@ -59,6 +59,25 @@ public final class ScriptedHttpServer implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * {@link #requests()} once at least {@code atLeast} were read, or when {@code within} has passed. For a client that
+     * gave up waiting ({@link Behaviour#SILENT}): its request was sent, but the server's read of it is not ordered
+     * before the client's timeout, so on a busy machine it may still be under way when the client returns. (DROP and
+     * ANSWER_500 count before they answer: the client cannot return first.)
+     */
+    public int requestsOnceAtLeast(int atLeast, java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (requests.get() < atLeast && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return requests.get();
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
