@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -257,9 +261,17 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
         if (statuses.isEmpty()) {
             return new Page<>(List.of(), Optional.empty());
         }
+        // the shards are read concurrently (one virtual thread each): a page costs about one round trip, not 16
         List<Map<String, AttributeValue>> merged = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            merged.addAll(listShard(deliveryPartition(merchant, month, shard), statuses, page, merchant, month));
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<Map<String, AttributeValue>>>> shards = new ArrayList<>(SHARDS);
+            for (int shard = 0; shard < SHARDS; shard++) {
+                String partition = deliveryPartition(merchant, month, shard);
+                shards.add(threads.submit(() -> listShard(partition, statuses, page, merchant, month)));
+            }
+            for (Future<List<Map<String, AttributeValue>>> shard : shards) {
+                merged.addAll(shardItems(shard, threads, merchant, month));
+            }
         }
         merged.sort(java.util.Comparator.comparing(item -> item.get(SK).s()));
         boolean more = merged.size() > page.limit();
@@ -270,6 +282,26 @@ public final class DynamoDbDeliveryStore implements DeliveryStore, SmsUsageMeter
         Optional<String> next = more && !out.isEmpty()
                 ? Optional.of(DeliveryCursor.encode(out.getLast().key().id())) : Optional.empty();
         return new Page<>(List.copyOf(out), next);
+    }
+
+    /** One shard's read; when it failed, the other reads are stopped and its failure rethrown as it was thrown. */
+    private static List<Map<String, AttributeValue>> shardItems(Future<List<Map<String, AttributeValue>>> read,
+                                                               ExecutorService threads, MerchantId merchant,
+                                                               YearMonth month) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            threads.shutdownNow();
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // listShard's DeliveryStoreException (an SDK failure, named by its class only)
+            }
+            throw new DeliveryStoreException("listing deliveries of " + merchant.value() + " " + month + " failed: "
+                    + e.getCause().getClass().getSimpleName(), e.getCause());
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new DeliveryStoreException("interrupted while listing deliveries of " + merchant.value(), e);
+        }
     }
 
     /** Up to {@code limit + 1} matching items of one shard after the cursor, in sort-key order. */
