@@ -16,6 +16,7 @@ import com.memberpoints.domain.notify.DeliveryKey;
 import com.memberpoints.domain.notify.DeliveryStatus;
 import com.memberpoints.domain.notify.DeliveryStore;
 import com.memberpoints.infra.testing.DynamoDbLocal;
+import com.memberpoints.infra.testing.InFlightProbe;
 import com.memberpoints.infra.testing.DynamoDbLocalExtension;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -24,16 +25,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import org.junit.jupiter.api.Test;
@@ -220,42 +215,17 @@ class DynamoDbDeliveryStoreIT {
     @Test
     void aPageReadsTheSixteenShardsAtOnce_andAFailureIsTheStoresOwn(DynamoDbLocal local) {
         String table = local.createLedgerTable();
-        CountDownLatch allSent = new CountDownLatch(DynamoDbDeliveryStore.SHARDS);
-        AtomicInteger inFlight = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        AtomicInteger queries = new AtomicInteger();
-        try (var client = local.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
-                new ExecutionInterceptor() {
-                    @Override
-                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                        if (context.request() instanceof QueryRequest) {
-                            queries.incrementAndGet();
-                            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                            allSent.countDown();
-                            try {
-                                // one read after another would wait here for the time-out, shard after shard
-                                allSent.await(20, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
-                    }
-
-                    @Override
-                    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-                        if (context.request() instanceof QueryRequest) {
-                            inFlight.decrementAndGet();
-                        }
-                    }
-                })).build()) {
+        // one read after another would wait in the probe for its time-out, shard after shard
+        InFlightProbe probe = new InFlightProbe(QueryRequest.class, DynamoDbDeliveryStore.SHARDS);
+        try (var client = local.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(probe)).build()) {
             DynamoDbDeliveryStore watched = new DynamoDbDeliveryStore(client, table);
             DeliveryKey key = key("o-conc", Channel.EMAIL);
             assertThat(watched.claim(Delivery.claim(key, "amy@example.com", "S", "<p>h</p>", "h", 0, T0))).isTrue();
             assertThat(watched.list(shop, DEC, EnumSet.of(DeliveryStatus.CLAIMED), PageRequest.first(10)).items())
                     .extracting(Delivery::key).containsExactly(key);
         }
-        assertThat(queries.get()).isEqualTo(DynamoDbDeliveryStore.SHARDS);
-        assertThat(most.get()).as("every shard's read in flight at once").isEqualTo(DynamoDbDeliveryStore.SHARDS);
+        assertThat(probe.operations()).hasSize(DynamoDbDeliveryStore.SHARDS);
+        assertThat(probe.most()).as("every shard's read in flight at once").isEqualTo(DynamoDbDeliveryStore.SHARDS);
 
         DynamoDbDeliveryStore missing = new DynamoDbDeliveryStore(local.client(), "no-such-table");
         assertThatThrownBy(() -> missing.list(shop, DEC, EnumSet.of(DeliveryStatus.SENT), PageRequest.first(10)))

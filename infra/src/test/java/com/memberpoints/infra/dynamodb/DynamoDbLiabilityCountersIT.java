@@ -15,25 +15,20 @@ import com.memberpoints.domain.liability.CutOffs;
 import com.memberpoints.domain.liability.LiabilityCounters;
 import com.memberpoints.domain.liability.LiabilityTally;
 import com.memberpoints.infra.testing.DynamoDbLocal;
+import com.memberpoints.infra.testing.InFlightProbe;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import com.memberpoints.infra.testing.DynamoDbLocalExtension;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The liability counters contract on DynamoDB Local, plus concurrency and typed failures. */
@@ -134,33 +129,10 @@ class DynamoDbLiabilityCountersIT extends LiabilityCountersContract {
         String table = local.createLedgerTable();
         int calls = 1 + 2 * DynamoDbLiabilityCounters.SHARDS;
         int slots = DynamoDbLiabilityCounters.MAX_IN_FLIGHT;
-        CountDownLatch allSent = new CountDownLatch(slots);
-        AtomicInteger inFlight = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        List<String> operations = Collections.synchronizedList(new ArrayList<>());
-        try (var client = local.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(
-                new ExecutionInterceptor() {
-                    @Override
-                    public void beforeTransmission(Context.BeforeTransmission context,
-                                                   ExecutionAttributes attributes) {
-                        operations.add(context.request().getClass().getSimpleName());
-                        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                        allSent.countDown();
-                        try {
-                            // sequential reads would wait here for the time-out: the first reads wait until as
-                            // many as may be in flight at once are sent
-                            allSent.await(20, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-
-                    @Override
-                    public void afterTransmission(Context.AfterTransmission context,
-                                                  ExecutionAttributes attributes) {
-                        inFlight.decrementAndGet();
-                    }
-                })).build()) {
+        // sequential reads would wait in the probe for its time-out: the first reads wait until as many as may be in
+        // flight at once are sent
+        InFlightProbe probe = new InFlightProbe(DynamoDbRequest.class, slots);
+        try (var client = local.clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(probe)).build()) {
             DynamoDbLiabilityCounters tallying = new DynamoDbLiabilityCounters(client, table);
             MerchantId shop = MerchantId.of("tally-" + java.util.UUID.randomUUID().toString().substring(0, 8));
             long started = System.nanoTime();
@@ -169,10 +141,11 @@ class DynamoDbLiabilityCountersIT extends LiabilityCountersContract {
                     .isLessThan(Duration.ofSeconds(15));
             assertThat(tally.points()).isEqualTo(new LiabilityTally.Counts(0, List.of(0L, 0L, 0L)));
         }
+        List<String> operations = probe.operations();
         assertThat(operations).hasSize(calls);
         assertThat(operations.stream().filter(o -> o.equals("BatchGetItemRequest")).count()).isEqualTo(1);
         assertThat(operations.stream().filter(o -> o.equals("QueryRequest")).count())
                 .isEqualTo(2L * DynamoDbLiabilityCounters.SHARDS);
-        assertThat(most.get()).as("as many reads in flight as allowed, never more").isEqualTo(slots);
+        assertThat(probe.most()).as("as many reads in flight as allowed, never more").isEqualTo(slots);
     }
 }
