@@ -2,11 +2,8 @@ package com.memberpoints.domain.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
 import com.memberpoints.domain.inmemory.InMemoryExpiryWalkClaims;
-import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
-import com.memberpoints.domain.inmemory.InMemoryOrderStore;
 import com.memberpoints.domain.inmemory.InMemorySettingsStore;
 import com.memberpoints.domain.ledger.EntryKind;
 import com.memberpoints.domain.ledger.JournalEntry;
@@ -65,11 +62,9 @@ class ExpiryFanOutProperties {
         InMemoryExpiryWalkClaims claims = new InMemoryExpiryWalkClaims();
         InMemoryMerchantStore merchants = new InMemoryMerchantStore();
         merchants.save(shop);
-        OrderLifecycle lifecycle = new OrderLifecycle(new InMemoryOrderStore(), parted.store,
-                new InMemorySettingsStore(), merchants, new InMemoryMemberStore(), new InMemoryAssignmentScheduler(),
-                now::get);
+        OrderLifecycle lifecycle = SweepFixtures.noOrders(parted.store, new InMemorySettingsStore(), merchants, now::get);
         DailySweep sweep = new DailySweep(merchants, new LedgerSweeps(parted.store), lifecycle, now::get,
-                new DailySweep.Limits(Duration.ofHours(24), Duration.ofHours(24), maxItems))
+                SweepFixtures.limits(maxItems))
                 .withFanOut(new ExpiryFanOut(parted.store, sqs, claims, Duration.ofMinutes(90)));
         ExpiryWalker walker = new ExpiryWalker(parted.store, sqs, claims, now::get);
         ExpiryWalker.Budget budget = new ExpiryWalker.Budget(budgetWallets, () -> Duration.ofMinutes(5),

@@ -3,12 +3,9 @@ package com.memberpoints.domain.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
 import com.memberpoints.domain.inmemory.InMemoryExpiryWalkClaims;
 import com.memberpoints.domain.inmemory.InMemoryExpiryWalkQueue;
-import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
-import com.memberpoints.domain.inmemory.InMemoryOrderStore;
 import com.memberpoints.domain.inmemory.InMemorySettingsStore;
 import com.memberpoints.domain.ledger.EntryKind;
 import com.memberpoints.domain.ledger.LedgerCommand;
@@ -73,11 +70,9 @@ class ExpiryWalkerTest {
         List<WalletRef> wallets = seed(600);
         InMemoryMerchantStore merchants = new InMemoryMerchantStore();
         merchants.save(shop);
-        OrderLifecycle lifecycle = new OrderLifecycle(new InMemoryOrderStore(), parted.store,
-                new InMemorySettingsStore(), merchants, new InMemoryMemberStore(), new InMemoryAssignmentScheduler(),
-                now::get);
+        OrderLifecycle lifecycle = SweepFixtures.noOrders(parted.store, new InMemorySettingsStore(), merchants, now::get);
         DailySweep sweep = new DailySweep(merchants, new LedgerSweeps(parted.store), lifecycle, now::get,
-                new DailySweep.Limits(Duration.ofHours(24), Duration.ofHours(24), 30)).withFanOut(fanOut);
+                SweepFixtures.limits(30)).withFanOut(fanOut);
 
         DailySweep.MerchantResult.Swept swept = (DailySweep.MerchantResult.Swept) sweep.run().results().getFirst();
 

@@ -2,11 +2,8 @@ package com.memberpoints.domain.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
 import com.memberpoints.domain.inmemory.InMemoryExpiryWalkClaims;
-import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
-import com.memberpoints.domain.inmemory.InMemoryOrderStore;
 import com.memberpoints.domain.inmemory.InMemorySettingsStore;
 import com.memberpoints.domain.ledger.EntryKind;
 import com.memberpoints.domain.ledger.ExpiringLot;
@@ -106,11 +103,10 @@ class HourlyRunYieldsProperties {
                         throw e.getCause();
                     }
                 });
-        OrderLifecycle lifecycle = new OrderLifecycle(new InMemoryOrderStore(), runStore, new InMemorySettingsStore(),
-                merchants, new InMemoryMemberStore(), new InMemoryAssignmentScheduler(), now::get);
+        OrderLifecycle lifecycle = SweepFixtures.noOrders(runStore, new InMemorySettingsStore(), merchants, now::get);
         ExpiryFanOut fanOut = new ExpiryFanOut(runStore, sqs, claims, STALE_AFTER);
         DailySweep sweep = new DailySweep(merchants, new LedgerSweeps(runStore), lifecycle, now::get,
-                new DailySweep.Limits(Duration.ofHours(24), Duration.ofHours(24), maxItems)).withFanOut(fanOut);
+                SweepFixtures.limits(maxItems)).withFanOut(fanOut);
         ExpiryWalker walker = new ExpiryWalker(parted.store, sqs, claims, now::get);
         ExpiryWalker.Budget budget = new ExpiryWalker.Budget(budgetWallets, () -> Duration.ofMinutes(5),
                 Duration.ofSeconds(30));

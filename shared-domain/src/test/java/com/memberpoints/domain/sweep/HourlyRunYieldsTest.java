@@ -2,12 +2,9 @@ package com.memberpoints.domain.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
 import com.memberpoints.domain.inmemory.InMemoryExpiryWalkClaims;
 import com.memberpoints.domain.inmemory.InMemoryExpiryWalkQueue;
-import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
-import com.memberpoints.domain.inmemory.InMemoryOrderStore;
 import com.memberpoints.domain.inmemory.InMemorySettingsStore;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.WalletRef;
@@ -75,11 +72,9 @@ class HourlyRunYieldsTest {
     HourlyRunYieldsTest() {
         InMemoryMerchantStore merchants = new InMemoryMerchantStore();
         merchants.save(shop);
-        OrderLifecycle lifecycle = new OrderLifecycle(new InMemoryOrderStore(), parted.store,
-                new InMemorySettingsStore(), merchants, new InMemoryMemberStore(), new InMemoryAssignmentScheduler(),
-                now::get);
+        OrderLifecycle lifecycle = SweepFixtures.noOrders(parted.store, new InMemorySettingsStore(), merchants, now::get);
         sweep = new DailySweep(merchants, new LedgerSweeps(parted.store), lifecycle, now::get,
-                new DailySweep.Limits(Duration.ofHours(24), Duration.ofHours(24), 30))
+                SweepFixtures.limits(30))
                 .withFanOut(new ExpiryFanOut(parted.store, queue, countedClaims, STALE_AFTER));
     }
 
@@ -226,11 +221,9 @@ class HourlyRunYieldsTest {
         claims.claim(shop.id(), 0, RUN, RUN, RUN.minus(STALE_AFTER)); // a claim nobody of this sweep reads
         InMemoryMerchantStore merchants = new InMemoryMerchantStore();
         merchants.save(shop);
-        OrderLifecycle lifecycle = new OrderLifecycle(new InMemoryOrderStore(), parted.store,
-                new InMemorySettingsStore(), merchants, new InMemoryMemberStore(), new InMemoryAssignmentScheduler(),
-                now::get);
+        OrderLifecycle lifecycle = SweepFixtures.noOrders(parted.store, new InMemorySettingsStore(), merchants, now::get);
         DailySweep plain = new DailySweep(merchants, new LedgerSweeps(parted.store), lifecycle, now::get,
-                new DailySweep.Limits(Duration.ofHours(24), Duration.ofHours(24), 30));
+                SweepFixtures.limits(30));
         DailySweep.MerchantResult.Swept run = (DailySweep.MerchantResult.Swept) plain.run().results().getFirst();
         assertThat(run.expired().applied()).isEqualTo(30);
         assertThat(run.expiryLeftToWalks()).isZero();

@@ -2,12 +2,9 @@ package com.memberpoints.domain.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
 import com.memberpoints.domain.inmemory.InMemoryExpiryReminderStore;
 import com.memberpoints.domain.inmemory.InMemoryExpiryWalkClaims;
-import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
-import com.memberpoints.domain.inmemory.InMemoryOrderStore;
 import com.memberpoints.domain.ledger.EntryKind;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.Lot;
@@ -138,11 +135,10 @@ class ReminderFanOutProperties {
                             }
                         });
         ExpiryReminderPass pass = new ExpiryReminderPass(merchants, settings, passStore, counting);
-        OrderLifecycle lifecycle = new OrderLifecycle(new InMemoryOrderStore(), parted.store, settings, merchants,
-                new InMemoryMemberStore(), new InMemoryAssignmentScheduler(), now::get);
+        OrderLifecycle lifecycle = SweepFixtures.noOrders(parted.store, settings, merchants, now::get);
         net.jqwik.api.statistics.Statistics.label("more than a page in the window (the pass can fan out)").collect(wallets / 2 > 100);
         DailySweep sweep = new DailySweep(merchants, new LedgerSweeps(parted.store), lifecycle, now::get,
-                new DailySweep.Limits(Duration.ofHours(24), Duration.ofHours(24), maxItems), pass)
+                SweepFixtures.limits(maxItems), pass)
                 .withFanOut(new ExpiryFanOut(parted.store, sqs, claims, Duration.ofMinutes(90)));
         ExpiryWalker walker = new ExpiryWalker(parted.store, sqs, claims, now::get, pass);
         ExpiryWalker.Budget budget = new ExpiryWalker.Budget(budgetWallets, () -> Duration.ofMinutes(5),

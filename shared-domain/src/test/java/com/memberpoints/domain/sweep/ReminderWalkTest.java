@@ -3,13 +3,10 @@ package com.memberpoints.domain.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.memberpoints.domain.inmemory.InMemoryAssignmentScheduler;
 import com.memberpoints.domain.inmemory.InMemoryExpiryReminderStore;
 import com.memberpoints.domain.inmemory.InMemoryExpiryWalkClaims;
 import com.memberpoints.domain.inmemory.InMemoryExpiryWalkQueue;
-import com.memberpoints.domain.inmemory.InMemoryMemberStore;
 import com.memberpoints.domain.inmemory.InMemoryMerchantStore;
-import com.memberpoints.domain.inmemory.InMemoryOrderStore;
 import com.memberpoints.domain.ledger.LedgerCommand;
 import com.memberpoints.domain.ledger.WalletRef;
 import com.memberpoints.domain.merchant.Merchant;
@@ -76,11 +73,9 @@ class ReminderWalkTest {
     }
 
     DailySweep sweep(ExpiryReminderPass pass, int maxItems) {
-        OrderLifecycle lifecycle = new OrderLifecycle(new InMemoryOrderStore(), parted.store,
-                Fixtures.readOnlyPort(SettingsStore.class, Optional.empty()), merchants, new InMemoryMemberStore(),
-                new InMemoryAssignmentScheduler(), now::get);
+        OrderLifecycle lifecycle = SweepFixtures.noOrders(parted.store, Fixtures.readOnlyPort(SettingsStore.class, Optional.empty()), merchants, now::get);
         return new DailySweep(merchants, new LedgerSweeps(parted.store), lifecycle, now::get,
-                new DailySweep.Limits(Duration.ofHours(24), Duration.ofHours(24), maxItems), pass).withFanOut(fanOut);
+                SweepFixtures.limits(maxItems), pass).withFanOut(fanOut);
     }
 
     void drain(ExpiryWalker walker) {
